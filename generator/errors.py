@@ -1,0 +1,23 @@
+"""The one exception class for problems a user can fix.
+
+Every message names the file, what is wrong and what to do, on one line; the CLI and the
+MkDocs plugin print it without a traceback.
+"""
+
+from __future__ import annotations
+
+
+class BriefingError(Exception):
+    """A problem with the user's input, reported as one line."""
+
+    def __init__(self, path: object, problem: str, fix: str = "") -> None:
+        self.path = str(path)
+        self.problem = problem
+        self.fix = fix
+        super().__init__(self.line())
+
+    def line(self) -> str:
+        text = f"{self.path}: {self.problem}"
+        if self.fix:
+            text += f"; {self.fix}"
+        return text

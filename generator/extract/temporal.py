@@ -1,0 +1,326 @@
+"""Find temporal expressions in any English text and normalise them to EDTF strings.
+
+`find_temporal(text, anchor)` is self-contained (regexes + small resolution functions, no
+model), so the `briefings dates` command can use it on any text. Relative expressions
+("last week", "next year", "on Saturday") are resolved against `anchor`, the publication date.
+Values use the coarsest precision the text supports: "mid-April" is a month, "early 2020" a
+year, "July 11-12" an interval of days.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ._dates import (MONTH_ABBR, MONTH_FULL, WEEKDAYS, D, WORD_NUM, coarse_span, month_no,
+                     nearest_year, shift_month)
+
+
+@dataclass(frozen=True)
+class Temporal:
+    """One temporal expression: character span over the given text and its EDTF value."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+    relative: bool = False
+    """Resolved against the anchor (or a date stated earlier) rather than stated in full."""
+    direction: int = 0
+    """-1 when the wording points to the past ("last", "earlier", "ago"), +1 to the future."""
+    repeat: bool = False
+    """A day without a year that repeats a date stated earlier in the text (a back-reference)."""
+    vague: bool = False
+    """Decades and similar background spans, not precise enough to date an event."""
+
+
+_Q = r"(?P<qual>(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle\s+of|end\s+of|beginning\s+of|start\s+of)[\s-]*)?"
+_WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?)?"
+_ORD = r"(?:st|nd|rd|th)?"
+_DASH = r"\s*(?:-|–|—|to|and|through|until)\s*"
+_PREP = (r"(?P<prep>\b(?:in|on|by|since|until|till|from|through|during|before|after|at|between|and|"
+         r"to|of|last|next|this|early|late|mid|until|around|throughout)\s+|mid-)")
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+                       r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])")),
+    ("mdy", re.compile(_WD + _Q + rf"(?P<mon>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<d>\d{{1,2}}){_ORD}"
+                       rf"(?:{_DASH}(?:(?P<mon2>{MONTH_FULL}|{MONTH_ABBR})\.?\s+)?(?P<d2>\d{{1,2}}){_ORD})?"
+                       r"(?:,?\s+(?P<y>\d{4}))?(?![\d:])")),
+    ("dmy", re.compile(_WD + rf"(?P<d>\d{{1,2}}){_ORD}(?:{_DASH}(?P<d2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?"
+                       rf"(?P<mon>{MONTH_FULL}|{MONTH_ABBR})\.?(?:,?\s+(?P<y>\d{{4}}))?(?![\w])")),
+    ("dmy2", re.compile(rf"(?<![\w])(?P<d>\d{{1,2}})\s+(?P<mon>{MONTH_ABBR})\.?\s+'?(?P<y2>\d{{2}})(?![\w:])")),
+    ("my", re.compile(_Q + rf"(?P<mon>{MONTH_FULL}|{MONTH_ABBR})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})(?![\d])")),
+    ("month", re.compile(_PREP + _Q + rf"(?P<mon>{MONTH_FULL})\b(?!\s+\d)"
+                         r"(?P<rel>\s+(?:of\s+)?(?:this|last|next)\s+year)?")),
+    ("season", re.compile(r"\b(?:(?P<rel>this|last|next|the)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+                          r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b")),
+    ("yrange", re.compile(r"(?:(?P<prep>\b(?:from|between)\s+))?(?<![\d$£€.,/-])(?P<y>1[5-9]\d{2}|20\d{2})"
+                          r"(?:\s*(?:-|–|—)\s*|\s+(?:to|and|until|through)\s+)(?P<y2>\d{4}|\d{2})(?![\d%]|-\d)")),
+    ("decade", re.compile(r"\b(?:the\s+)?(?P<qual>early|late|mid)?[\s-]*(?P<y>1[5-9]\d0|20\d0)(?:’|')?s\b")),
+    ("qyear", re.compile(_Q + r"(?<![\d$£€.,/-])(?P<y>1[5-9]\d{2}|20\d{2})(?![\d%]|[.,]\d|-\d|(?:’|')?s\b)")),
+    ("rel", re.compile(r"\b(?P<mod>(?:earlier|later)\s+(?:in\s+)?this|this|last|past|previous|next|coming|"
+                       r"(?:earlier|later)\s+(?:in\s+)?the|the\s+end\s+of\s+(?:the|this|next|last))\s+"
+                       r"(?P<unit>week|month|year)\b", re.I)),
+    ("ago", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                       r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|away|from now|later)\b", re.I)),
+    ("follow", re.compile(r"\b(?P<mod>the\s+following|the\s+next|the\s+previous|the\s+same|that|a)\s+"
+                          r"(?P<unit>year)\b(?P<later>\s+later)?", re.I)),
+    ("day", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight|last\s+night|this\s+morning|"
+                       r"this\s+afternoon|this\s+evening)\b", re.I)),
+    ("recent", re.compile(r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last\s+few)\s+(?P<unit>days|weeks)\b",
+                          re.I)),
+    ("weekday", re.compile(r"(?<!Good )(?<!Black )(?<!Holy )(?<!Super )(?<!Ash )(?<!Cyber )(?<!Easter )"
+                           r"(?<!Bloody )(?<!Palm )\b(?:(?P<mod>last|next|this)\s+)?"
+                           r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?\b")),
+]
+_PRIORITY = {name: i for i, (name, _) in enumerate(_PATTERNS)}
+
+
+def find_temporal(text: str, anchor: dt.date) -> list[Temporal]:
+    """Every temporal expression in `text`, in order, resolved against `anchor`.
+
+    Values are EDTF strings that `edtf.parse_edtf` accepts.
+    """
+    raw: list[tuple[int, int, str, re.Match[str]]] = []
+    for name, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            s = m.start("prep") if "prep" in pat.groupindex and m.group("prep") and name == "month" else m.start()
+            if name == "month" and m.group("prep"):
+                s = m.end("prep")
+            raw.append((s, m.end(), name, m))
+    # Longest match wins; on equal spans the earlier pattern in the list (more specific).
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0]), _PRIORITY[r[2]]))
+    chosen: list[tuple[int, int, str, re.Match[str]]] = []
+    last_end = -1
+    for item in raw:
+        if item[0] >= last_end and text[item[0]:item[1]].strip():
+            chosen.append(item)
+            last_end = item[1]
+    state = _State(anchor)
+    out: list[Temporal] = []
+    for s, e, name, m in chosen:
+        res = _resolve(name, m, state)
+        if res is None:
+            continue
+        lo, hi, approx, relative, direction, vague = res
+        # Strip trailing white space and possessives from the quoted span.
+        while e > s and text[e - 1] in " \t\n,":
+            e -= 1
+        value = _edtf(lo, hi, approx)
+        repeat = False
+        if name in ("mdy", "dmy") and not m.group("y") and (lo.m, lo.d) in state.days_seen:
+            repeat = True
+            lo = hi = D(state.days_seen[(lo.m, lo.d)], lo.m, lo.d)
+            value = _edtf(lo, hi, approx)
+        if lo.d and lo == hi:
+            state.days_seen.setdefault((lo.m, lo.d), lo.y)
+        if not relative and not vague:
+            state.last_year = hi.y
+        out.append(Temporal(s, e, text[s:e], value, relative, direction, repeat, vague))
+    return _merge_ranges(text, out, anchor)
+
+
+class _State:
+    """What the resolver has seen so far: the anchor, the last explicit year, dated days."""
+
+    def __init__(self, anchor: dt.date) -> None:
+        self.anchor = anchor
+        self.last_year: int | None = None
+        self.days_seen: dict[tuple[int | None, int | None], int] = {}
+
+
+_Res = tuple[D, D, bool, bool, int, bool]
+
+
+def _valid(y: int, m: int, d: int | None) -> bool:
+    if not (1 <= m <= 12) or not (1000 <= y <= 2999):
+        return False
+    return d is None or 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def _resolve(name: str, m: re.Match[str], st: _State) -> _Res | None:
+    """Turn one match into (low, high, approximate, relative, direction, vague) or None."""
+    a = st.anchor
+    g = m.groupdict()
+    if name == "iso":
+        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+        return (D(y, mo, d), D(y, mo, d), False, False, 0, False) if _valid(y, mo, d) else None
+    if name in ("mdy", "dmy", "dmy2"):
+        mo = month_no(g["mon"])
+        d = int(g["d"])
+        y2 = g.get("y2")
+        if name == "dmy2":
+            y = 2000 + int(y2) if int(y2) < 50 else 1900 + int(y2)
+        elif g.get("y"):
+            y = int(g["y"])
+        else:
+            y = nearest_year(a, mo, d)
+        mo2 = month_no(g["mon2"]) if g.get("mon2") else mo
+        if g.get("qual") and not g.get("d2"):
+            return None  # "late May 5" is not a date form we understand
+        if not _valid(y, mo, d):
+            return None
+        lo = D(y, mo, d)
+        hi = lo
+        if name != "dmy2" and g.get("d2"):
+            d2 = int(g["d2"])
+            if not _valid(y, mo2, d2) or (mo2, d2) <= (mo, d):
+                return None
+            hi = D(y, mo2, d2)
+        return lo, hi, False, not (g.get("y") or y2), 0, False
+    if name == "my":
+        mo, y = month_no(g["mon"]), int(g["y"])
+        return (D(y, mo), D(y, mo), False, False, 0, False) if _valid(y, mo, None) else None
+    if name == "month":
+        mo = month_no(g["mon"])
+        prep = (g.get("prep") or "").strip().lower()
+        rel = (g.get("rel") or "").lower()
+        if "last year" in rel:
+            y = a.year - 1
+        elif "next year" in rel:
+            y = a.year + 1
+        elif "this year" in rel or prep == "this":
+            y = a.year
+        elif prep == "last":
+            y = a.year if mo < a.month else a.year - 1
+        elif prep == "next":
+            y = a.year if mo > a.month else a.year + 1
+        else:
+            y = nearest_year(a, mo, None)
+        return D(y, mo), D(y, mo), False, True, 0, False
+    if name == "season":
+        season = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}[g["season"].lower()]
+        rel = (g.get("rel") or "").lower()
+        if g.get("y"):
+            y = int(g["y"])
+        elif rel in ("this", "last", "next"):
+            y = a.year + {"this": 0, "last": -1, "next": 1}[rel]
+        else:
+            return None  # a bare "summer" is not a date
+        if g["season"].lower() == "fall" and not g.get("y") and not rel:
+            return None
+        return D(y, season), D(y, season), False, not g.get("y"), 0, False
+    if name == "yrange":
+        y1 = int(g["y"])
+        y2s = g["y2"]
+        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+        if len(y2s) == 2 and y2 < y1:
+            y2 += 100
+        if not (y1 < y2 <= y1 + 200) or y2 > a.year + 50:
+            return None
+        return D(y1), D(y2), False, False, 0, False
+    if name == "decade":
+        y = int(g["y"])
+        return D(y), D(y + 9), False, False, 0, True
+    if name == "qyear":
+        y = int(g["y"])
+        if y > a.year + 50:
+            return None
+        return D(y), D(y), False, False, 0, False
+    if name == "rel":
+        return _resolve_rel(g["mod"].lower().split(), g["unit"].lower(), a)
+    if name == "ago":
+        n = WORD_NUM.get(g["n"].lower()) or int(g["n"]) if not g["n"].isdigit() else int(g["n"])
+        sign = -1 if g["dir"].lower() in ("ago", "earlier") else 1
+        unit = g["unit"].lower()
+        if g["dir"].lower() in ("earlier", "later"):
+            return None  # relative to some other event, not to the anchor
+        if unit == "day":
+            day = a + dt.timedelta(days=sign * n)
+            return D.of(day), D.of(day), False, True, sign, False
+        if unit == "week":
+            day = a + dt.timedelta(days=7 * sign * n)
+            lo, hi = coarse_span(day - dt.timedelta(days=day.weekday()), 7)
+            return lo, hi, False, True, sign, False
+        if unit == "month":
+            y, mo = shift_month(a.year, a.month, sign * n)
+            return D(y, mo), D(y, mo), False, True, sign, False
+        return D(a.year + sign * n), D(a.year + sign * n), False, True, sign, False
+    if name == "follow":
+        mod = " ".join(g["mod"].lower().split())
+        if st.last_year is None:
+            return None
+        if mod == "a" and not g.get("later"):
+            return None
+        off = {"the following": 1, "the next": 1, "the previous": -1, "the same": 0, "that": 0, "a": 1}[mod]
+        y = st.last_year + off
+        return D(y), D(y), False, True, 0, False
+    if name == "day":
+        w = " ".join(g["w"].lower().split())
+        off = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(w, 0)
+        day = a + dt.timedelta(days=off)
+        return D.of(day), D.of(day), False, True, off, False
+    if name == "recent":
+        return D(a.year, a.month), D(a.year, a.month), True, True, -1, False
+    if name == "weekday":
+        target = WEEKDAYS.index(g["wd"])
+        mod = (g.get("mod") or "").lower()
+        diff = (target - a.weekday()) % 7  # 0..6 days ahead
+        if mod == "next":
+            off = diff or 7
+        elif mod == "last":
+            off = diff - 7 if diff else -7
+        else:
+            off = diff if diff <= 3 else diff - 7
+        day = a + dt.timedelta(days=off)
+        return D.of(day), D.of(day), False, True, (off > 0) - (off < 0), False
+    return None
+
+
+def _resolve_rel(mod: list[str], unit: str, a: dt.date) -> _Res:
+    """"last week", "later this year", "the end of next month" and the like."""
+    direction = -1 if mod[0] in ("last", "past", "previous", "earlier") else (
+        1 if mod[0] in ("next", "coming", "later") else 0)
+    off = direction if mod[0] in ("last", "past", "previous", "next", "coming") else 0
+    if mod[:3] == ["the", "end", "of"]:
+        off = {"next": 1, "last": -1}.get(mod[-1], 0)
+        direction = off or 1
+    if unit == "week":
+        monday = a - dt.timedelta(days=a.weekday()) + dt.timedelta(days=7 * off)
+        lo, hi = coarse_span(monday, 7)
+        return lo, hi, False, True, direction, False
+    if unit == "month":
+        y, mo = shift_month(a.year, a.month, off)
+        return D(y, mo), D(y, mo), False, True, direction, False
+    return D(a.year + off), D(a.year + off), False, True, direction, False
+
+
+def _edtf(lo: D, hi: D, approx: bool) -> str:
+    value = lo.edtf() if lo == hi else f"{lo.edtf()}/{hi.edtf()}"
+    return value + "~" if approx and lo == hi else value
+
+
+_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|-|–|—)\s*(?:the\s+)?$", re.I)
+_OPEN = re.compile(r"(?:\b(?:between|from)\s+(?:the\s+)?)$", re.I)
+
+
+def _merge_ranges(text: str, items: list[Temporal], anchor: dt.date) -> list[Temporal]:
+    """Join "between late October and the end of December 2025" into one interval."""
+    out: list[Temporal] = []
+    i = 0
+    while i < len(items):
+        a = items[i]
+        if i + 1 < len(items):
+            b = items[i + 1]
+            gap = text[a.end:b.start]
+            opener = _OPEN.search(text[max(0, a.start - 20):a.start])
+            if _JOIN.match(gap) and opener and "/" not in a.value and "/" not in b.value \
+                    and not a.value.endswith("~") and not b.value.endswith("~"):
+                lo = D.parse(a.value)
+                hi = D.parse(b.value)
+                if lo and hi:
+                    if a.relative and not b.relative and lo.m and hi.m:
+                        # The first end borrows its year from the second ("late October and ... 2025").
+                        lo = D(hi.y if lo.m <= hi.m else hi.y - 1, lo.m, lo.d)
+                    if (lo.y, lo.m or 0, lo.d or 0) < (hi.y, hi.m or 99, hi.d or 99):
+                        s = a.start - len(opener.group(0))
+                        out.append(Temporal(s, b.end, text[s:b.end], f"{lo.edtf()}/{hi.edtf()}",
+                                            a.relative and b.relative, b.direction, False, False))
+                        i += 2
+                        continue
+        out.append(a)
+        i += 1
+    return out

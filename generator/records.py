@@ -1,0 +1,278 @@
+"""The record store: reading records strictly and writing them deterministically and atomically.
+
+Records are edited by people, so reading is strict (duplicate keys, anchors and aliases are
+refused; every error has a line and column) and writing never loses work: the store refuses
+to overwrite a reviewed record or a draft a person has edited, and every write is a temporary
+file renamed into place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import __version__
+from .errors import BriefingError
+
+TOP_ORDER = ["id", "title", "date", "seed", "status", "tags", "summary", "actors", "timeline",
+             "source_chain", "generator"]
+NESTED_ORDER = {
+    "seed": ["path", "sha256"],
+    "actors": ["name", "type", "role", "aliases", "evidence"],
+    "timeline": ["date", "event", "status", "evidence"],
+    "source_chain": ["name", "role", "date", "authors", "url", "title", "evidence"],
+    "generator": ["version", "digest"],
+}
+DATE_KEYS = {"date"}
+FOLD_WIDTH = 96
+RECORD_SUFFIXES = (".yaml", ".yml")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases (no alias bombs) and duplicate keys."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(None, None, "anchors and aliases (*name) are not allowed "
+                                       "in a record", event.start_mark)
+        node = super().compose_node(parent, index)
+        if getattr(node, "anchor", None):
+            raise yaml.MarkedYAMLError(None, None, "anchors (&name) are not allowed in a record",
+                                       node.start_mark)
+        return node
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:  # type: ignore[override]
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, (str, int, float, bool)) or key is None:
+                if key in seen:
+                    raise yaml.MarkedYAMLError(None, None, f"duplicate key '{key}' (the later one "
+                                               "would silently win)", key_node.start_mark)
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+# The node tree is walked separately to map key paths to line numbers.
+def _line_map(node: Any, path: str, lines: dict[str, int]) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+            sub = f"{path}.{key}" if path else str(key)
+            _line_map(value_node, sub, lines)
+            lines[sub] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _line_map(item, f"{path}[{i}]", lines)
+
+
+@dataclass
+class Loaded:
+    """A record read from disk."""
+
+    path: Path
+    data: Any
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line(self, keypath: str) -> int | None:
+        """The line of a key path, or of its nearest parent that has one."""
+        while keypath:
+            if keypath in self.lines:
+                return self.lines[keypath]
+            cut = max(keypath.rfind("."), keypath.rfind("["))
+            keypath = keypath[:cut] if cut > 0 else ""
+        return self.lines.get("")
+
+
+def parse_record(text: str, path: Path) -> Loaded:
+    """Parse record YAML. Raises BriefingError with line and column on any syntax problem."""
+    if "\t" in text:
+        lineno = text[: text.index("\t")].count("\n") + 1
+        raise BriefingError(f"{path}:{lineno}", "tab character in the YAML",
+                            "indent with spaces; YAML does not allow tabs")
+    try:
+        loader = _StrictLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise BriefingError(where, f"YAML error: {problem}",
+                            "fix the syntax at that line and column") from None
+    except yaml.YAMLError as exc:
+        raise BriefingError(path, f"YAML error: {exc}", "fix the YAML syntax") from None
+    lines: dict[str, int] = {}
+    if node is not None:
+        _line_map(node, "", lines)
+    return Loaded(path=path, data=data, lines=lines)
+
+
+def read_record(path: Path) -> Loaded:
+    """Read and parse one record file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BriefingError(path, f"cannot be read ({exc.strerror})", "check the file") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BriefingError(path, f"is not UTF-8 (byte {exc.start})", "save it as UTF-8") from None
+    return parse_record(text, path)
+
+
+def list_records(folder: Path) -> list[Path]:
+    """Every record file in a folder, sorted by name."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix in RECORD_SUFFIXES and p.is_file() and not p.name.startswith("."))
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _scalar(value: Any, key: str = "") -> str:
+    if isinstance(value, str) and key in DATE_KEYS and "\n" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    style = '"' if isinstance(value, str) and ("\n" in value or "\r" in value) else None
+    out = yaml.safe_dump(value, allow_unicode=True, width=10**9, default_style=style)
+    return out.removesuffix("\n...\n").removesuffix("\n")
+
+
+def _foldable(text: str) -> bool:
+    return (len(text) > FOLD_WIDTH - 20 and text == " ".join(text.split()) and text.isprintable()
+            and not text.startswith(("#", "-", "'", '"')))
+
+
+def _fold(text: str, indent: str) -> str:
+    lines, current = [], ""
+    for word in text.split(" "):
+        if current and len(indent) + len(current) + 1 + len(word) > FOLD_WIDTH:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(current)
+    return ">-\n" + "\n".join(indent + line for line in lines)
+
+
+def _ordered(mapping: dict[str, Any], order: list[str]) -> list[str]:
+    known = [k for k in order if k in mapping]
+    return known + [k for k in mapping if k not in order]
+
+
+def _emit(key: str, value: Any, indent: str, out: list[str], parent: str) -> None:
+    prefix = f"{indent}{key}:"
+    child = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            out.append(f"{prefix} {{}}")
+            return
+        out.append(prefix)
+        for k in _ordered(value, NESTED_ORDER.get(key, [])):
+            _emit(k, value[k], child, out, key)
+    elif isinstance(value, list):
+        if not value:
+            out.append(f"{prefix} []")
+            return
+        out.append(prefix)
+        for item in value:
+            _emit_item(item, child, out, key)
+    elif isinstance(value, str) and _foldable(value):
+        out.append(f"{prefix} {_fold(value, child)}")
+    else:
+        out.append(f"{prefix} {_scalar(value, key)}")
+
+
+def _emit_item(item: Any, indent: str, out: list[str], listkey: str) -> None:
+    if isinstance(item, dict) and item:
+        sub: list[str] = []
+        for k in _ordered(item, NESTED_ORDER.get(listkey, [])):
+            _emit(k, item[k], indent + "  ", sub, listkey)
+        sub[0] = indent + "- " + sub[0][len(indent) + 2:]
+        out.extend(sub)
+    elif isinstance(item, (dict, list)):
+        out.append(f"{indent}- {'{}' if isinstance(item, dict) else '[]'}")
+    else:
+        out.append(f"{indent}- {_scalar(item)}")
+
+
+def dump_record(record: dict[str, Any], schema_ref: str | None = None) -> str:
+    """Serialise a record: fixed key order, quoted dates, folded long text, one item a line."""
+    out: list[str] = []
+    if schema_ref:
+        out.append(f"# yaml-language-server: $schema={schema_ref}")
+    for key in _ordered(record, TOP_ORDER):
+        _emit(key, record[key], "", out, "")
+    text = "\n".join(out) + "\n"
+    # A serialiser bug must never write a record that reads back differently.
+    back = yaml.safe_load(text)
+    if back != record:
+        raise AssertionError(f"record {record.get('id')!r} does not survive a YAML round trip")
+    return text
+
+
+def content_digest(record: dict[str, Any]) -> str:
+    """Digest of a record's content, without its `generator` stamp: detects hand edits."""
+    body = {k: v for k, v in record.items() if k != "generator"}
+    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False,
+                                     default=str).encode("utf-8")).hexdigest()
+
+
+def stamp(record: dict[str, Any]) -> dict[str, Any]:
+    """Add the `generator` key: the version that made the record and a digest of its content."""
+    out = {k: v for k, v in record.items() if k != "generator"}
+    out["generator"] = {"version": __version__, "digest": content_digest(out)}
+    return out
+
+
+def _file_mode(path: Path) -> int:
+    """The mode a new file gets: the existing file's, else 0o666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write a file so that a reader (or a crash) sees the old or the new bytes, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, _file_mode(path))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def hand_edited(data: Any) -> bool:
+    """Whether a draft record was changed by a person since the generator wrote it."""
+    if not isinstance(data, dict):
+        return True
+    gen = data.get("generator")
+    if not isinstance(gen, dict) or "digest" not in gen:
+        return True
+    return gen.get("digest") != content_digest(data)

@@ -1,0 +1,295 @@
+"""Validation of records: the JSON Schema plus what no schema can say.
+
+`validate_record` and `validate_repository` return every problem at once; nothing here raises
+for bad input. Errors fail `briefings check` and every strict build; warnings (a stale record,
+an unknown key) are printed and fail only strict builds.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .errors import BriefingError
+from .records import Loaded, list_records, read_record
+from .seeds import fold_ws, list_seeds, read_seed, seed_id
+
+MAX_SUMMARY_WORDS = 90
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem with one file, reported as one line."""
+
+    file: str
+    line: int | None
+    keypath: str
+    message: str
+    level: str = "error"
+
+    def format(self, style: str = "text") -> str:
+        if style == "github":
+            loc = f"file={self.file}" + (f",line={self.line}" if self.line else "")
+            msg = f"{self.keypath}: {self.message}" if self.keypath else self.message
+            msg = msg.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            return f"::{self.level} {loc}::{msg}"
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        key = f" {self.keypath}:" if self.keypath else ""
+        return f"{where}: {self.level}:{key} {self.message}"
+
+
+@functools.cache
+def schema() -> dict[str, Any]:
+    """The record's JSON Schema, as shipped in the package."""
+    text = resources.files("generator").joinpath("schema/record.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def schema_path() -> Path:
+    return Path(str(resources.files("generator").joinpath("schema/record.schema.json")))
+
+
+@functools.cache
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema())
+
+
+def _keypath(parts: Any) -> str:
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out
+
+
+def _schema_message(err: Any) -> str:
+    inst = err.instance
+    if err.validator == "required":
+        missing = err.message.split("'")[1] if "'" in err.message else err.message
+        return f"missing required key '{missing}'; add it (see RECORD.md)"
+    if err.validator == "type":
+        if isinstance(inst, (_dt.date, _dt.datetime)):
+            return (f"unquoted date {inst}; write it as a quoted string: '{inst.isoformat()}'")
+        want = err.validator_value
+        want = " or ".join(want) if isinstance(want, list) else want
+        return f"{type(inst).__name__} {_short(inst)} is not a {want}; write a {want} here"
+    if err.validator == "enum":
+        return (f"{_short(inst)} is not one of {', '.join(map(str, err.validator_value))}; "
+                "use one of them")
+    if err.validator == "pattern":
+        return f"{_short(inst)} does not match {err.validator_value}"
+    if err.validator == "minLength":
+        return "is empty; write a value or remove the key"
+    return err.message
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _unknown_keys(data: Any, sch: dict[str, Any], path: str, out: list[tuple[str, str]]) -> None:
+    defs = schema()["$defs"]
+    if "$ref" in sch:
+        sch = defs[sch["$ref"].rsplit("/", 1)[1]]
+    if isinstance(data, dict) and "properties" in sch:
+        for key, value in data.items():
+            sub = f"{path}.{key}" if path else str(key)
+            if key not in sch["properties"]:
+                out.append((sub, str(key)))
+            else:
+                _unknown_keys(value, sch["properties"][key], sub, out)
+    elif isinstance(data, list) and "items" in sch:
+        for i, item in enumerate(data):
+            _unknown_keys(item, sch["items"], f"{path}[{i}]", out)
+
+
+def _dates(data: dict[str, Any]) -> list[tuple[str, Any]]:
+    found = [("date", data.get("date"))]
+    for listkey in ("timeline", "source_chain"):
+        items = data.get(listkey)
+        if isinstance(items, list):
+            found += [(f"{listkey}[{i}].date", it.get("date")) for i, it in enumerate(items)
+                      if isinstance(it, dict) and "date" in it]
+    return found
+
+
+def _evidences(data: dict[str, Any]) -> list[tuple[str, Any]]:
+    found = []
+    for listkey in ("actors", "timeline", "source_chain"):
+        items = data.get(listkey)
+        if isinstance(items, list):
+            found += [(f"{listkey}[{i}].evidence", it["evidence"]) for i, it in enumerate(items)
+                      if isinstance(it, dict) and isinstance(it.get("evidence"), str)]
+    return found
+
+
+def edtf_problem(value: str) -> str | None:
+    """Why a string is not a valid EDTF date, or None."""
+    from edtf import parse_edtf
+    from edtf.parser.edtf_exceptions import EDTFParseException
+
+    try:
+        parse_edtf(value)
+    except EDTFParseException:
+        return (f"'{value}' is not a valid EDTF date; write e.g. '2023-05-05', '2023-05', '2023', "
+                "'2023-07-11/2023-07-12' or '2023-01~'")
+    except Exception:  # the parser raises assorted errors on odd input
+        return f"'{value}' is not a valid EDTF date"
+    return None
+
+
+def seed_path_problem(value: str) -> str | None:
+    """Why a `seed.path` is not a relative path inside seeds/, or None."""
+    if "://" in value or value.startswith(("http:", "https:", "file:")):
+        return f"'{value}' is a URL; give the seed's path in the repository, e.g. seeds/<name>.txt"
+    pure = PurePosixPath(value.replace("\\", "/"))
+    if pure.is_absolute() or (len(value) > 1 and value[1] == ":"):
+        return f"'{value}' is an absolute path; give it relative to the repository, e.g. seeds/<name>"
+    if ".." in pure.parts:
+        return f"'{value}' contains '..'; the seed must lie inside seeds/"
+    if not pure.parts or pure.parts[0] != "seeds" or len(pure.parts) < 2:
+        return f"'{value}' is not inside seeds/; move the seed into seeds/ and point to it"
+    return None
+
+
+def validate_record(loaded: Loaded, root: Path, seeds_dir: Path | None = None) -> list[Problem]:
+    """Every problem with one record: schema, dates, id, seed, freshness and evidence."""
+    file = display_path(loaded.path, root)
+    problems: list[Problem] = []
+
+    def add(keypath: str, message: str, level: str = "error") -> None:
+        problems.append(Problem(file, loaded.line(keypath), keypath, message, level))
+
+    data = loaded.data
+    if not isinstance(data, dict):
+        add("", "is not a mapping of keys to values; a record starts with 'id: ...' (see RECORD.md)")
+        return problems
+    for err in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path))):
+        add(_keypath(err.absolute_path), _schema_message(err))
+    unknown: list[tuple[str, str]] = []
+    _unknown_keys(data, schema(), "", unknown)
+    for keypath, key in unknown:
+        add(keypath, f"unknown key '{key}' is ignored; check its spelling (see RECORD.md)",
+            "warning")
+    for keypath, value in _dates(data):
+        if isinstance(value, str) and (why := edtf_problem(value)):
+            add(keypath, why)
+    stem = loaded.path.stem
+    if isinstance(data.get("id"), str) and data["id"] != stem:
+        add("id", f"'{data['id']}' differs from the file name '{stem}'; make them equal")
+    summary = data.get("summary")
+    if isinstance(summary, str) and len(summary.split()) > MAX_SUMMARY_WORDS:
+        add("summary", f"has {len(summary.split())} words, more than {MAX_SUMMARY_WORDS}; shorten it")
+    problems += _seed_problems(data, loaded, root, seeds_dir or root / "seeds", file)
+    return problems
+
+
+def _seed_problems(data: dict[str, Any], loaded: Loaded, root: Path, seeds_dir: Path,
+                   file: str) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def add(keypath: str, message: str, level: str = "error") -> None:
+        problems.append(Problem(file, loaded.line(keypath), keypath, message, level))
+
+    seed = data.get("seed")
+    if not isinstance(seed, dict) or not isinstance(seed.get("path"), str):
+        return problems
+    rel = seed["path"]
+    if why := seed_path_problem(rel):
+        add("seed.path", why)
+        return problems
+    target = seeds_dir.joinpath(*PurePosixPath(rel).parts[1:])
+    try:
+        inside = target.resolve().is_relative_to(seeds_dir.resolve())
+    except OSError:
+        inside = False
+    if not inside:
+        add("seed.path", f"'{rel}' leads outside seeds/ (through a link); keep seeds inside seeds/")
+        return problems
+    if not target.is_file():
+        add("seed.path", f"'{rel}' does not exist; restore the seed or delete this record")
+        return problems
+    try:
+        seed_doc = read_seed(target, root)
+    except BriefingError as exc:
+        add("seed.path", f"the seed cannot be read: {exc.problem}")
+        return problems
+    if isinstance(seed.get("sha256"), str) and seed["sha256"] != seed_doc.sha256:
+        if data.get("status") == "reviewed":
+            fix = (f"review the record against the changed seed and set seed.sha256 to "
+                   f"{seed_doc.sha256}, or regenerate it: briefings extract --force {rel}")
+        else:
+            fix = f"regenerate it: briefings extract {rel}"
+        add("seed.sha256", f"stale: the seed changed since this record was made; {fix}", "warning")
+    folded = fold_ws(seed_doc.text)
+    for keypath, quote in _evidences(data):
+        if fold_ws(quote) not in folded:
+            add(keypath, f"evidence {_short(quote)} is not in the seed; quote the seed verbatim")
+    return problems
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def validate_repository(root: Path, records_dir: Path | None = None,
+                        seeds_dir: Path | None = None) -> list[Problem]:
+    """Every problem in a repository: each record, plus seeds without records and shared ids."""
+    records_dir = records_dir or root / "briefings"
+    seeds_dir = seeds_dir or root / "seeds"
+    problems: list[Problem] = []
+    by_id: dict[str, list[str]] = defaultdict(list)
+    for path in list_records(records_dir):
+        file = display_path(path, root)
+        by_id[path.stem].append(file)
+        try:
+            loaded = read_record(path)
+        except BriefingError as exc:
+            problems.append(problem_from_error(exc, file))
+            continue
+        problems += validate_record(loaded, root, seeds_dir)
+    for rid, files in sorted(by_id.items()):
+        if len(files) > 1:
+            for f in files:
+                problems.append(Problem(f, None, "id", f"id '{rid}' is shared by "
+                                        f"{' and '.join(files)}; keep one record per id"))
+    seed_ids: dict[str, list[Path]] = defaultdict(list)
+    try:
+        seed_files = list_seeds(seeds_dir)
+    except BriefingError:
+        seed_files = []
+    for seed_file in seed_files:
+        seed_ids[seed_id(seed_file)].append(seed_file)
+    for sid, paths in sorted(seed_ids.items()):
+        rel = [display_path(p, root) for p in paths]
+        if len(paths) > 1:
+            for r in rel:
+                problems.append(Problem(r, None, "", f"its name gives the same record id '{sid}' "
+                                        f"as {', '.join(x for x in rel if x != r)}; rename one"))
+        elif sid not in by_id:
+            problems.append(Problem(rel[0], None, "", f"has no record; run: briefings extract "
+                                    f"{rel[0]}"))
+    return sorted(problems)
+
+
+def problem_from_error(exc: BriefingError, file: str) -> Problem:
+    line = None
+    msg = exc.problem + (f"; {exc.fix}" if exc.fix else "")
+    parts = exc.path.rsplit(":", 2)
+    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        line = int(parts[1])
+        msg = f"column {parts[2]}: {msg}"
+    elif len(parts) >= 2 and parts[-1].isdigit():
+        line = int(parts[-1])
+    return Problem(file, line, "", msg)
