@@ -39,8 +39,10 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--records", type=Path, metavar="DIR", help="default: ROOT/briefings")
     ck.add_argument("--seeds", dest="seeds_dir", type=Path, metavar="DIR",
                     help="default: ROOT/seeds")
-    ck.add_argument("--format", choices=["text", "github"], default="text",
-                    help="github prints GitHub Actions annotations")
+    ck.add_argument("--format", choices=["text", "github"],
+                    default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
+                    help="github prints GitHub Actions annotations (the default on GitHub "
+                    "Actions)")
 
     sub.add_parser("render", help="write the site's Markdown pages from the records")
 

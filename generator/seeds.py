@@ -98,16 +98,21 @@ def decode(data: bytes, path: object) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:1_000_000]).best()
-    if best is None or best.encoding is None:
+    results = list(from_bytes(data[:1_000_000]))
+    if not results:
         raise BriefingError(path, "cannot be decoded: no text encoding fits its bytes",
                             "save it as UTF-8")
+    # Short texts fit several single-byte code pages equally well; among the least chaotic,
+    # prefer Windows-1252, by far the most common non-UTF-8 encoding of English text.
+    least = min(r.chaos for r in results)
+    tied = [r.encoding for r in results if r.chaos <= least + 0.01]
+    encoding = "cp1252" if "cp1252" in tied else tied[0]
     try:
-        text = data.decode(best.encoding)
+        text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
-        raise BriefingError(path, f"cannot be decoded (guessed {best.encoding}, which fails)",
+        raise BriefingError(path, f"cannot be decoded (guessed {encoding}, which fails)",
                             "save it as UTF-8") from None
-    return text, best.encoding
+    return text, encoding
 
 
 def _control_share(text: str) -> float:

@@ -1,0 +1,32 @@
+"""Shared fixtures: a temporary repository laid out like the project."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+FIRST_SEED = PROJECT / "seeds" / "2023-05-05-nato-opens-japan-office.txt"
+EXAMPLE_RECORD = Path(__file__).parent / "data" / "record-example.yaml"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A repository with the project's mkdocs.yml and docs/, the first seed and no records."""
+    root = tmp_path / "repo"
+    (root / "seeds").mkdir(parents=True)
+    (root / "briefings").mkdir()
+    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(PROJECT / "docs", root / "docs",
+                    ignore=shutil.ignore_patterns("briefings"))
+    shutil.copy(FIRST_SEED, root / "seeds" / FIRST_SEED.name)
+    return root
+
+
+@pytest.fixture
+def reviewed_repo(repo: Path) -> Path:
+    """The repository with the reviewer-accepted record of RECORD.md for the first seed."""
+    shutil.copy(EXAMPLE_RECORD, repo / "briefings" / "2023-05-05-nato-opens-japan-office.yaml")
+    return repo

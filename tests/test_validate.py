@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.records import dump_record, read_record
+from generator.validate import edtf_problem, seed_path_problem, validate_record, validate_repository
+
+RID = "2023-05-05-nato-opens-japan-office"
+
+
+def record_path(root: Path) -> Path:
+    return root / "briefings" / f"{RID}.yaml"
+
+
+def edit(root: Path, change) -> Path:
+    path = record_path(root)
+    data = yaml.safe_load(path.read_text("utf-8"))
+    change(data)
+    path.write_text(dump_record(data), "utf-8")
+    return path
+
+
+def lines(root: Path) -> list[str]:
+    return [p.format() for p in validate_repository(root)]
+
+
+def test_reviewed_example_is_valid(reviewed_repo: Path) -> None:
+    assert lines(reviewed_repo) == []
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda d: d.pop("summary"), "error: missing required key 'summary'"),
+    (lambda d: d.update(actors="NATO"), "error: actors: str 'NATO' is not a array"),
+    (lambda d: d["actors"][2].update(type="nation"),
+     "error: actors[2].type: 'nation' is not one of person, organization, country, place, other"),
+    (lambda d: d.update(status="approved"), "error: status: 'approved' is not one of draft, reviewed"),
+    (lambda d: d["timeline"][1].update(status="done"), "error: timeline[1].status: 'done' is not one of"),
+    (lambda d: d["source_chain"][0].update(role="source"), "error: source_chain[0].role: 'source'"),
+    (lambda d: d["timeline"][0].update(date="2023-13"),
+     "error: timeline[0].date: '2023-13' is not a valid EDTF date"),
+    (lambda d: d.update(date="May 5, 2023"), "error: date: 'May 5, 2023' is not a valid EDTF date"),
+    (lambda d: d["actors"][0].update(evidence="NATO is closing its office"),
+     "error: actors[0].evidence: evidence 'NATO is closing its office' is not in the seed"),
+    (lambda d: d["seed"].update(path="../etc/passwd"), "error: seed.path: '../etc/passwd' contains '..'"),
+    (lambda d: d["seed"].update(path="docs/index.md"), "error: seed.path: 'docs/index.md' is not inside seeds/"),
+    (lambda d: d["seed"].update(path="seeds/../mkdocs.yml"), "error: seed.path: 'seeds/../mkdocs.yml' contains '..'"),
+    (lambda d: d["seed"].update(path="/etc/passwd"), "error: seed.path: '/etc/passwd' is an absolute path"),
+    (lambda d: d["seed"].update(path="https://example.com/a.txt"), "is a URL"),
+    (lambda d: d["seed"].update(path="seeds/missing.txt"), "'seeds/missing.txt' does not exist"),
+    (lambda d: d.update(id="other-id"), "error: id: 'other-id' differs from the file name"),
+    (lambda d: d.update(summary=" ".join(["word"] * 91)), "error: summary: has 91 words, more than 90"),
+    (lambda d: d.update(colour="blue"), "warning: colour: unknown key 'colour' is ignored"),
+    (lambda d: d["seed"].update(sha256="0" * 64), "warning: seed.sha256: stale: the seed changed"),
+])
+def test_each_problem_is_one_line_with_file_and_key(reviewed_repo: Path, change, expected) -> None:
+    edit(reviewed_repo, change)
+    found = lines(reviewed_repo)
+    assert any(expected in ln for ln in found), found
+    assert all(ln.startswith(f"briefings/{RID}.yaml") and "\n" not in ln for ln in found)
+
+
+def test_error_lines_carry_the_yaml_line(reviewed_repo: Path) -> None:
+    path = edit(reviewed_repo, lambda d: d["actors"][2].update(type="nation"))
+    (problem,) = validate_record(read_record(path), reviewed_repo)
+    text = path.read_text("utf-8").splitlines()
+    assert text[problem.line - 1].strip() == "type: nation"
+    assert problem.format("github").startswith(
+        f"::error file=briefings/{RID}.yaml,line={problem.line}::actors[2].type: 'nation'")
+
+
+def test_unquoted_date_is_explained(reviewed_repo: Path) -> None:
+    path = record_path(reviewed_repo)
+    path.write_text(path.read_text("utf-8").replace("date: '2023-05-05'", "date: 2023-05-05"), "utf-8")
+    assert any("date: unquoted date 2023-05-05; write it as a quoted string: '2023-05-05'" in ln
+               for ln in lines(reviewed_repo))
+
+
+def test_all_problems_are_reported_at_once(reviewed_repo: Path) -> None:
+    def many(d: dict) -> None:
+        d["actors"][0]["type"] = "nation"
+        d["timeline"][0]["date"] = "bad"
+        d.pop("title")
+    edit(reviewed_repo, many)
+    assert len([ln for ln in lines(reviewed_repo) if ": error:" in ln]) == 3
+
+
+def test_yaml_syntax_error_names_line_and_column(reviewed_repo: Path) -> None:
+    record_path(reviewed_repo).write_text("id: x\ntitle: [oops\n", "utf-8")
+    (line,) = [ln for ln in lines(reviewed_repo) if RID in ln]
+    assert line.startswith(f"briefings/{RID}.yaml:") and "column" in line and "YAML error" in line
+
+
+def test_seed_without_record_and_shared_ids(reviewed_repo: Path) -> None:
+    seeds = reviewed_repo / "seeds"
+    (seeds / "New Story.txt").write_text("Text.", "utf-8")
+    (seeds / "new-story.md").write_text("Text.", "utf-8")
+    (seeds / "lonely.txt").write_text("Text.", "utf-8")
+    shutil.copy(record_path(reviewed_repo), reviewed_repo / "briefings" / f"{RID}.yml")
+    found = lines(reviewed_repo)
+    assert "seeds/lonely.txt: error: has no record; run: briefings extract seeds/lonely.txt" in found
+    assert any(ln.startswith("seeds/New Story.txt: error: its name gives the same record id "
+                             "'new-story' as seeds/new-story.md") for ln in found)
+    assert any(f"id '{RID}' is shared by briefings/{RID}.yaml and briefings/{RID}.yml" in ln
+               for ln in found)
+
+
+def test_seed_symlink_out_of_seeds_is_refused(reviewed_repo: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("secret", "utf-8")
+    (reviewed_repo / "seeds" / "link.txt").symlink_to(outside)
+    edit(reviewed_repo, lambda d: d["seed"].update(path="seeds/link.txt"))
+    assert any("leads outside seeds/" in ln for ln in lines(reviewed_repo))
+
+
+def test_helpers() -> None:
+    assert edtf_problem("2023-07-11/2023-07-12") is None
+    assert edtf_problem("2023-01~") is None
+    assert edtf_problem("2023-02-30") is not None
+    assert seed_path_problem("seeds/a/b.txt") is None
+    assert seed_path_problem("seeds") is not None
