@@ -1,18 +1,15 @@
-"""Rendering records into Markdown pages, written as real files under `docs/briefings/`.
+"""Rendering records into the site's Markdown pages, written as real files under docs/.
 
-Seeds and records are third-party text. Every value that reaches a template is escaped by
-default (Jinja's `finalize`): Markdown and HTML punctuation become numeric character
-references, so no markup, link, snippet or attribute syntax in a record can become live.
-Only values wrapped in `Markup` by this module pass unescaped.
+The generated folders (`GENERATED_DIRS`) belong to the generator: each render writes the pages
+that changed and removes every file no page owns. Seeds and records are third-party text:
+every value that reaches a template is escaped by default (Jinja's `finalize`); only values
+wrapped in `Markup` by this package pass as they are.
 """
 
 from __future__ import annotations
 
 import functools
-import html
-import json
 import os
-import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,20 +20,21 @@ from markupsafe import Markup
 from . import __version__
 from .dates import human_date, sort_key
 from .errors import BriefingError
+from .pages.catalog import build_actors, build_sources, build_timeline, name_key
+from .pages.chain import chain_svg
+from .pages.escape import attr, external_link, front_matter_text, md_escape, safe_url
+from .pages.feed import atom_feed
+from .pages.seedtext import anchors_for, marked_seed
 from .records import atomic_write, list_records, read_record
+from .siteconfig import SiteConfig, load_site_config
 from .validate import Problem, display_path, problem_from_error, validate_record
 
-#: The folder under docs/ that the generator owns: it is rewritten on every render.
-GENERATED = "briefings"
+__all__ = ["Briefing", "GENERATED_DIRS", "md_escape", "render_briefing", "render_pages",
+           "render_site", "safe_url", "write_pages"]
+
+#: The folders (and files) under docs/ that the generator owns.
+GENERATED_DIRS = ("briefings", "actors", "timeline", "sources", "feed.xml")
 LATEST_COUNT = 10
-
-# Everything Markdown, its extensions or HTML could read as syntax.
-_ESCAPE = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!<>&|~^=:\"'$%@"}
-
-
-def md_escape(value: Any) -> str:
-    """Plain text → inert Markdown: punctuation as character references, one line."""
-    return " ".join(str(value).split()).translate(_ESCAPE)
 
 
 def _finalize(value: Any) -> Any:
@@ -45,36 +43,6 @@ def _finalize(value: Any) -> Any:
     if value is None:
         return ""
     return md_escape(value)
-
-
-def safe_url(value: Any) -> str | None:
-    """An http(s) URL fit for an href attribute, or None for anything else."""
-    if not isinstance(value, str):
-        return None
-    url = value.strip()
-    try:
-        parts = urllib.parse.urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    if any(ch in url for ch in "\"'<> \t\n\r\\`"):
-        return None
-    return url
-
-
-def _external_link(url: Any, text: Any = None) -> Markup:
-    href = safe_url(url)
-    label = md_escape(text if text else url)
-    if href is None:
-        return Markup(label)
-    return Markup(f'<a href="{html.escape(href, quote=True)}" rel="nofollow noopener">{label}</a>')
-
-
-def _front_matter_title(value: Any) -> Markup:
-    # MkDocs themes print page.title without escaping (in <title>, the nav, search results),
-    # so the title is given HTML-escaped, as a JSON string (which YAML reads as is).
-    return Markup(json.dumps(html.escape(" ".join(str(value).split()), quote=True)))
 
 
 @functools.cache
@@ -89,18 +57,20 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["human_date"] = human_date
-    env.filters["external_link"] = _external_link
-    env.filters["front_matter_title"] = _front_matter_title
+    env.filters["external_link"] = external_link
+    env.filters["front_matter_text"] = front_matter_text
+    env.filters["attr"] = attr
     env.globals["version"] = __version__
     return env
 
 
 @dataclass
 class Briefing:
-    """A record as the templates see it."""
+    """A valid record with what its page needs besides the record."""
 
     record: dict[str, Any]
     file: str
+    seed_text: str | None = None
 
     @property
     def id(self) -> str:
@@ -111,61 +81,116 @@ class Briefing:
         return str(self.record["date"])
 
 
-def _view(record: dict[str, Any]) -> dict[str, Any]:
-    """A copy of a record with optional keys filled in, so templates need no guards."""
-    view = dict(record)
-    view.setdefault("tags", [])
-    view["actors"] = [{"role": None, "aliases": [], **a} for a in record.get("actors", [])]
-    view["timeline"] = sorted(({"status": None, **e} for e in record.get("timeline", [])),
-                              key=lambda e: sort_key(str(e["date"])))
-    view["source_chain"] = [{"date": None, "authors": [], "url": None, "title": None, **s}
-                            for s in record.get("source_chain", [])]
-    return view
+@dataclass
+class _Links:
+    """Where the site's catalogue pages are, by name key."""
+
+    actors: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
 
 
-def render_briefing(record: dict[str, Any], record_file: str) -> str:
-    """The Markdown page of one briefing."""
-    return environment().get_template("briefing.md.j2").render(
-        r=_view(record), record_file=record_file)
+def _briefing_view(b: Briefing, site: SiteConfig, links: _Links) -> dict[str, Any]:
+    rec = b.record
+    quotes = [str(x["evidence"]) for key in ("actors", "timeline", "source_chain")
+              for x in rec.get(key, []) if x.get("evidence")]
+    anchors = anchors_for(quotes)
+    seed_html, placed = (marked_seed(b.seed_text, anchors) if b.seed_text is not None
+                         else (None, set()))
+
+    def ev(item: dict[str, Any]) -> str | None:
+        anchor = anchors.get(" ".join(str(item.get("evidence", "")).split()))
+        return anchor if anchor in placed else None
+
+    actors = [{"name": a["name"], "type": a["type"], "role": a.get("role"),
+               "aliases": a.get("aliases", []), "ev": ev(a),
+               "page": links.actors.get(name_key(str(a["name"])))} for a in rec.get("actors", [])]
+    timeline = sorted(({"date": e["date"], "event": e["event"], "status": e.get("status"),
+                        "ev": ev(e)} for e in rec.get("timeline", [])),
+                      key=lambda e: sort_key(str(e["date"])))
+    chain = [{"name": s["name"], "role": s["role"], "date": s.get("date"),
+              "authors": s.get("authors", []), "url": s.get("url"), "title": s.get("title"),
+              "ev": ev(s), "anchor": links.sources.get(name_key(str(s["name"])))}
+             for s in rec.get("source_chain", [])]
+    original = next((s for s in chain if s["role"] == "original"), None)
+    outlets = [s for s in chain if s["role"] in ("original", "republisher")]
+    return {
+        "id": rec["id"], "title": rec["title"], "date": rec["date"], "status": rec["status"],
+        "tags": rec.get("tags", []), "summary": rec["summary"], "actors": actors,
+        "timeline": timeline, "chain": chain, "original": original,
+        "in_hand": outlets[-1] if outlets else None,
+        "svg": chain_svg(rec.get("source_chain", []), human_date),
+        "seed_html": seed_html, "seed": rec["seed"], "record_file": b.file,
+        "edit_url": site.edit_url(b.file),
+        "generator": (rec.get("generator") or {}).get("version") if isinstance(
+            rec.get("generator"), dict) else None,
+    }
+
+
+def render_briefing(record: dict[str, Any], record_file: str, seed_text: str | None = None,
+                    site: SiteConfig | None = None) -> str:
+    """The Markdown page of one briefing (without links to catalogue pages)."""
+    view = _briefing_view(Briefing(record, record_file, seed_text), site or SiteConfig(), _Links())
+    return environment().get_template("briefing.md.j2").render(r=view)
 
 
 def _newest_first(briefings: list[Briefing]) -> list[Briefing]:
     return sorted(briefings, key=lambda b: (sort_key(b.date), b.id), reverse=True)
 
 
-def render_pages(briefings: list[Briefing]) -> dict[str, str]:
-    """Every generated page, keyed by its path under the generated folder."""
+def render_pages(briefings: list[Briefing], site: SiteConfig | None = None) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/."""
+    site = site or SiteConfig()
     env = environment()
     ordered = _newest_first(briefings)
-    items = [_view(b.record) for b in ordered]
-    pages = {f"{b.id}.md": render_briefing(b.record, b.file) for b in ordered}
-    pages["index.md"] = env.get_template("index.md.j2").render(items=items)
-    pages[".latest.md"] = env.get_template("latest.md.j2").render(
-        items=items[:LATEST_COUNT], total=len(items))
+    records = [b.record for b in ordered]
+    actors = build_actors(records)
+    sources = build_sources(records)
+    links = _Links({name_key(n): a.slug for a in actors for n in a.names},
+                   {name_key(s.name): s.slug for s in sources})
+    pages = {f"briefings/{b.id}.md": env.get_template("briefing.md.j2").render(
+        r=_briefing_view(b, site, links)) for b in ordered}
+    pages["briefings/index.md"] = env.get_template("index.md.j2").render(items=records)
+    pages["briefings/.latest.md"] = env.get_template("latest.md.j2").render(
+        items=records[:LATEST_COUNT], total=len(records))
+    pages["feed.xml"] = atom_feed(records, site.site_name, site.site_url)
+    pages["actors/index.md"] = env.get_template("actors.md.j2").render(actors=actors)
+    for actor in actors:
+        pages[f"actors/{actor.slug}.md"] = env.get_template("actor.md.j2").render(a=actor)
+    pages["timeline/index.md"] = env.get_template("timeline.md.j2").render(
+        years=build_timeline(records))
+    pages["sources/index.md"] = env.get_template("sources.md.j2").render(sources=sources)
     return pages
 
 
-def write_pages(out_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
-    """Write pages that changed and remove files no page owns. Returns (written, removed)."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+def write_pages(docs_dir: Path, pages: dict[str, str],
+                owned: tuple[str, ...] = GENERATED_DIRS) -> tuple[int, int]:
+    """Write pages that changed; remove files in the owned folders that no page claims.
+    Returns (written, removed)."""
     written = removed = 0
     for name, text in sorted(pages.items()):
-        path = out_dir / name
+        path = docs_dir / name
         data = text.encode("utf-8")
         if path.is_file() and path.read_bytes() == data:
             continue
         atomic_write(path, data)
         written += 1
-    for dirpath, dirnames, filenames in os.walk(out_dir, topdown=False):
-        for fname in filenames:
-            rel = Path(dirpath, fname).relative_to(out_dir).as_posix()
-            if rel not in pages:
-                Path(dirpath, fname).unlink()
-                removed += 1
-        for dname in dirnames:
-            with_dir = Path(dirpath, dname)
-            if not any(with_dir.iterdir()):
-                with_dir.rmdir()
+    for folder in owned:
+        top = docs_dir / folder
+        if top.is_file() and folder not in pages:
+            top.unlink()
+            removed += 1
+        if not top.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(top, topdown=False):
+            for fname in filenames:
+                rel = Path(dirpath, fname).relative_to(docs_dir).as_posix()
+                if rel not in pages:
+                    Path(dirpath, fname).unlink()
+                    removed += 1
+            for dname in dirnames:
+                sub = Path(dirpath, dname)
+                if not any(sub.iterdir()):
+                    sub.rmdir()
     return written, removed
 
 
@@ -177,12 +202,23 @@ class RenderResult:
     warnings: list[Problem] = field(default_factory=list)
 
 
+def _seed_text(record: dict[str, Any], root: Path, seeds_dir: Path) -> str | None:
+    from .seeds import read_seed
+
+    rel = str(record["seed"]["path"])
+    try:
+        return read_seed(seeds_dir.joinpath(*Path(rel).parts[1:]), root).text
+    except BriefingError:
+        return None
+
+
 def render_site(root: Path, docs_dir: Path | None = None, records_dir: Path | None = None,
                 seeds_dir: Path | None = None) -> RenderResult:
     """Validate every record and write the generated pages. Invalid records raise BriefingError
     listing every error; warnings (stale records, unknown keys) are returned."""
     docs_dir = docs_dir or root / "docs"
     records_dir = records_dir or root / "briefings"
+    seeds_dir = seeds_dir or root / "seeds"
     problems: list[Problem] = []
     briefings: list[Briefing] = []
     for path in list_records(records_dir):
@@ -195,13 +231,14 @@ def render_site(root: Path, docs_dir: Path | None = None, records_dir: Path | No
         found = validate_record(loaded, root, seeds_dir)
         problems += found
         if not any(p.level == "error" for p in found):
-            briefings.append(Briefing(loaded.data, shown))
+            briefings.append(Briefing(loaded.data, shown,
+                                      _seed_text(loaded.data, root, seeds_dir)))
     errors = [p for p in problems if p.level == "error"]
     if errors:
         lines = "\n".join(p.format() for p in sorted(errors))
         raise BriefingError(records_dir, f"{len(errors)} error(s) in records:\n{lines}",
                             "fix them (briefings check lists them too)")
-    pages = render_pages(briefings)
-    written, removed = write_pages(docs_dir / GENERATED, pages)
+    pages = render_pages(briefings, load_site_config(root))
+    written, removed = write_pages(docs_dir, pages)
     return RenderResult(written, removed, len(pages),
                         [p for p in problems if p.level == "warning"])

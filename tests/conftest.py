@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.render import GENERATED_DIRS as GENERATED
+
 PROJECT = Path(__file__).resolve().parents[1]
 FIRST_SEED = PROJECT / "seeds" / "2023-05-05-nato-opens-japan-office.txt"
 EXAMPLE_RECORD = Path(__file__).parent / "data" / "record-example.yaml"
@@ -14,13 +16,15 @@ EXAMPLE_RECORD = Path(__file__).parent / "data" / "record-example.yaml"
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A repository with the project's mkdocs.yml and docs/, the first seed and no records."""
+    """A repository with the project's mkdocs.yml, docs/ and theme, the first seed and no
+    records."""
     root = tmp_path / "repo"
     (root / "seeds").mkdir(parents=True)
     (root / "briefings").mkdir()
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(PROJECT / "docs", root / "docs",
-                    ignore=shutil.ignore_patterns("briefings"))
+                    ignore=shutil.ignore_patterns(*GENERATED))
+    shutil.copytree(PROJECT / "generator" / "theme", root / "generator" / "theme")
     shutil.copy(FIRST_SEED, root / "seeds" / FIRST_SEED.name)
     return root
 

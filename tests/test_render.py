@@ -9,55 +9,93 @@ import yaml
 from generator.errors import BriefingError
 from generator.render import (Briefing, md_escape, render_briefing, render_pages, render_site,
                               safe_url, write_pages)
+from generator.siteconfig import SiteConfig
 
-from .conftest import EXAMPLE_RECORD
+from .conftest import EXAMPLE_RECORD, FIRST_SEED
+
+RID = "2023-05-05-nato-opens-japan-office"
 
 
 def example() -> dict:
     return yaml.safe_load(EXAMPLE_RECORD.read_text("utf-8"))
 
 
+def seed_text() -> str:
+    return FIRST_SEED.read_text("utf-8")
+
+
 def test_briefing_page_holds_every_part_of_the_record() -> None:
-    page = render_briefing(example(), "briefings/x.yaml")
+    page = render_briefing(example(), f"briefings/{RID}.yaml", seed_text())
     assert page.startswith("---\ntitle: \"Does The Atlantic Alliance Need a &quot;Name Change")
-    for heading in ["## Bottom line", "## Key actors", "## Timeline", "## Source chain",
-                    "## Provenance"]:
-        assert heading in page
-    assert "| **Jens Stoltenberg** | person | NATO Secretary&#45;General |" in page
-    assert "- **11–12 Jul 2023** (planned): NATO Summit in Vilnius" in page
-    assert "**Nikkei Asia** (original), 3 May 2023, by Ken Moriyasu, Rieko Miki, Takashi Tsuji" in page
+    assert page.index("Bottom line") < page.index("## Key actors") < page.index("## Timeline") \
+        < page.index("## Source chain") < page.index("## Seed text") < page.index("## Provenance")
+    assert '<span class="bf-badge bf-badge--draft">draft</span>' in page
+    assert "Original</span> Nikkei Asia (3 May 2023)" in page
+    assert "Copy in hand</span> Global Research (5 May 2023)" in page
+    assert "| Jens Stoltenberg | person | NATO Secretary&#45;General |" in page
+    assert '<span class="bf-when" data-edtf="2023-07-11/2023-07-12">11–12 Jul 2023</span>' in page
+    assert "bf-event--planned" in page and "bf-event--occurred" in page
+    assert "**Nikkei Asia**, original, 3 May 2023, by Ken Moriyasu, Rieko Miki, Takashi Tsuji" in page
+    assert page.count("<svg") == 2 and "Primary source" in page
     assert "85333af93ecbfc4f68dd6cdf697d4df18413ec092df550e66f2244369ccb5d79" in page
+
+
+def test_every_quote_is_highlighted_and_linked_from_its_field() -> None:
+    page = render_briefing(example(), "r", seed_text())
+    anchors = set(re.findall(r'<span class="bf-anchor" id="(ev-\d+)"></span>', page))
+    links = set(re.findall(r'\(#(ev-\d+) "Show the words|href="#(ev-\d+)"', page))
+    linked = {a or b for a, b in links}
+    quotes = {x["evidence"] for k in ("actors", "timeline", "source_chain") for x in example()[k]}
+    assert len(anchors) == len(quotes) and linked == anchors
+    assert page.count("<mark") >= len(quotes) - 1  # shared or overlapping quotes share marks
+
+
+def test_edit_link_needs_a_repository() -> None:
+    site = SiteConfig(repo_url="https://github.com/example/briefings", branch="main")
+    page = render_briefing(example(), f"briefings/{RID}.yaml", None, site)
+    assert (f'<a href="https://github.com/example/briefings/edit/main/briefings/{RID}.yaml" '
+            'rel="nofollow">Edit this record</a>') in page
+    assert "Edit this record" not in render_briefing(example(), "r")
+    assert "## Seed text" not in render_briefing(example(), "r")
 
 
 def test_timeline_is_sorted_oldest_first() -> None:
     record = example()
     record["timeline"].reverse()
     page = render_briefing(record, "r")
-    assert page.index("Jan 2023") < page.index("Apr 2023") < page.index("**2024**")
+    assert page.index("Jan 2023") < page.index("Apr 2023") < page.index(">2024<")
 
 
 @pytest.mark.parametrize("payload", [
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
     "![i](http://evil.example/i.png)", '--8<-- "/etc/passwd"', "{{ 7*7 }}", "`code`", "1. list",
-    "# heading", "<https://evil.example>", "{: onclick=alert(1) }",
+    "# heading", "<https://evil.example>", "{: onclick=alert(1) }", '" onmouseover="alert(1)',
 ])
 def test_untrusted_text_is_inert(payload: str) -> None:
     escaped = re.sub(r"&#\d+;", "", md_escape(payload))
-    for ch in "<>[]()`!{}#-.:=&;":
+    for ch in "<>[]()`!{}#-.:=&;\"'":
         assert ch not in escaped
     record = example()
     record["summary"] = payload
+    record["title"] = payload
     record["actors"][0]["name"] = payload
+    record["actors"][0]["role"] = payload
+    record["timeline"][0]["event"] = payload
+    record["source_chain"][0]["name"] = payload
     record["source_chain"][0]["url"] = "javascript:alert(1)"
-    page = render_briefing(record, "r")
-    assert payload not in page
-    assert "javascript:" not in page
+    record["tags"] = [payload]
+    page = render_briefing(record, "r", payload + "\n" + seed_text())
+    front, body = page.split("\n---\n", 1)
+    # The front matter is only ever shown as text by the theme: HTML-escaped is enough.
+    assert "<" not in front and ">" not in front
+    assert payload not in body
+    assert "javascript:" not in body
 
 
 def test_safe_url() -> None:
     assert safe_url("https://example.com/a?b=1") == "https://example.com/a?b=1"
     for bad in ["javascript:alert(1)", "data:text/html,x", "//evil", 'https://x/"onmouseover=',
-                "ftp://x", None, 3]:
+                "ftp://x", None, 3, "https://x/\x00"]:
         assert safe_url(bad) is None
 
 
@@ -68,27 +106,70 @@ def test_only_safe_urls_become_links() -> None:
     assert '<a href="https://asia.nikkei.com/a?x=1&amp;y=2" rel="nofollow noopener">' in page
 
 
-def test_pages_newest_first_and_latest_snippet() -> None:
+def pages_for_two() -> dict[str, str]:
     old, new = example(), example()
-    new["id"], new["date"], new["title"] = "newer", "2024-01-02", "Newer story"
-    pages = render_pages([Briefing(old, "a"), Briefing(new, "b")])
-    assert set(pages) == {"index.md", ".latest.md", "newer.md", old["id"] + ".md"}
-    index = pages["index.md"]
-    assert index.index("(newer.md)") < index.index(f"({old['id']}.md)")
-    assert "(briefings/newer.md)" in pages[".latest.md"]
+    new.update(id="newer", date="2024-01-02", title="Newer story")
+    new["actors"] = [{"name": "The NATO", "type": "organization"},
+                     {"name": "Jens Stoltenberg", "type": "person", "role": "Secretary General"}]
+    new["source_chain"] = [{"name": "Nikkei Asia", "role": "original"}]
+    return render_pages([Briefing(old, "a"), Briefing(new, "b")])
+
+
+def test_pages_of_the_site() -> None:
+    pages = pages_for_two()
+    assert {"briefings/index.md", "briefings/.latest.md", "briefings/newer.md",
+            f"briefings/{RID}.md", "actors/index.md", "actors/nato.md",
+            "actors/jens-stoltenberg.md", "timeline/index.md", "sources/index.md",
+            "feed.xml"} <= set(pages)
+    index = pages["briefings/index.md"]
+    assert index.index("(newer.md)") < index.index(f"({RID}.md)")
+    assert "(briefings/newer.md)" in pages["briefings/.latest.md"]
+
+
+def test_actor_pages_merge_name_forms_and_list_roles_and_companions() -> None:
+    pages = pages_for_two()
+    assert "actors/the-nato.md" not in pages
+    nato = pages["actors/nato.md"]
+    assert f"(../briefings/{RID}.md)" in nato and "(../briefings/newer.md)" in nato
+    assert "Also written as: The NATO" in nato
+    jens = pages["actors/jens-stoltenberg.md"]
+    assert "- Secretary General ([briefing](../briefings/newer.md))" in jens
+    assert "- NATO Secretary&#45;General" in jens
+    assert "[NATO](nato.md) · 2 briefings" in jens
+
+
+def test_timeline_page_newest_first_by_year_and_month() -> None:
+    page = pages_for_two()["timeline/index.md"]
+    assert page.index("## 2024") < page.index("## 2023")
+    assert page.index("### Jul 2023") < page.index("### Apr 2023") < page.index("### Jan 2023")
+    assert f'href="../briefings/{RID}/"' in page
+
+
+def test_sources_page_counts_roles() -> None:
+    page = pages_for_two()["sources/index.md"]
+    assert "| [Nikkei Asia](#src-nikkei-asia) | 0 | 2 | 0 |" in page
+    assert "| [Global Research](#src-global-research) | 0 | 0 | 1 |" in page
+
+
+def test_feed_is_atom_newest_first() -> None:
+    feed = pages_for_two()["feed.xml"]
+    assert feed.startswith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')
+    assert feed.index("<title>Newer story</title>") < feed.index("<title>Does The Atlantic")
+    assert '<link rel="alternate" href="briefings/newer/"/>' in feed
 
 
 def test_write_pages_writes_only_changes_and_removes_orphans(tmp_path: Path) -> None:
-    out = tmp_path / "gen"
-    assert write_pages(out, {"a.md": "A", "b.md": "B"}) == (2, 0)
-    before = (out / "a.md").stat().st_mtime_ns
-    assert write_pages(out, {"a.md": "A", "c.md": "C"}) == (1, 1)
-    assert (out / "a.md").stat().st_mtime_ns == before
-    assert sorted(p.name for p in out.iterdir()) == ["a.md", "c.md"]
+    assert write_pages(tmp_path, {"briefings/a.md": "A", "briefings/b.md": "B"}) == (2, 0)
+    (tmp_path / "index.md").write_text("hand-written", "utf-8")
+    before = (tmp_path / "briefings" / "a.md").stat().st_mtime_ns
+    assert write_pages(tmp_path, {"briefings/a.md": "A", "actors/c.md": "C"}) == (1, 1)
+    assert (tmp_path / "briefings" / "a.md").stat().st_mtime_ns == before
+    assert sorted(p.name for p in (tmp_path / "briefings").iterdir()) == ["a.md"]
+    assert (tmp_path / "index.md").read_text("utf-8") == "hand-written"
 
 
 def test_render_site_refuses_invalid_records_listing_each(reviewed_repo: Path) -> None:
-    path = reviewed_repo / "briefings" / "2023-05-05-nato-opens-japan-office.yaml"
+    path = reviewed_repo / "briefings" / f"{RID}.yaml"
     path.write_text(path.read_text("utf-8").replace("type: person", "type: human"), "utf-8")
     with pytest.raises(BriefingError) as info:
         render_site(reviewed_repo)
@@ -96,9 +177,8 @@ def test_render_site_refuses_invalid_records_listing_each(reviewed_repo: Path) -
     assert info.value.line().count("'human' is not one of") == 2
 
 
-def test_render_site_writes_pages(reviewed_repo: Path) -> None:
+def test_render_site_writes_pages_once(reviewed_repo: Path) -> None:
     result = render_site(reviewed_repo)
-    gen = reviewed_repo / "docs" / "briefings"
-    assert (gen / "2023-05-05-nato-opens-japan-office.md").is_file()
-    assert result.written == 3 and result.warnings == []
+    assert (reviewed_repo / "docs" / "briefings" / f"{RID}.md").is_file()
+    assert result.written == result.pages and result.warnings == []
     assert render_site(reviewed_repo).written == 0

@@ -1,0 +1,1 @@
+"""Building blocks of the site's generated pages: escaping, evidence, diagrams, catalogues."""

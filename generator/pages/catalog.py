@@ -1,0 +1,158 @@
+"""Site-wide catalogues built from all records: actors, sources and the timeline.
+
+Actors and sources are merged across briefings by a name key that ignores case, accents,
+punctuation and a leading "the", so names that differ only in form are one entry.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from slugify import slugify
+
+from ..dates import sort_key
+
+
+def name_key(name: str) -> str:
+    """A key equal for names that differ only in form."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = re.sub(r"[^\w\s]", " ", text)
+    words = text.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _unique_slug(name: str, taken: set[str], fallback: str) -> str:
+    base = slugify(name) or fallback
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def _most_common(counter: Counter[str]) -> str:
+    """The most used form; on a tie, one without a leading "the", then the fullest."""
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].casefold().startswith("the "),
+                                                   -len(kv[0]), kv[0]))[0][0]
+
+
+@dataclass
+class Mention:
+    """One briefing's mention of an actor or a source."""
+
+    briefing_id: str
+    title: str
+    date: str
+    role: str = ""
+
+
+@dataclass
+class Actor:
+    slug: str
+    name: str
+    type: str
+    names: list[str]
+    mentions: list[Mention]
+    roles: list[tuple[str, str]] = field(default_factory=list)
+    """(role, briefing id), distinct roles in order of the newest briefing first."""
+    companions: list[tuple[Actor, int]] = field(default_factory=list)
+
+
+def _newest(mentions: list[Mention]) -> list[Mention]:
+    return sorted(mentions, key=lambda m: (sort_key(m.date), m.briefing_id), reverse=True)
+
+
+def build_actors(records: list[dict[str, Any]], companions: int = 8) -> list[Actor]:
+    """Merge the actors of all records. Returned most-mentioned first."""
+    groups: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
+    for rec in records:
+        seen: set[str] = set()
+        for actor in rec.get("actors", []):
+            key = name_key(str(actor["name"]))
+            if key and key not in seen:
+                seen.add(key)
+                groups[key].append((rec, actor))
+    taken: set[str] = set()
+    by_key: dict[str, Actor] = {}
+    for key in sorted(groups, key=lambda k: (-len(groups[k]), k)):
+        items = groups[key]
+        names = Counter(str(a["name"]) for _, a in items)
+        types = Counter(str(a["type"]) for _, a in items)
+        mentions = _newest([Mention(str(r["id"]), str(r["title"]), str(r["date"]),
+                                    str(a.get("role") or "")) for r, a in items])
+        name = _most_common(names)
+        actor = Actor(_unique_slug(name, taken, "actor"), name, _most_common(types),
+                      sorted(names), mentions)
+        roles_seen: set[str] = set()
+        for m in mentions:
+            if m.role and m.role not in roles_seen:
+                roles_seen.add(m.role)
+                actor.roles.append((m.role, m.briefing_id))
+        by_key[key] = actor
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    for rec in records:
+        keys = sorted({name_key(str(a["name"])) for a in rec.get("actors", [])} - {""})
+        for k in keys:
+            together[k].update(o for o in keys if o != k)
+    for key, actor in by_key.items():
+        ranked = sorted(together[key].items(), key=lambda kv: (-kv[1], by_key[kv[0]].name))
+        actor.companions = [(by_key[k], n) for k, n in ranked[:companions]]
+    return list(by_key.values())
+
+
+@dataclass
+class Source:
+    slug: str
+    name: str
+    counts: Counter[str]
+    mentions: list[Mention]
+
+
+def build_sources(records: list[dict[str, Any]]) -> list[Source]:
+    """Every outlet and primary source, with how often it plays each role. Most used first."""
+    groups: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
+    for rec in records:
+        for link in rec.get("source_chain", []):
+            key = name_key(str(link["name"]))
+            if key:
+                groups[key].append((rec, link))
+    taken: set[str] = set()
+    out = []
+    for key in sorted(groups, key=lambda k: (-len(groups[k]), k)):
+        items = groups[key]
+        name = _most_common(Counter(str(lnk["name"]) for _, lnk in items))
+        counts = Counter(str(lnk["role"]) for _, lnk in items)
+        mentions = _newest([Mention(str(r["id"]), str(r["title"]), str(r["date"]),
+                                    str(lnk["role"])) for r, lnk in items])
+        out.append(Source(_unique_slug(name, taken, "source"), name, counts, mentions))
+    return out
+
+
+@dataclass
+class Event:
+    date: str
+    event: str
+    status: str
+    briefing_id: str
+    briefing_title: str
+
+
+def build_timeline(records: list[dict[str, Any]]) -> list[tuple[str, list[tuple[str, list[Event]]]]]:
+    """All events, newest first, grouped by year and then by month ('' for year-only dates)."""
+    events = [Event(str(e["date"]), str(e["event"]), str(e.get("status") or ""), str(r["id"]),
+                    str(r["title"])) for r in records for e in r.get("timeline", [])]
+    events.sort(key=lambda e: (sort_key(e.date), e.briefing_id, e.event), reverse=True)
+    years: dict[str, dict[str, list[Event]]] = {}
+    for ev in events:
+        start = sort_key(ev.date)
+        year = start[:4] if re.match(r"^\d{4}", start) else start
+        month = start[5:7] if re.match(r"^\d{4}-\d{2}", start) else ""
+        years.setdefault(year, {}).setdefault(month, []).append(ev)
+    return [(y, list(months.items())) for y, months in years.items()]

@@ -1,0 +1,59 @@
+"""Escaping third-party text for Markdown and HTML, and vetting URLs.
+
+One escaper serves both contexts: every character that Markdown, its extensions (snippets,
+attribute lists, tables) or HTML could read as syntax becomes a numeric character reference,
+which Markdown passes through and browsers show as the character.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import urllib.parse
+from typing import Any
+
+from markupsafe import Markup
+
+ESCAPES = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!<>&|~^=:\"'$%@"}
+
+
+def md_escape(value: Any) -> str:
+    """Plain text → inert Markdown and HTML text: one line, punctuation as references."""
+    return " ".join(str(value).split()).translate(ESCAPES)
+
+
+def attr(value: Any) -> Markup:
+    """Text for an HTML attribute value (always written in double quotes)."""
+    return Markup(html.escape(" ".join(str(value).split()), quote=True))
+
+
+def safe_url(value: Any) -> str | None:
+    """An http(s) URL fit for an href attribute, or None for anything else."""
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    if any(ch in url for ch in "\"'<> \t\n\r\\`") or any(ord(ch) < 32 for ch in url):
+        return None
+    return url
+
+
+def external_link(url: Any, text: Any = None) -> Markup:
+    """An outgoing link for a vetted URL; anything else is shown as inert text."""
+    href = safe_url(url)
+    label = md_escape(text if text else url)
+    if href is None:
+        return Markup(label)
+    return Markup(f'<a href="{html.escape(href, quote=True)}" rel="nofollow noopener">{label}</a>')
+
+
+def front_matter_text(value: Any) -> Markup:
+    """A front-matter string. Themes print page titles and descriptions without escaping
+    (in <title>, meta tags, the navigation), so it is given HTML-escaped, as a JSON string
+    (which YAML reads as is)."""
+    return Markup(json.dumps(html.escape(" ".join(str(value).split()), quote=True)))

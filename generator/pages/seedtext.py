@@ -1,0 +1,63 @@
+"""The seed's text with every evidence quote highlighted and given an anchor."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from markupsafe import Markup
+
+from .escape import ESCAPES
+
+
+def find_quote(text: str, quote: str) -> tuple[int, int] | None:
+    """Where a quote occurs in the text, white space folded as the evidence check folds it."""
+    words = quote.split()
+    if not words:
+        return None
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    m = re.search(pattern, text)
+    return (m.start(), m.end()) if m else None
+
+
+def anchors_for(quotes: Iterable[str]) -> dict[str, str]:
+    """One anchor id per distinct quote, in order of first use: ev-1, ev-2, ..."""
+    ids: dict[str, str] = {}
+    for q in quotes:
+        key = " ".join(q.split())
+        if key and key not in ids:
+            ids[key] = f"ev-{len(ids) + 1}"
+    return ids
+
+
+def _escape(text: str) -> str:
+    # Every piece of syntax as a character reference, newlines too: the block stays on one
+    # physical line, so Markdown never splits it, and `white-space: pre-wrap` in the
+    # stylesheet shows the newlines as line breaks.
+    return text.translate(ESCAPES).replace("\n", "&#10;")
+
+
+def marked_seed(text: str, anchors: dict[str, str]) -> tuple[Markup, set[str]]:
+    """HTML of the seed text with each quote in <mark> and an anchor at its start, and the
+    anchors placed (a quote not found gets none, so no link points nowhere)."""
+    text = re.sub(r"\n{3,}", "\n\n", text.strip("\n"))
+    spans: list[tuple[int, int, str]] = []
+    for quote, anchor in anchors.items():
+        found = find_quote(text, quote)
+        if found:
+            spans.append((found[0], found[1], anchor))
+    cuts = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
+    starts: dict[int, list[str]] = {}
+    for s, _, anchor in spans:
+        starts.setdefault(s, []).append(anchor)
+    out: list[str] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        for anchor in starts.get(a, []):
+            out.append(f'<span class="bf-anchor" id="{anchor}"></span>')
+        piece = _escape(text[a:b])
+        covered = [anc for s, e, anc in spans if s <= a and b <= e]
+        if covered:
+            out.append(f'<mark data-evidence="{" ".join(covered)}">{piece}</mark>')
+        else:
+            out.append(piece)
+    return Markup("".join(out)), {anchor for _, _, anchor in spans}
