@@ -236,8 +236,8 @@ def render_site(root: Path, docs_dir: Path | None = None, records_dir: Path | No
     errors = [p for p in problems if p.level == "error"]
     if errors:
         lines = "\n".join(p.format() for p in sorted(errors))
-        raise BriefingError(records_dir, f"{len(errors)} error(s) in records:\n{lines}",
-                            "fix them (briefings check lists them too)")
+        raise BriefingError(records_dir, f"{len(errors)} error(s) in records; fix them "
+                            f"(briefings check lists them too):\n{lines}")
     pages = render_pages(briefings, load_site_config(root))
     written, removed = write_pages(docs_dir, pages)
     return RenderResult(written, removed, len(pages),

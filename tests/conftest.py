@@ -21,10 +21,15 @@ def repo(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     (root / "seeds").mkdir(parents=True)
     (root / "briefings").mkdir()
-    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    # The theme overrides live in the package; a copy of generator/theme would shadow the
+    # package for `python -m generator` run in the repository, so point at the original.
+    config = (PROJECT / "mkdocs.yml").read_text("utf-8")
+    theme = (PROJECT / "generator" / "theme").as_posix()
+    assert "custom_dir: generator/theme" in config
+    (root / "mkdocs.yml").write_text(config.replace("custom_dir: generator/theme",
+                                                    f"custom_dir: {theme}"), "utf-8")
     shutil.copytree(PROJECT / "docs", root / "docs",
                     ignore=shutil.ignore_patterns(*GENERATED))
-    shutil.copytree(PROJECT / "generator" / "theme", root / "generator" / "theme")
     shutil.copy(FIRST_SEED, root / "seeds" / FIRST_SEED.name)
     return root
 
