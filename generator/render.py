@@ -22,7 +22,8 @@ from .dates import human_date, sort_key
 from .errors import BriefingError
 from .pages.catalog import build_actors, build_sources, build_timeline, name_key
 from .pages.chain import chain_svg
-from .pages.escape import attr, external_link, front_matter_text, md_escape, safe_url
+from .pages.escape import (attr, external_link, front_matter_attr, front_matter_text, md_escape,
+                           safe_url)
 from .pages.feed import atom_feed
 from .pages.seedtext import anchors_for, marked_seed
 from .records import atomic_write, list_records, read_record
@@ -59,6 +60,7 @@ def environment() -> jinja2.Environment:
     env.filters["human_date"] = human_date
     env.filters["external_link"] = external_link
     env.filters["front_matter_text"] = front_matter_text
+    env.filters["front_matter_attr"] = front_matter_attr
     env.filters["attr"] = attr
     env.globals["version"] = __version__
     return env

@@ -26,7 +26,7 @@ def seed_text() -> str:
 
 def test_briefing_page_holds_every_part_of_the_record() -> None:
     page = render_briefing(example(), f"briefings/{RID}.yaml", seed_text())
-    assert page.startswith("---\ntitle: \"Does The Atlantic Alliance Need a &quot;Name Change")
+    assert page.startswith('---\ntitle: "Does The Atlantic Alliance Need a \\"Name Change\\": NATO')
     assert page.index("Bottom line") < page.index("## Key actors") < page.index("## Timeline") \
         < page.index("## Source chain") < page.index("## Seed text") < page.index("## Provenance")
     assert '<span class="bf-badge bf-badge--draft">draft</span>' in page

@@ -53,7 +53,16 @@ def external_link(url: Any, text: Any = None) -> Markup:
 
 
 def front_matter_text(value: Any) -> Markup:
-    """A front-matter string. Themes print page titles and descriptions without escaping
-    (in <title>, meta tags, the navigation), so it is given HTML-escaped, as a JSON string
-    (which YAML reads as is)."""
-    return Markup(json.dumps(html.escape(" ".join(str(value).split()), quote=True)))
+    """A front-matter title. Themes print page titles unescaped in text (<title>, the header,
+    the navigation) and escaped in attributes, and search shows them as text: so `<` and `>`
+    are escaped, and nothing else (an escaped quote would show as `&quot;` in search). Given
+    as a JSON string, which YAML reads as is."""
+    text = " ".join(str(value).split()).replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(json.dumps(text, ensure_ascii=False))
+
+
+def front_matter_attr(value: Any) -> Markup:
+    """A front-matter value that themes print unescaped inside an attribute (the page
+    description in <meta content="...">): fully HTML-escaped, as a JSON string."""
+    return Markup(json.dumps(html.escape(" ".join(str(value).split()), quote=True),
+                             ensure_ascii=False))

@@ -1,0 +1,69 @@
+"""Sample sites for the site tests: the first seed and the dev set, built with either engine."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from generator.records import dump_record
+from generator.render import GENERATED_DIRS
+
+from .conftest import EXAMPLE_RECORD, FIRST_SEED, PROJECT
+
+DEVSET = Path(__file__).parent / "data" / "devset"
+
+
+def make_repo(root: Path) -> Path:
+    """A repository laid out like the project, without seeds or records."""
+    (root / "seeds").mkdir(parents=True)
+    (root / "briefings").mkdir()
+    config = (PROJECT / "mkdocs.yml").read_text("utf-8")
+    theme = (PROJECT / "generator" / "theme").as_posix()
+    (root / "mkdocs.yml").write_text(config.replace("custom_dir: generator/theme",
+                                                    f"custom_dir: {theme}"), "utf-8")
+    shutil.copytree(PROJECT / "docs", root / "docs",
+                    ignore=shutil.ignore_patterns(*GENERATED_DIRS))
+    return root
+
+
+def add_devset(root: Path) -> None:
+    """The first seed with its reviewed record, and the dev set's seeds with their gold.
+
+    Three gold files write an evidence with a comma inside a flow mapping, which YAML reads
+    as the quote cut at the comma plus a key with no value; `check` warns about such keys,
+    so the copies drop them (the quotes, as YAML reads them, stay as they are).
+    """
+    shutil.copy(FIRST_SEED, root / "seeds" / FIRST_SEED.name)
+    shutil.copy(EXAMPLE_RECORD, root / "briefings" / f"{FIRST_SEED.stem}.yaml")
+    for seed in sorted((DEVSET / "seeds").iterdir()):
+        shutil.copy(seed, root / "seeds" / seed.name)
+    for gold in sorted((DEVSET / "gold").iterdir()):
+        record = yaml.safe_load(gold.read_text("utf-8"))
+        for actor in record.get("actors", []):
+            for key in [k for k, v in actor.items() if v is None]:
+                del actor[key]
+        (root / "briefings" / gold.name).write_text(dump_record(record), "utf-8")
+
+
+def build(root: Path, engine: str = "mkdocs") -> Path:
+    """Render and build the site with MkDocs (strict) or Zensical. Returns the site folder."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    def run(*cmd: str) -> None:
+        done = subprocess.run(list(cmd), cwd=root, env=env, capture_output=True, text=True,
+                              timeout=900)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "Traceback" not in done.stderr
+
+    run(sys.executable, "-m", "generator", "render")
+    if engine == "mkdocs":
+        run(sys.executable, "-m", "mkdocs", "build", "--strict")
+    else:
+        zensical = shutil.which("zensical")
+        assert zensical, "zensical is not installed"
+        run(zensical, "build", "--clean", "--strict")
+    return root / "site"

@@ -1,0 +1,148 @@
+"""The built site in a real browser: every page clean, nothing from other hosts, the diagram,
+search, dark mode, evidence links, and screenshots at desktop and phone width."""
+
+from __future__ import annotations
+
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .browser import ARTIFACTS, chromium, page_urls, require_browser, serve
+from .sitebuild import add_devset, build, make_repo
+
+RID = "2023-05-05-nato-opens-japan-office"
+
+
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    require_browser()
+    root = make_repo(tmp_path_factory.mktemp(f"site-{request.param}") / "repo")
+    add_devset(root)
+    return build(root, request.param)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with chromium() as b:
+        yield b
+
+
+def test_every_page_loads_clean_on_its_own_origin(site: Path, browser) -> None:
+    problems: list[str] = []
+    ids: dict[str, set[str]] = {}
+    targets: set[tuple[str, str]] = set()
+    with serve(site) as base:
+        origin = urllib.parse.urlsplit(base)[:2]
+        urls = page_urls(site, base)
+        assert len(urls) > 40, urls
+        context = browser.new_context()
+        page = context.new_page()
+        current = {"url": ""}
+        page.on("console", lambda m: problems.append(f"{current['url']}: console {m.type}: "
+                                                     f"{m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems.append(f"{current['url']}: script error {e}"))
+        page.on("request", lambda r: problems.append(f"{current['url']}: request to {r.url}")
+                if urllib.parse.urlsplit(r.url)[:2] != origin
+                and not r.url.startswith(("data:", "blob:")) else None)
+        page.on("response", lambda r: problems.append(f"{current['url']}: {r.status} {r.url}")
+                if r.status >= 400 else None)
+        for url in urls:
+            current["url"] = url
+            page.goto(url, wait_until="load")
+            ids[url] = set(page.eval_on_selector_all("[id]", "els => els.map(e => e.id)"))
+            for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+                parts = urllib.parse.urlsplit(href)
+                if parts[:2] == origin:
+                    targets.add((urllib.parse.urlunsplit(parts._replace(fragment="")),
+                                 urllib.parse.unquote(parts.fragment)))
+        context.close()
+        for target, fragment in sorted(targets):
+            path = urllib.parse.unquote(urllib.parse.urlsplit(target).path).lstrip("/")
+            file = site / path
+            if file.is_dir() or path == "":
+                file = file / "index.html"
+            if not file.is_file():
+                problems.append(f"broken link: {target}")
+            elif fragment and target in ids and fragment not in ids[target]:
+                problems.append(f"broken anchor: {target}#{fragment}")
+    assert problems == []
+
+
+def test_source_chain_is_drawn_as_svg(site: Path, browser) -> None:
+    with serve(site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{base}briefings/{RID}/")
+        svg = page.locator("svg.bf-chain-svg--wide")
+        box = svg.bounding_box()
+        assert box and box["width"] > 300 and box["height"] > 50
+        assert svg.locator("g.bf-node").count() == 4
+        assert svg.locator("line.bf-edge").count() == 3
+        assert page.locator("svg.bf-chain-svg--tall").is_hidden()
+        page.set_viewport_size({"width": 390, "height": 800})
+        assert page.locator("svg.bf-chain-svg--tall").is_visible()
+        assert page.locator("svg.bf-chain-svg--wide").is_hidden()
+        page.close()
+
+
+def test_search_finds_a_briefing_by_an_actor(site: Path, browser) -> None:
+    with serve(site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base)
+        # Material opens search from its input, Zensical from a button; both take typing.
+        page.locator("input.md-search__input:visible, button.md-search__button:visible"
+                     ).first.click()
+        page.wait_for_timeout(500)  # the search dialog takes the focus as it opens
+        page.keyboard.type("Kishida", delay=30)
+        # Results link to the page with the query to highlight (?h=); Playwright's locator
+        # also looks into Zensical's shadow root.
+        result = page.locator(f"a[href*='briefings/{RID}/?h=']")
+        result.first.wait_for(state="attached", timeout=15000)
+        assert result.count() >= 1
+        page.close()
+
+
+def test_dark_mode_toggle(site: Path, browser) -> None:
+    with serve(site) as base:
+        page = browser.new_page(color_scheme="light")
+        page.goto(f"{base}briefings/{RID}/")
+        body = page.locator("body")
+        assert body.get_attribute("data-md-color-scheme") == "default"
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.wait_for_function(
+            "document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=5000)
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert background != "rgb(255, 255, 255)"
+        page.close()
+
+
+def test_evidence_link_opens_the_seed_at_the_quote(site: Path, browser) -> None:
+    with serve(site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{base}briefings/{RID}/")
+        assert page.locator("details.bf-seed").get_attribute("open") is None
+        link = page.locator("ol.bf-timeline a.bf-ev").first
+        anchor = link.get_attribute("href").lstrip("#")
+        link.click()
+        page.wait_for_function("document.querySelector('details.bf-seed').open", timeout=5000)
+        mark = page.locator(f"mark[data-evidence~='{anchor}']").first
+        assert mark.is_visible()
+        assert "end of January" in mark.inner_text() or "January" in page.locator(
+            f"mark[data-evidence~='{anchor}']").all_inner_texts()[-1]
+        page.close()
+
+
+def test_screenshots_at_desktop_and_phone_width(site: Path, browser) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    engine = site.parent.parent.name.split("-")[1].rstrip("0123456789")
+    with serve(site) as base:
+        for name, width in [("desktop", 1280), ("phone", 390)]:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(f"{base}briefings/{RID}/", wait_until="networkidle")
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            assert scroll <= width + 1, f"the page scrolls sideways at {width}px"
+            out = ARTIFACTS / f"briefing-{engine}-{name}.png"
+            page.screenshot(path=str(out), full_page=True)
+            assert out.stat().st_size > 20000
+            page.close()
