@@ -146,3 +146,17 @@ def test_screenshots_at_desktop_and_phone_width(site: Path, browser) -> None:
             page.screenshot(path=str(out), full_page=True)
             assert out.stat().st_size > 20000
             page.close()
+
+
+def test_print_shows_the_content_and_the_seed_without_navigation(site: Path, browser) -> None:
+    with serve(site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{base}briefings/{RID}/")
+        page.emulate_media(media="print")
+        assert page.locator(".md-header").is_hidden()
+        assert page.locator(".md-sidebar--primary").is_hidden()
+        assert page.locator(".bf-seed-text").is_visible()
+        assert page.locator("svg.bf-chain-svg--wide").is_visible()
+        pdf = page.pdf() if "chrom" in browser.browser_type.name else b"%PDF"
+        assert pdf.startswith(b"%PDF")
+        page.close()

@@ -21,6 +21,18 @@
       reveal(link.getAttribute("href"));
     }
   });
+  // Browsers without ::details-content print closed <details> empty: open them to print.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.bf-seed:not([open])").forEach(function (d) {
+      d.open = true;
+      opened.push(d);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
   window.addEventListener("hashchange", function () { reveal(location.hash); });
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", function () { reveal(location.hash); });
