@@ -20,7 +20,7 @@ from markupsafe import Markup
 from . import __version__
 from .dates import human_date, sort_key
 from .errors import BriefingError
-from .pages.catalog import build_actors, build_sources, build_timeline, name_key
+from .pages.catalog import build_actors, build_sources, build_timeline, initial, name_key
 from .pages.chain import chain_svg
 from .pages.escape import (attr, external_link, front_matter_attr, front_matter_text, md_escape,
                            safe_url)
@@ -36,6 +36,11 @@ __all__ = ["Briefing", "GENERATED_DIRS", "md_escape", "render_briefing", "render
 #: The folders (and files) under docs/ that the generator owns.
 GENERATED_DIRS = ("briefings", "actors", "timeline", "sources", "feed.xml")
 LATEST_COUNT = 10
+#: Above these sizes the actor index and the timeline are split (by initial, by year), so
+#: that no page grows with the site.
+ACTORS_ONE_PAGE = 1500
+TIMELINE_ONE_PAGE = 1500
+ACTORS_TOP = 100
 
 
 def _finalize(value: Any) -> Any:
@@ -155,12 +160,43 @@ def render_pages(briefings: list[Briefing], site: SiteConfig | None = None) -> d
     pages["briefings/.latest.md"] = env.get_template("latest.md.j2").render(
         items=records[:LATEST_COUNT], total=len(records))
     pages["feed.xml"] = atom_feed(records, site.site_name, site.site_url)
-    pages["actors/index.md"] = env.get_template("actors.md.j2").render(actors=actors)
+    pages.update(_actor_pages(env, actors))
     for actor in actors:
         pages[f"actors/{actor.slug}.md"] = env.get_template("actor.md.j2").render(a=actor)
-    pages["timeline/index.md"] = env.get_template("timeline.md.j2").render(
-        years=build_timeline(records))
+    pages.update(_timeline_pages(env, build_timeline(records)))
     pages["sources/index.md"] = env.get_template("sources.md.j2").render(sources=sources)
+    return pages
+
+
+def _actor_pages(env: jinja2.Environment, actors: list[Any]) -> dict[str, str]:
+    """The actor index: one page, or the most named plus a page per initial."""
+    index = env.get_template("actors.md.j2")
+    if len(actors) <= ACTORS_ONE_PAGE:
+        return {"actors/index.md": index.render(actors=actors, letters=[], total=len(actors))}
+    by_letter: dict[str, list[Any]] = {}
+    for actor in sorted(actors, key=lambda a: name_key(a.name)):
+        by_letter.setdefault(initial(actor.name), []).append(actor)
+    letters = [(letter, len(group)) for letter, group in sorted(by_letter.items())]
+    pages = {"actors/index.md": index.render(actors=actors[:ACTORS_TOP], letters=letters,
+                                             total=len(actors))}
+    for letter, group in by_letter.items():
+        pages[f"actors/by-letter/{letter}.md"] = env.get_template("actors_letter.md.j2").render(
+            letter=letter, actors=group)
+    return pages
+
+
+def _timeline_pages(env: jinja2.Environment, years: list[Any]) -> dict[str, str]:
+    """The timeline: one page, or an index of years and a page per year."""
+    template = env.get_template("timeline.md.j2")
+    count = sum(len(events) for _, months in years for _, events in months)
+    if count <= TIMELINE_ONE_PAGE:
+        return {"timeline/index.md": template.render(years=years, year_pages=False, title=None)}
+    summary = [(year, sum(len(ev) for _, ev in months)) for year, months in years]
+    pages = {"timeline/index.md": env.get_template("timeline_years.md.j2").render(
+        years=summary, total=count)}
+    for year, months in years:
+        pages[f"timeline/{year}.md"] = template.render(years=[(year, months)], year_pages=True,
+                                                        title=year)
     return pages
 
 

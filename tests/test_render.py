@@ -182,3 +182,38 @@ def test_render_site_writes_pages_once(reviewed_repo: Path) -> None:
     assert (reviewed_repo / "docs" / "briefings" / f"{RID}.md").is_file()
     assert result.written == result.pages and result.warnings == []
     assert render_site(reviewed_repo).written == 0
+
+
+def many(n_briefings: int, actors_each: int) -> list[Briefing]:
+    out = []
+    for i in range(n_briefings):
+        rec = example()
+        rec.update(id=f"b{i}", date=f"{2000 + i % 20}-0{1 + i % 9}-1{i % 9}", title=f"Story {i}")
+        rec["actors"] = [{"name": f"Person {chr(65 + j % 26)}{i}-{j}", "type": "person"}
+                         for j in range(actors_each)]
+        rec["timeline"] = [{"date": f"{2000 + (i + j) % 20}-0{1 + j % 9}", "event": f"E{i}.{j}"}
+                           for j in range(actors_each)]
+        out.append(Briefing(rec, f"b{i}.yaml"))
+    return out
+
+
+def test_small_sites_keep_one_actor_index_and_one_timeline_page() -> None:
+    pages = render_pages(many(10, 3))
+    assert not any(p.startswith("actors/by-letter/") for p in pages)
+    assert [p for p in pages if p.startswith("timeline/")] == ["timeline/index.md"]
+
+
+def test_large_sites_split_the_actor_index_and_the_timeline() -> None:
+    pages = render_pages(many(400, 5))
+    letters = sorted(p for p in pages if p.startswith("actors/by-letter/"))
+    assert letters[0] == "actors/by-letter/p.md" and len(letters) == 1
+    assert "(../person-a0-0.md)" in pages["actors/by-letter/p.md"]
+    index = pages["actors/index.md"]
+    assert "2000 actors are named" in index and "[P](by-letter/p.md) (2000)" in index
+    assert index.count("| person |") == 100
+    years = sorted(p for p in pages if p.startswith("timeline/"))
+    assert years == [f"timeline/{y}.md" for y in range(2000, 2020)] + ["timeline/index.md"]
+    assert "| [2019](2019.md) | 100 |" in pages["timeline/index.md"]
+    year = pages["timeline/2005.md"]
+    assert year.count("<li class=") == 100 and 'href="../../briefings/' in year
+    assert "\n## Jan 2005\n" in year

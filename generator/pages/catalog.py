@@ -17,6 +17,17 @@ from slugify import slugify
 from ..dates import sort_key
 
 
+#: Page names under actors/ that no actor may take.
+RESERVED_SLUGS = ("index", "by-letter")
+
+
+def initial(name: str) -> str:
+    """The letter an index files a name under: a-z, or '0' for anything else."""
+    key = name_key(name)
+    first = key[:1]
+    return first if "a" <= first <= "z" else "0"
+
+
 def name_key(name: str) -> str:
     """A key equal for names that differ only in form."""
     text = unicodedata.normalize("NFKD", name)
@@ -79,7 +90,7 @@ def build_actors(records: list[dict[str, Any]], companions: int = 8) -> list[Act
             if key and key not in seen:
                 seen.add(key)
                 groups[key].append((rec, actor))
-    taken: set[str] = set()
+    taken: set[str] = set(RESERVED_SLUGS)
     by_key: dict[str, Actor] = {}
     for key in sorted(groups, key=lambda k: (-len(groups[k]), k)):
         items = groups[key]
@@ -152,7 +163,7 @@ def build_timeline(records: list[dict[str, Any]]) -> list[tuple[str, list[tuple[
     years: dict[str, dict[str, list[Event]]] = {}
     for ev in events:
         start = sort_key(ev.date)
-        year = start[:4] if re.match(r"^\d{4}", start) else start
+        year = start[:4] if re.match(r"^\d{4}", start) else "other"
         month = start[5:7] if re.match(r"^\d{4}-\d{2}", start) else ""
         years.setdefault(year, {}).setdefault(month, []).append(ev)
     return [(y, list(months.items())) for y, months in years.items()]
