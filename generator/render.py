@@ -26,7 +26,7 @@ from .pages.escape import (attr, external_link, front_matter_attr, front_matter_
                            safe_url)
 from .pages.feed import atom_feed
 from .pages.seedtext import anchors_for, marked_seed
-from .records import atomic_write, list_records, read_record
+from .records import list_records, read_record
 from .siteconfig import SiteConfig, load_site_config
 from .validate import Problem, display_path, problem_from_error, validate_record
 
@@ -200,6 +200,20 @@ def _timeline_pages(env: jinja2.Environment, years: list[Any]) -> dict[str, str]
     return pages
 
 
+def _write_page(path: Path, data: bytes) -> None:
+    """Replace a page in one step, so a server never serves half a page. Unlike records,
+    pages are derived and rewritten by every render: no fsync, which would cost more than
+    the rest of the render."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def write_pages(docs_dir: Path, pages: dict[str, str],
                 owned: tuple[str, ...] = GENERATED_DIRS) -> tuple[int, int]:
     """Write pages that changed; remove files in the owned folders that no page claims.
@@ -210,7 +224,7 @@ def write_pages(docs_dir: Path, pages: dict[str, str],
         data = text.encode("utf-8")
         if path.is_file() and path.read_bytes() == data:
             continue
-        atomic_write(path, data)
+        _write_page(path, data)
         written += 1
     for folder in owned:
         top = docs_dir / folder
