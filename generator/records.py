@@ -8,6 +8,7 @@ file renamed into place.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -38,19 +39,24 @@ RECORD_SUFFIXES = (".yaml", ".yml")
 # --------------------------------------------------------------------------- reading
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML that a record may not use; `fix` says what to write instead."""
+
+    def __init__(self, problem: str, mark: Any, fix: str) -> None:
+        super().__init__(None, None, problem, mark)
+        self.fix = fix
+
+
 class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases (no alias bombs) and duplicate keys."""
+    """SafeLoader that refuses anchors and aliases (no alias bombs) and duplicate keys."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(None, None, "anchors and aliases (*name) are not allowed "
-                                       "in a record", event.start_mark)
-        node = super().compose_node(parent, index)
-        if getattr(node, "anchor", None):
-            raise yaml.MarkedYAMLError(None, None, "anchors (&name) are not allowed in a record",
-                                       node.start_mark)
-        return node
+        # Refused on the event, before anything is composed or expanded.
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused("anchors (&name) and aliases (*name) are not allowed in a record",
+                           event.start_mark, "write the value out in full")
+        return super().compose_node(parent, index)
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:  # type: ignore[override]
         seen: set[Any] = set()
@@ -58,8 +64,8 @@ class _StrictLoader(yaml.SafeLoader):
             key = self.construct_object(key_node, deep=True)
             if isinstance(key, (str, int, float, bool)) or key is None:
                 if key in seen:
-                    raise yaml.MarkedYAMLError(None, None, f"duplicate key '{key}' (the later one "
-                                               "would silently win)", key_node.start_mark)
+                    raise _Refused(f"duplicate key '{key}' (the later one would silently win)",
+                                   key_node.start_mark, "keep one of them")
                 seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -99,8 +105,10 @@ class Loaded:
 def parse_record(text: str, path: Path) -> Loaded:
     """Parse record YAML. Raises BriefingError with line and column on any syntax problem."""
     if "\t" in text:
-        lineno = text[: text.index("\t")].count("\n") + 1
-        raise BriefingError(f"{path}:{lineno}", "tab character in the YAML",
+        at = text.index("\t")
+        lineno = text[:at].count("\n") + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        raise BriefingError(f"{path}:{lineno}:{column}", "tab character in the YAML",
                             "indent with spaces; YAML does not allow tabs")
     try:
         loader = _StrictLoader(text)
@@ -114,7 +122,7 @@ def parse_record(text: str, path: Path) -> Loaded:
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         problem = exc.problem or exc.context or "invalid YAML"
         raise BriefingError(where, f"YAML error: {problem}",
-                            "fix the syntax at that line and column") from None
+                            getattr(exc, "fix", "fix the syntax at that line and column")) from None
     except yaml.YAMLError as exc:
         raise BriefingError(path, f"YAML error: {exc}", "fix the YAML syntax") from None
     lines: dict[str, int] = {}
@@ -132,7 +140,10 @@ def read_record(path: Path) -> Loaded:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise BriefingError(path, f"is not UTF-8 (byte {exc.start})", "save it as UTF-8") from None
+        line = raw[:exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise BriefingError(f"{path}:{line}:{column}", f"is not UTF-8 (byte "
+                            f"0x{raw[exc.start]:02x})", "save it as UTF-8") from None
     return parse_record(text, path)
 
 
@@ -228,6 +239,20 @@ def dump_record(record: dict[str, Any], schema_ref: str | None = None) -> str:
     return text
 
 
+def dump_item(listkey: str, item: Any) -> list[str]:
+    """One list item (an actor, an event, a link) as the lines a record holds for it."""
+    out: list[str] = []
+    _emit_item(item, "", out, listkey)
+    return "\n".join(out).split("\n")
+
+
+def dump_field(key: str, value: Any, parent: str = "") -> list[str]:
+    """One `key: value` (folded, quoted and ordered as in a record) as lines."""
+    out: list[str] = []
+    _emit(key, value, "", out, parent)
+    return "\n".join(out).split("\n")
+
+
 def content_digest(record: dict[str, Any]) -> str:
     """Digest of a record's content, without its `generator` stamp: detects hand edits."""
     body = {k: v for k, v in record.items() if k != "generator"}
@@ -266,6 +291,13 @@ def atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    # Make the rename itself durable, so a power cut cannot bring back the old version.
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
 
 
 def hand_edited(data: Any) -> bool:

@@ -82,8 +82,8 @@ def decode(data: bytes, path: object) -> tuple[str, str]:
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
-                raise BriefingError(path, f"starts with a {enc} byte-order mark but does not decode "
-                                    f"as {enc} ({exc.reason} at byte {exc.start})",
+                raise BriefingError(path, f"starts with a {enc} byte-order mark but does not "
+                                    f"decode as {enc} ({exc.reason} at byte {exc.start})",
                                     "save it as UTF-8") from None
     for magic, kind in _BINARY_MAGIC.items():
         if data.startswith(magic):
@@ -242,9 +242,9 @@ def read_seed(path: Path, root: Path | None = None) -> Seed:
     try:
         size = path.stat().st_size
         if size > MAX_SEED_BYTES:
-            raise BriefingError(path, f"is {size / 1e6:.0f} MB, more than the "
-                                f"{MAX_SEED_BYTES // (1024 * 1024)} MiB a seed may have",
-                                "split it or keep only the article")
+            raise BriefingError(path, f"is {size / 2**20:.1f} MiB, more than the "
+                                f"{MAX_SEED_BYTES // 2**20} MiB a seed may have",
+                                "keep only the article in the seed")
         data = path.read_bytes()
     except OSError as exc:
         raise BriefingError(path, f"cannot be read ({exc.strerror})",
@@ -269,7 +269,8 @@ def read_seed(path: Path, root: Path | None = None) -> Seed:
     else:
         text = decoded
     if not text.strip():
-        raise BriefingError(path, "has no readable text", "put the article's text in it or delete it")
+        raise BriefingError(path, "has no readable text",
+                            "put the article's text in it or delete it")
     rel = _relative(path, root)
     return Seed(path=path, rel_path=rel, id=sid, sha256=sha256_bytes(data), format=fmt,
                 encoding=encoding, text=text, meta=meta)

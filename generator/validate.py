@@ -11,37 +11,17 @@ import datetime as _dt
 import functools
 import json
 from collections import defaultdict
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .errors import BriefingError
+from .problems import Problem, display_path, problem_from_error
+from .project import command, prepare_seed
 from .records import Loaded, list_records, read_record
 from .seeds import fold_ws, list_seeds, read_seed, seed_id
 
 MAX_SUMMARY_WORDS = 90
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One problem with one file, reported as one line."""
-
-    file: str
-    line: int | None
-    keypath: str
-    message: str
-    level: str = "error"
-
-    def format(self, style: str = "text") -> str:
-        if style == "github":
-            loc = f"file={self.file}" + (f",line={self.line}" if self.line else "")
-            msg = f"{self.keypath}: {self.message}" if self.keypath else self.message
-            msg = msg.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            return f"::{self.level} {loc}::{msg}"
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        key = f" {self.keypath}:" if self.keypath else ""
-        return f"{where}: {self.level}:{key} {self.message}"
 
 
 @functools.cache
@@ -77,9 +57,10 @@ def _schema_message(err: Any) -> str:
     if err.validator == "type":
         if isinstance(inst, (_dt.date, _dt.datetime)):
             return (f"unquoted date {inst}; write it as a quoted string: '{inst.isoformat()}'")
-        want = err.validator_value
-        want = " or ".join(want) if isinstance(want, list) else want
-        return f"{type(inst).__name__} {_short(inst)} is not a {want}; write a {want} here"
+        wants = err.validator_value if isinstance(err.validator_value, list) else [
+            err.validator_value]
+        want = " or ".join(_TYPE_NAMES.get(str(w), str(w)) for w in wants)
+        return f"{_short(inst)} is not {want}; write {want} here"
     if err.validator == "enum":
         return (f"{_short(inst)} is not one of {', '.join(map(str, err.validator_value))}; "
                 "use one of them")
@@ -88,6 +69,11 @@ def _schema_message(err: Any) -> str:
     if err.validator == "minLength":
         return "is empty; write a value or remove the key"
     return err.message
+
+
+_TYPE_NAMES = {"array": "a list", "object": "a mapping (key: value lines)", "string": "a string",
+               "integer": "an integer", "number": "a number", "boolean": "true or false",
+               "null": "empty"}
 
 
 def _short(value: Any) -> str:
@@ -152,7 +138,8 @@ def seed_path_problem(value: str) -> str | None:
         return f"'{value}' is a URL; give the seed's path in the repository, e.g. seeds/<name>.txt"
     pure = PurePosixPath(value.replace("\\", "/"))
     if pure.is_absolute() or (len(value) > 1 and value[1] == ":"):
-        return f"'{value}' is an absolute path; give it relative to the repository, e.g. seeds/<name>"
+        return (f"'{value}' is an absolute path; give it relative to the repository, "
+                "e.g. seeds/<name>")
     if ".." in pure.parts:
         return f"'{value}' contains '..'; the seed must lie inside seeds/"
     if not pure.parts or pure.parts[0] != "seeds" or len(pure.parts) < 2:
@@ -170,7 +157,8 @@ def validate_record(loaded: Loaded, root: Path, seeds_dir: Path | None = None) -
 
     data = loaded.data
     if not isinstance(data, dict):
-        add("", "is not a mapping of keys to values; a record starts with 'id: ...' (see RECORD.md)")
+        add("", "is not a mapping of keys to values; a record starts with 'id: ...' "
+            "(see RECORD.md)")
         return problems
     for err in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path))):
         add(_keypath(err.absolute_path), _schema_message(err))
@@ -187,7 +175,8 @@ def validate_record(loaded: Loaded, root: Path, seeds_dir: Path | None = None) -
         add("id", f"'{data['id']}' differs from the file name '{stem}'; make them equal")
     summary = data.get("summary")
     if isinstance(summary, str) and len(summary.split()) > MAX_SUMMARY_WORDS:
-        add("summary", f"has {len(summary.split())} words, more than {MAX_SUMMARY_WORDS}; shorten it")
+        words = len(summary.split())
+        add("summary", f"has {words} words, more than {MAX_SUMMARY_WORDS}; shorten it")
     problems += _seed_problems(data, loaded, root, seeds_dir or root / "seeds", file)
     return problems
 
@@ -224,23 +213,17 @@ def _seed_problems(data: dict[str, Any], loaded: Loaded, root: Path, seeds_dir: 
         return problems
     if isinstance(seed.get("sha256"), str) and seed["sha256"] != seed_doc.sha256:
         if data.get("status") == "reviewed":
-            fix = (f"review the record against the changed seed and set seed.sha256 to "
-                   f"{seed_doc.sha256}, or regenerate it: briefings extract --force {rel}")
+            fix = (f"see what changed with: {command('diff', loaded.path.stem)}; then review the "
+                   f"record against the seed and set seed.sha256 to {seed_doc.sha256}, or "
+                   f"regenerate it: {command('extract', '--force', rel)}")
         else:
-            fix = f"regenerate it: briefings extract {rel}"
+            fix = f"regenerate it: {command('extract', rel)}"
         add("seed.sha256", f"stale: the seed changed since this record was made; {fix}", "warning")
     folded = fold_ws(seed_doc.text)
     for keypath, quote in _evidences(data):
         if fold_ws(quote) not in folded:
             add(keypath, f"evidence {_short(quote)} is not in the seed; quote the seed verbatim")
     return problems
-
-
-def display_path(path: Path, root: Path) -> str:
-    try:
-        return path.absolute().relative_to(root.absolute()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def validate_repository(root: Path, records_dir: Path | None = None,
@@ -270,6 +253,10 @@ def validate_repository(root: Path, records_dir: Path | None = None,
     except BriefingError:
         seed_files = []
     for seed_file in seed_files:
+        if not seed_file.resolve().is_relative_to(seeds_dir.resolve()):
+            problems.append(Problem(display_path(seed_file, root), None, "", "is a link to a file "
+                                    "outside seeds/; copy the article into seeds/ instead"))
+            continue
         seed_ids[seed_id(seed_file)].append(seed_file)
     for sid, paths in sorted(seed_ids.items()):
         rel = [display_path(p, root) for p in paths]
@@ -278,18 +265,14 @@ def validate_repository(root: Path, records_dir: Path | None = None,
                 problems.append(Problem(r, None, "", f"its name gives the same record id '{sid}' "
                                         f"as {', '.join(x for x in rel if x != r)}; rename one"))
         elif sid not in by_id:
-            problems.append(Problem(rel[0], None, "", f"has no record; run: briefings extract "
-                                    f"{rel[0]}"))
+            problems.append(Problem(rel[0], None, "", _unrecorded(paths[0], root, seeds_dir)))
     return sorted(problems)
 
 
-def problem_from_error(exc: BriefingError, file: str) -> Problem:
-    line = None
-    msg = exc.problem + (f"; {exc.fix}" if exc.fix else "")
-    parts = exc.path.rsplit(":", 2)
-    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
-        line = int(parts[1])
-        msg = f"column {parts[2]}: {msg}"
-    elif len(parts) >= 2 and parts[-1].isdigit():
-        line = int(parts[-1])
-    return Problem(file, line, "", msg)
+def _unrecorded(seed: Path, root: Path, seeds_dir: Path) -> str:
+    """What to say about a seed without a record: the command to run, or why it cannot have one."""
+    try:
+        prepare_seed(seed, root, seeds_dir)
+    except BriefingError as exc:
+        return f"has no record and cannot have one: {exc.problem}; {exc.fix}"
+    return "has no record; run: " + command("extract", display_path(seed, root))

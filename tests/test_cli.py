@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import os
+import hashlib
+import shlex
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import EXAMPLE_RECORD
+from .support import briefings
 
 RID = "2023-05-05-nato-opens-japan-office"
-
-
-def briefings(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    done = subprocess.run([sys.executable, "-m", "generator", *args], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=600)
-    assert "Traceback" not in done.stdout + done.stderr
-    return done
 
 
 def test_bad_seeds_each_get_one_line_and_nothing_is_written(tmp_path: Path) -> None:
@@ -82,7 +76,7 @@ def test_yaml_syntax_error_in_render_names_line_and_column(reviewed_repo: Path) 
     (reviewed_repo / "briefings" / f"{RID}.yaml").write_text("id: x\ntitle: 'open\n", "utf-8")
     done = briefings(reviewed_repo, "render")
     assert done.returncode == 1
-    assert f"briefings/{RID}.yaml:3: error: column 1: YAML error" in done.stderr
+    assert f"briefings/{RID}.yaml:3:1: error: YAML error" in done.stderr
     assert not (reviewed_repo / "docs" / "briefings" / f"{RID}.md").exists()
 
 
@@ -100,3 +94,91 @@ def test_python_dash_m_and_console_script_agree(tmp_path: Path) -> None:
     a = subprocess.run([script, "--version"], capture_output=True, text=True)
     b = briefings(tmp_path, "--version")
     assert a.stdout == b.stdout and a.stdout.startswith("briefings ")
+
+
+# ---------------------------------------------------------------- the review workflow
+
+
+def test_a_seed_added_without_its_record_fails_with_the_command_to_run(
+        reviewed_repo: Path) -> None:
+    new = "seeds/2024-01-02 Café talks.txt"
+    (reviewed_repo / new).write_text("Officials met in Paris on Monday.", "utf-8")
+    command = f"briefings extract '{new}'"
+    done = briefings(reviewed_repo, "check")
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [f"{new}: error: has no record; run: {command}"]
+    github = briefings(reviewed_repo, "check", GITHUB_ACTIONS="true")
+    assert github.stdout == f"::error file={new}::has no record; run: {command}\n"
+    # The command, pasted as it is, resolves it.
+    ran = briefings(reviewed_repo, *shlex.split(command)[1:])
+    assert ran.returncode == 0, ran.stderr
+    assert "created   seeds/2024-01-02 Café talks.txt -> briefings/2024-01-02-cafe-talks.yaml" \
+        in ran.stdout
+    assert briefings(reviewed_repo, "check").returncode == 0
+
+
+def test_a_reviewed_record_whose_seed_changed_is_stale_until_resolved(
+        reviewed_repo: Path) -> None:
+    path = reviewed_repo / "briefings" / f"{RID}.yaml"
+    path.write_text(path.read_text("utf-8").replace("status: draft", "status: reviewed"), "utf-8")
+    reviewed = path.read_bytes()
+    seed = reviewed_repo / "seeds" / f"{RID}.txt"
+    seed.write_text(seed.read_text("utf-8") + "\nA late correction.\n", "utf-8")
+    sha = hashlib.sha256(seed.read_bytes()).hexdigest()
+
+    done = briefings(reviewed_repo, "check")
+    assert done.returncode == 0  # a warning: `mkdocs serve` keeps working, strict builds fail
+    assert done.stdout.splitlines() == [
+        f"briefings/{RID}.yaml:6: warning: seed.sha256: stale: the seed changed since this "
+        f"record was made; see what changed with: briefings diff {RID}; then review the record "
+        f"against the seed and set seed.sha256 to {sha}, or regenerate it: briefings extract "
+        f"--force seeds/{RID}.txt",
+        "check: 0 error(s), 1 warning(s)"]
+
+    kept = briefings(reviewed_repo, "extract")
+    assert kept.returncode == 0 and path.read_bytes() == reviewed
+    assert kept.stdout.splitlines()[0] == (
+        f"kept      seeds/{RID}.txt -> briefings/{RID}.yaml: reviewed record is stale (its seed "
+        f"changed); see what the extractor would change with: briefings diff {RID}, or "
+        f"regenerate with: briefings extract --force seeds/{RID}.txt")
+    diff = briefings(reviewed_repo, "diff", RID)
+    assert diff.returncode == 1 and "~ seed.sha256" in diff.stdout.splitlines()
+
+    # Resolved by re-reviewing: the reviewer sets the new fingerprint.
+    path.write_text(path.read_text("utf-8").replace(
+        "sha256: 85333af93ecbfc4f68dd6cdf697d4df18413ec092df550e66f2244369ccb5d79",
+        f"sha256: {sha}"), "utf-8")
+    assert briefings(reviewed_repo, "check").stdout == "check: 0 error(s), 0 warning(s)\n"
+    # Or by regenerating explicitly.
+    path.write_bytes(reviewed)
+    assert briefings(reviewed_repo, "extract", "--force").returncode == 0
+    assert yaml.safe_load(path.read_text("utf-8"))["status"] == "draft"
+    assert briefings(reviewed_repo, "check").stdout == "check: 0 error(s), 0 warning(s)\n"
+
+
+def test_lock_file_and_temporary_files_are_not_records(reviewed_repo: Path) -> None:
+    (reviewed_repo / "briefings" / f".{RID}.yaml.abc123.tmp").write_text("id: [", "utf-8")
+    (reviewed_repo / "briefings" / ".briefings.lock").write_text("", "utf-8")
+    assert briefings(reviewed_repo, "check").returncode == 0
+
+
+def test_readme_and_review_guide_name_every_command_and_option() -> None:
+    from generator.cli import _parser
+
+    from .conftest import PROJECT
+
+    readme = (PROJECT / "README.md").read_text("utf-8")
+    guide = (PROJECT / "docs" / "reviewing.md").read_text("utf-8")
+    sub = next(a for a in _parser()._actions if a.dest == "command")
+    for name, parser in sub.choices.items():  # type: ignore[union-attr]
+        assert f"| `briefings {name}" in readme, f"README's command table lacks {name}"
+        for action in parser._actions:
+            for flag in action.option_strings:
+                if flag.startswith("--") and flag not in ("--help", "--model"):
+                    row = next(ln for ln in readme.splitlines() if f"`briefings {name}" in ln)
+                    assert flag in row, f"README's row for {name} lacks {flag}"
+    for text in ("briefings diff", "briefings extract --force", "status: reviewed",
+                 "seed.sha256", "exit status"):
+        assert text in guide
+    template = (PROJECT / ".github" / "pull_request_template.md").read_text("utf-8")
+    assert "docs/reviewing.md" in template and "- [ ]" in template

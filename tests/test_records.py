@@ -1,14 +1,24 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
 import yaml
 
 from generator.errors import BriefingError
-from generator.records import (atomic_write, content_digest, dump_record, hand_edited,
-                               parse_record, read_record, stamp)
+from generator.records import (
+    atomic_write,
+    content_digest,
+    dump_field,
+    dump_item,
+    dump_record,
+    hand_edited,
+    parse_record,
+    read_record,
+    stamp,
+)
 
 from .conftest import EXAMPLE_RECORD
 
@@ -66,12 +76,40 @@ def test_alias_bomb_is_rejected_at_once(tmp_path: Path) -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
         for i in range(20))
-    with pytest.raises(BriefingError, match="anchors"):
+    started = time.perf_counter()
+    with pytest.raises(BriefingError) as info:
         parse_record(bomb, tmp_path / "r.yaml")
+    assert time.perf_counter() - started < 0.5
+    assert info.value.line() == (f"{tmp_path / 'r.yaml'}:1:4: YAML error: anchors (&name) and "
+                                 "aliases (*name) are not allowed in a record; write the value "
+                                 "out in full")
+
+
+def test_an_anchor_alone_is_refused_too(tmp_path: Path) -> None:
+    with pytest.raises(BriefingError, match=r"r.yaml:2:8: YAML error: anchors"):
+        parse_record("id: x\ntitle: &t Title\n", tmp_path / "r.yaml")
+
+
+def test_non_utf8_record_names_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_bytes(b"id: x\ntitle: caf\xe9\n")
+    with pytest.raises(BriefingError) as info:
+        read_record(path)
+    assert info.value.line() == f"{path}:2:11: is not UTF-8 (byte 0xe9); save it as UTF-8"
+
+
+def test_fragments_are_dumped_as_a_record_holds_them() -> None:
+    assert dump_item("actors", {"evidence": "q", "name": "A", "type": "person"}) == [
+        "- name: A", "  type: person", "  evidence: q"]
+    assert dump_field("date", "2023") == ["date: '2023'"]
+    folded = dump_field("summary", "word " * 30 + "end")
+    assert folded[0] == "summary: >-" and len(folded) == 3
+    assert all(ln.startswith("  word") and len(ln) <= 96 for ln in folded[1:])
+    assert yaml.safe_load("\n".join(folded)) == {"summary": "word " * 30 + "end"}
 
 
 def test_tabs_are_rejected_with_their_line(tmp_path: Path) -> None:
-    with pytest.raises(BriefingError, match=r"r.yaml:2: tab character"):
+    with pytest.raises(BriefingError, match=r"r.yaml:2:6: tab character"):
         parse_record("id: x\nseed:\n\tpath: y\n".replace("seed:\n", "seed:\t\n"),
                      tmp_path / "r.yaml")
 

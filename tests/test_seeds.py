@@ -15,7 +15,7 @@ def write(path: Path, data: bytes | str) -> Path:
 
 
 def test_plain_text_keeps_text_and_hashes_bytes(tmp_path: Path) -> None:
-    data = "Headline\n\nNATO opened an office.\r\n".encode()
+    data = b"Headline\n\nNATO opened an office.\r\n"
     seed = read_seed(write(tmp_path / "2023-05-05 NATO Office.txt", data), tmp_path)
     assert seed.id == "2023-05-05-nato-office"
     assert seed.sha256 == hashlib.sha256(data).hexdigest()

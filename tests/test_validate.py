@@ -34,7 +34,7 @@ def test_reviewed_example_is_valid(reviewed_repo: Path) -> None:
 
 @pytest.mark.parametrize("change, expected", [
     (lambda d: d.pop("summary"), "error: missing required key 'summary'"),
-    (lambda d: d.update(actors="NATO"), "error: actors: str 'NATO' is not a array"),
+    (lambda d: d.update(actors="NATO"), "error: actors: 'NATO' is not a list; write a list here"),
     (lambda d: d["actors"][2].update(type="nation"),
      "error: actors[2].type: 'nation' is not one of person, organization, country, place, other"),
     (lambda d: d.update(status="approved"), "error: status: 'approved' is not one of draft, reviewed"),
@@ -55,6 +55,13 @@ def test_reviewed_example_is_valid(reviewed_repo: Path) -> None:
     (lambda d: d.update(summary=" ".join(["word"] * 91)), "error: summary: has 91 words, more than 90"),
     (lambda d: d.update(colour="blue"), "warning: colour: unknown key 'colour' is ignored"),
     (lambda d: d["seed"].update(sha256="0" * 64), "warning: seed.sha256: stale: the seed changed"),
+    (lambda d: d.update(summary=7), "error: summary: 7 is not a string; write a string here"),
+    (lambda d: d["seed"].update(path=3), "error: seed.path: 3 is not a string"),
+    (lambda d: d.update(seed="seeds/x.txt"),
+     "error: seed: 'seeds/x.txt' is not a mapping (key: value lines); write a mapping"),
+    (lambda d: d["actors"][0].pop("type"), "error: actors[0]: missing required key 'type'"),
+    (lambda d: d["timeline"].append({"date": "2023", "event": "x", "colour": "red"}),
+     "warning: timeline[4].colour: unknown key 'colour' is ignored"),
 ])
 def test_each_problem_is_one_line_with_file_and_key(reviewed_repo: Path, change, expected) -> None:
     edit(reviewed_repo, change)
@@ -122,3 +129,12 @@ def test_helpers() -> None:
     assert edtf_problem("2023-02-30") is not None
     assert seed_path_problem("seeds/a/b.txt") is None
     assert seed_path_problem("seeds") is not None
+
+
+def test_github_annotations_escape_their_properties() -> None:
+    from generator.validate import Problem
+
+    problem = Problem("seeds/a, b: c.txt", 3, "", "100% wrong\nreally", column=2)
+    assert problem.format("github") == ("::error file=seeds/a%2C b%3A c.txt,line=3,col=2::"
+                                        "100%25 wrong%0Areally")
+    assert problem.format() == "seeds/a, b: c.txt:3:2: error: 100% wrong\\nreally"

@@ -1,0 +1,63 @@
+"""A problem with a file, reported as one line: as text, or as a GitHub Actions annotation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BriefingError
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem with one file, reported as one line."""
+
+    file: str
+    line: int | None
+    keypath: str
+    message: str
+    level: str = "error"
+    column: int | None = None
+
+    def format(self, style: str = "text") -> str:
+        if style == "github":
+            loc = f"file={_gh_property(self.file)}" + (f",line={self.line}" if self.line else "")
+            loc += f",col={self.column}" if self.line and self.column else ""
+            msg = f"{self.keypath}: {self.message}" if self.keypath else self.message
+            msg = msg.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            return f"::{self.level} {loc}::{msg}"
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        where += f":{self.column}" if self.line and self.column else ""
+        key = f" {self.keypath}:" if self.keypath else ""
+        return one_line(f"{where}: {self.level}:{key} {self.message}")
+
+
+def one_line(text: str) -> str:
+    """Keys and values from records may hold line breaks; a problem stays on one line."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def _gh_property(value: str) -> str:
+    """Escape an annotation property as the GitHub Actions toolkit does."""
+    for ch, code in (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"), (":", "%3A"), (",", "%2C")):
+        value = value.replace(ch, code)
+    return value
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def problem_from_error(exc: BriefingError, file: str) -> Problem:
+    """The Problem for an error raised while reading `file` (its path may end in :line:col)."""
+    line = column = None
+    msg = exc.problem + (f"; {exc.fix}" if exc.fix else "")
+    parts = exc.path.rsplit(":", 2)
+    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        line, column = int(parts[1]), int(parts[2])
+    elif len(parts) >= 2 and parts[-1].isdigit():
+        line = int(parts[-1])
+    return Problem(file, line, "", msg, column=column)

@@ -1,0 +1,234 @@
+"""The bad-input corpus: every case gets its one-line error, exit status 1 and no traceback;
+nothing is half-written and the good seeds around the bad ones are still processed.
+
+Each table row is a case and the exact line it must produce. `extract` runs once over all the
+seed cases (with the fake extractor: what is tested here is reading, refusing and writing)
+and `check` once over all the record cases.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import EXAMPLE_RECORD, FIRST_SEED
+from .support import env
+
+RID = "2023-05-05-nato-opens-japan-office"
+TEXT = "The café’s naïve résumé was “quoted” by Officials in Zürich on Monday."
+LATIN1 = TEXT.replace("’", "'").replace("“", '"').replace("”", '"')
+FIX_FORMAT = "save the article as .txt, .md or .html"
+FIX_EMPTY = "put the article's text in it or delete it"
+
+# name -> (bytes, the line extract prints; None: the seed is processed into a record)
+SEEDS: dict[str, tuple[bytes, str | None]] = {
+    "empty.txt": (b"", f"is empty; {FIX_EMPTY}"),
+    "whitespace.txt": (b"  \n\t \r\n", f"is empty; {FIX_EMPTY}"),
+    "binary.txt": (bytes(range(256)) * 4, f"is binary (contains NUL bytes), not a text "
+                   f"document; {FIX_FORMAT}"),
+    "printed.txt": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", f"is a PDF, not a text document; "
+                    f"{FIX_FORMAT}"),
+    "scan.pdf": (b"%PDF-1.7\n", "unknown seed extension '.pdf'; use .txt, .md or .html"),
+    "broken-utf16.txt": (b"\xff\xfe" + "abc".encode("utf-16-le") + b"\x00",
+                         "starts with a utf-16 byte-order mark but does not decode as utf-16 "
+                         "(truncated data at byte 8); save it as UTF-8"),
+    "huge.txt": (b"word " * (10 * 2**20), "is 50.0 MiB, more than the 20 MiB a seed may have; "
+                 "keep only the article in the seed"),
+    "long-line.txt": (b"word " * 2**20, "text is 5,242,880 characters long, more than the "
+                      "300,000 an article may have; keep only the article in the seed"),
+    "script-only.html": (b"<html><script>var Story = 1;</script></html>",
+                         f"has no readable text; {FIX_EMPTY}"),
+    "Big News.txt": (b"Big News one.", "gives the same record id 'big-news' as "
+                     "seeds/big-news.md; rename one of them"),
+    "big-news.md": (b"Big News two.", "gives the same record id 'big-news' as "
+                    "seeds/Big News.txt; rename one of them"),
+    # These must work.
+    "utf16-bom.txt": (TEXT.encode("utf-16"), None),
+    "latin1.txt": (LATIN1.encode("latin-1"), None),
+    "cp1252.txt": (TEXT.encode("cp1252"), None),
+    "malformed.html": (b"<html><body><p>Officials in <b>Tokyo said <div>the Office <<opens> "
+                       b"&bogus; &amp; more</p></span><p>Unclosed", None),
+    "front-matter.md": (b"---\ntitle: Front Title\ndate: 2024-02-03\n---\n# Heading Here\n\n"
+                        b"Body Text **bold**.\n", None),
+    "\u00dcmlaut Caf\u00e9 \u2013 2024.txt": ("Ümlaut Story in Berlin.".encode(), None),
+}
+LINK_LINE = ("is a link to {target}, outside seeds/; copy the article into the seed folder "
+             "instead of linking to it")
+# The first words of each good seed's text, as the fake extractor puts them into the title.
+TITLES = {"utf16-bom": TEXT, "latin1": LATIN1, "cp1252": TEXT,
+          "malformed": "Officials in Tokyo said the Office < &bogus; & more Unclosed",
+          "front-matter": "Heading Here Body Text bold.",
+          "umlaut-cafe-2024": "Ümlaut Story in Berlin."}
+
+
+# `briefings extract` that reports its peak memory (VmHWM: this process only, since exec).
+PEAK = """import sys
+from generator.cli import main
+try:
+    code = main(sys.argv[1:])
+finally:
+    with open("/proc/self/status") as status:
+        peak = [ln.split()[1] for ln in status if ln.startswith("VmHWM:")][0]
+    sys.stderr.write(f"peak {peak} kB\\n")
+sys.exit(code)
+"""
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str, str, float]:
+    """One `briefings extract` over the whole seed corpus, with its time."""
+    root = tmp_path_factory.mktemp("corpus")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    for name, (data, _) in SEEDS.items():
+        (seeds / name).write_bytes(data)
+    outside = root / "outside.txt"
+    outside.write_text("Secret Text outside the seed folder.", "utf-8")
+    (seeds / "link.txt").symlink_to(outside)
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", PEAK, "extract"], cwd=root, env=env(),
+                          capture_output=True, text=True, timeout=120)
+    return root, done.returncode, done.stdout, done.stderr, time.monotonic() - started
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux's /proc")
+def test_extract_fails_with_status_1_in_bounded_time_and_memory(extracted) -> None:
+    root, status, out, err, elapsed = extracted
+    assert status == 1
+    assert "Traceback" not in out + err
+    assert out.splitlines()[-1].startswith("extract: 6 created, 12 failed in ")
+    assert elapsed < 30
+    peak_kib = int(err.splitlines()[-1].split()[1])
+    # About 50 MiB here; reading the 50 MB seed would take it past 150 MiB.
+    assert peak_kib < 120 * 1024, "a 50 MB seed must be refused before it is read"
+
+
+@pytest.mark.parametrize("name", [n for n, (_, line) in SEEDS.items() if line])
+def test_bad_seed_gets_its_line_and_no_record(extracted, name: str) -> None:
+    root, _, _, err, _ = extracted
+    assert f"failed    seeds/{name}: {SEEDS[name][1]}" in err.splitlines()
+    stem = name.rsplit(".", 1)[0].lower().replace(" ", "-")
+    assert not (root / "briefings" / f"{stem}.yaml").exists()
+
+
+def test_link_out_of_seeds_is_refused(extracted) -> None:
+    root, _, _, err, _ = extracted
+    target = (root / "outside.txt").resolve()
+    assert f"failed    seeds/link.txt: {LINK_LINE.format(target=target)}" in err.splitlines()
+    assert not (root / "briefings" / "link.yaml").exists()
+
+
+@pytest.mark.parametrize("rid", sorted(TITLES))
+def test_good_seeds_among_bad_ones_are_processed(extracted, rid: str) -> None:
+    root, _, out, _, _ = extracted
+    record = yaml.safe_load((root / "briefings" / f"{rid}.yaml").read_text("utf-8"))
+    assert record["title"] == TITLES[rid]
+    assert f"created   {record['seed']['path']} -> briefings/{rid}.yaml" in out.splitlines()
+
+
+def test_nothing_half_written(extracted) -> None:
+    root = extracted[0]
+    assert sorted(p.name for p in (root / "briefings").iterdir()) == [
+        ".briefings.lock", *sorted(f"{rid}.yaml" for rid in TITLES)]
+
+
+def test_good_records_pass_check_and_bad_seeds_are_listed(extracted) -> None:
+    root = extracted[0]
+    done = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=root, env=env(),
+                          capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in done.stdout + done.stderr
+    assert not [ln for ln in done.stdout.splitlines() if ln.startswith("briefings/")]
+    assert "seeds/link.txt: error: is a link to a file outside seeds/; copy the article into " \
+        "seeds/ instead" in done.stdout.splitlines()
+    # check gives each bad seed the reason extract gave, not a command that cannot work.
+    for name, (_, line) in SEEDS.items():
+        if line and "same record id" not in line:
+            assert f"seeds/{name}: error: has no record and cannot have one: {line}" \
+                in done.stdout.splitlines()
+
+
+# ---------------------------------------------------------------- records
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+    for i in range(20))
+SEED_PATH = "path: seeds/{name}.txt"
+
+# name -> (change to the reviewed example record, the line `check` prints for it)
+RECORDS = {
+    "syntax": (lambda t: t.replace("title: 'Does", "title: [Does", 1),
+               "3:5: error: YAML error: expected ',' or ']', but got ':'; fix the syntax at "
+               "that line and column"),
+    "alias-bomb": (lambda t: BOMB, "1:4: error: YAML error: anchors (&name) and aliases "
+                   "(*name) are not allowed in a record; write the value out in full"),
+    "duplicate-key": (lambda t: t.replace("status: draft\n", "status: draft\nstatus: reviewed\n"),
+                      "8:1: error: YAML error: duplicate key 'status' (the later one would "
+                      "silently win); keep one of them"),
+    "tab": (lambda t: t.replace("  path:", "\tpath:"),
+            "5:1: error: tab character in the YAML; indent with spaces; YAML does not allow tabs"),
+    "wrong-type": (lambda t: t.replace("tags: [Asia, Intelligence]", "tags: 7"),
+                   "8: error: tags: 7 is not a list; write a list here"),
+    "wrong-item-type": (lambda t: t.replace("  - name: NATO\n", "  - name: [NATO]\n"),
+                        "16: error: actors[0].name: ['NATO'] is not a string; write a string here"),
+    "unquoted-date": (lambda t: t.replace("date: '2023-05-05'", "date: 2023-05-05", 1),
+                      "3: error: date: unquoted date 2023-05-05; write it as a quoted string: "
+                      "'2023-05-05'"),
+    "unknown-key": (lambda t: t.replace("status: draft\n", "status: draft\ncolour: blue\n"),
+                    "8: warning: colour: unknown key 'colour' is ignored; check its spelling "
+                    "(see RECORD.md)"),
+    "dotdot": (lambda t: t.replace("path: seeds/", "path: seeds/../seeds/"),
+               "5: error: seed.path: 'seeds/../seeds/dotdot.txt' contains '..'; the seed must "
+               "lie inside seeds/"),
+    "absolute": (lambda t: t.replace(SEED_PATH.format(name="absolute"), "path: /etc/passwd"),
+                 "5: error: seed.path: '/etc/passwd' is an absolute path; give it relative to "
+                 "the repository, e.g. seeds/<name>"),
+    "url": (lambda t: t.replace(SEED_PATH.format(name="url"), "path: https://example.com/a.txt"),
+            "5: error: seed.path: 'https://example.com/a.txt' is a URL; give the seed's path in "
+            "the repository, e.g. seeds/<name>.txt"),
+    "not-a-mapping": (lambda t: "- just\n- a list\n", "1: error: is not a mapping of keys to "
+                      "values; a record starts with 'id: ...' (see RECORD.md)"),
+    "empty": (lambda t: "", ": error: is not a mapping of keys to values; a record starts with "
+              "'id: ...' (see RECORD.md)"),
+    "latin1": (None, "2:72: error: is not UTF-8 (byte 0xe1); save it as UTF-8"),
+}
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, list[str], float]:
+    root = tmp_path_factory.mktemp("records")
+    (root / "seeds").mkdir()
+    (root / "briefings").mkdir()
+    example = EXAMPLE_RECORD.read_text("utf-8")
+    for name, (change, _) in RECORDS.items():
+        shutil.copy(FIRST_SEED, root / "seeds" / f"{name}.txt")
+        text = example.replace(f"id: {RID}", f"id: {name}").replace(f"seeds/{RID}.txt",
+                                                                    f"seeds/{name}.txt")
+        path = root / "briefings" / f"{name}.yaml"
+        if change is None:
+            path.write_bytes(text.replace("Japan", "Jap\xe1n").encode("latin-1"))
+        else:
+            path.write_text(change(text), "utf-8")
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=root, env=env(),
+                          capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in done.stdout + done.stderr
+    return done.returncode, done.stdout.splitlines(), time.monotonic() - started
+
+
+@pytest.mark.parametrize("name", sorted(RECORDS))
+def test_bad_record_gets_exactly_its_line(checked, name: str) -> None:
+    status, lines, _ = checked
+    mine = [ln for ln in lines if ln.startswith(f"briefings/{name}.yaml")]
+    sep = "" if RECORDS[name][1].startswith(":") else ":"
+    assert mine == [f"briefings/{name}.yaml{sep}{RECORDS[name][1]}"]
+    assert status == 1
+
+
+def test_check_of_the_record_corpus_is_quick(checked) -> None:
+    assert checked[2] < 30  # the alias bomb is refused before it expands
