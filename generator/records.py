@@ -70,6 +70,27 @@ class _StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+_CLoader = getattr(yaml, "CSafeLoader", None)
+
+
+def _refuse_duplicate_keys(node: Any) -> None:
+    """What _StrictLoader.construct_mapping checks, on a composed node tree."""
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, value_node in current.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.value in seen:
+                        raise _Refused(f"duplicate key '{key_node.value}' (the later one would "
+                                       "silently win)", key_node.start_mark, "keep one of them")
+                    seen.add(key_node.value)
+                todo.append(value_node)
+        elif isinstance(current, yaml.SequenceNode):
+            todo.extend(current.value)
+
+
 # The node tree is walked separately to map key paths to line numbers.
 def _line_map(node: Any, path: str, lines: dict[str, int]) -> None:
     lines[path] = node.start_mark.line + 1
@@ -102,6 +123,17 @@ class Loaded:
         return self.lines.get("")
 
 
+def _load(text: str, loader_class: Any, fast: bool) -> tuple[Any, Any]:
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        if fast and node is not None:
+            _refuse_duplicate_keys(node)
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
 def parse_record(text: str, path: Path) -> Loaded:
     """Parse record YAML. Raises BriefingError with line and column on any syntax problem."""
     if "\t" in text:
@@ -110,13 +142,17 @@ def parse_record(text: str, path: Path) -> Loaded:
         column = at - (text.rfind("\n", 0, at) + 1) + 1
         raise BriefingError(f"{path}:{lineno}:{column}", "tab character in the YAML",
                             "indent with spaces; YAML does not allow tabs")
+    # libyaml is ten times faster; it cannot refuse aliases as they are read, so it is used
+    # only when the text holds no anchor or alias marker at all.
+    fast = _CLoader is not None and "&" not in text and "*" not in text
     try:
-        loader = _StrictLoader(text)
         try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+            node, data = _load(text, _CLoader if fast else _StrictLoader, fast)
+        except yaml.YAMLError:
+            if not fast:
+                raise
+            # Report every syntax error in the pure-Python parser's words, whichever ran.
+            node, data = _load(text, _StrictLoader, False)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)

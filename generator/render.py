@@ -27,6 +27,7 @@ from .pages.escape import (attr, external_link, front_matter_attr, front_matter_
 from .pages.feed import atom_feed
 from .pages.seedtext import anchors_for, marked_seed
 from .records import list_records, read_record
+from .seeds import Seed
 from .siteconfig import SiteConfig, load_site_config
 from .validate import Problem, display_path, problem_from_error, validate_record
 
@@ -254,16 +255,6 @@ class RenderResult:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def _seed_text(record: dict[str, Any], root: Path, seeds_dir: Path) -> str | None:
-    from .seeds import read_seed
-
-    rel = str(record["seed"]["path"])
-    try:
-        return read_seed(seeds_dir.joinpath(*Path(rel).parts[1:]), root).text
-    except BriefingError:
-        return None
-
-
 def render_site(root: Path, docs_dir: Path | None = None, records_dir: Path | None = None,
                 seeds_dir: Path | None = None) -> RenderResult:
     """Validate every record and write the generated pages. Invalid records raise BriefingError
@@ -280,11 +271,12 @@ def render_site(root: Path, docs_dir: Path | None = None, records_dir: Path | No
         except BriefingError as exc:
             problems.append(problem_from_error(exc, shown))
             continue
-        found = validate_record(loaded, root, seeds_dir)
+        seen: dict[str, Seed] = {}
+        found = validate_record(loaded, root, seeds_dir, seen)
         problems += found
         if not any(p.level == "error" for p in found):
-            briefings.append(Briefing(loaded.data, shown,
-                                      _seed_text(loaded.data, root, seeds_dir)))
+            seed = seen.get(path.stem)
+            briefings.append(Briefing(loaded.data, shown, seed.text if seed else None))
     errors = [p for p in problems if p.level == "error"]
     if errors:
         lines = "\n".join(p.format() for p in sorted(errors))
