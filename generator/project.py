@@ -47,8 +47,9 @@ class Outcome:
 
 
 @contextlib.contextmanager
-def folder_lock(folder: Path) -> Iterator[None]:
-    """Hold an exclusive lock on a record folder, or fail at once with a clear message."""
+def folder_lock(folder: Path) -> Iterator[int]:
+    """Hold an exclusive lock on a record folder, or fail at once with a clear message.
+    Yields the lock's file descriptor, which forked workers must close."""
     folder.mkdir(parents=True, exist_ok=True)
     lock_path = folder / ".briefings.lock"
     with open(lock_path, "a+") as fh:
@@ -58,7 +59,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
             raise BriefingError(folder, "another 'briefings extract' is writing to this folder",
                                 "wait for it to finish, then run again") from None
         try:
-            yield
+            yield fh.fileno()
         finally:
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
@@ -174,56 +175,103 @@ def decide(seed: Seed, data: Any, broken: str | None, force: bool) -> tuple[str,
 
 
 def extract_seeds(paths: list[Path], out_dir: Path, root: Path, seeds_dir: Path,
-                  force: bool = False, options: Any = None,
-                  debug: bool = False) -> list[Outcome]:
+                  force: bool = False, options: Any = None, debug: bool = False,
+                  jobs: int | None = None, scheduler: str | None = None) -> list[Outcome]:
     """Extract each seed into `out_dir/<id>.yaml`. Bad seeds are reported; the rest go on.
 
-    An unexpected exception in the extractor fails its seed only, unless `debug` is set.
+    Unchanged seeds cost a hash; the others are extracted on `jobs` processes (default: all
+    cores) or on the Dask scheduler at `scheduler`. An unexpected exception in the extractor
+    fails its seed only, unless `debug` is set (then extraction runs here, one seed at a
+    time, and the exception propagates).
     """
-    outcomes: list[Outcome] = []
+    from .runner import Progress, StateCache, schedule
+
+    outcomes: list[Outcome | None] = [None] * len(paths)
     ids: dict[str, list[Path]] = {}
     for p in paths:
         ids.setdefault(seed_id(p), []).append(p)
     ref = schema_ref(root, out_dir)
-    with folder_lock(out_dir):
+    with folder_lock(out_dir) as lock_fd:
         remove_stale_temp_files(out_dir)
-        for path in paths:
+        cache = StateCache(out_dir)
+        todo: list[tuple[int, Seed, Path, bytes | None]] = []
+        for i, path in enumerate(paths):
             shown = _display(path, root)
             twins = [q for q in ids[seed_id(path)] if q != path]
             if twins:
-                outcomes.append(Outcome(shown, "failed", f"gives the same record id "
-                                        f"'{seed_id(path)}' as {_display(twins[0], root)}; "
-                                        "rename one of them"))
+                outcomes[i] = Outcome(shown, "failed", f"gives the same record id "
+                                      f"'{seed_id(path)}' as {_display(twins[0], root)}; "
+                                      "rename one of them")
                 continue
             try:
-                outcomes.append(_extract_one(path, out_dir, root, seeds_dir, force, options, ref))
+                plan = _plan(path, out_dir, root, seeds_dir, force, cache)
             except BriefingError as exc:
-                outcomes.append(Outcome(shown, "failed", _problem(exc)))
-            except Exception as exc:  # a bug in the extractor must not cost the other seeds
-                if debug:
-                    raise
-                outcomes.append(Outcome(shown, "failed", f"internal error in extraction "
-                                        f"({type(exc).__name__}: {exc}); rerun with --debug "
-                                        "and report it with this seed"))
-    return outcomes
+                outcomes[i] = Outcome(shown, "failed", _problem(exc))
+                continue
+            if isinstance(plan, Outcome):
+                outcomes[i] = plan
+            else:
+                todo.append((i, *plan))
+        seeds = [seed for _, seed, _, _ in todo]
+        results = (((k, ("ok", extractor()(seed, options))) for k, seed in enumerate(seeds))
+                   if debug else schedule(seeds, options, jobs, scheduler, close=(lock_fd,)))
+        progress = Progress(len(seeds))
+        try:
+            for k, result in results:
+                i, seed, record_path, raw = todo[k]
+                outcomes[i] = _finish(seed, record_path, raw, result, ref, root, cache)
+                progress.step()
+        finally:
+            progress.close()
+            cache.save()
+    return [o for o in outcomes if o is not None]
+
+
+def _plan(path: Path, out_dir: Path, root: Path, seeds_dir: Path, force: bool,
+          cache: Any) -> Outcome | tuple[Seed, Path, bytes | None]:
+    """An outcome decided without the extractor, or what the extractor must make."""
+    from .runner import unchanged
+
+    record_path = out_dir / f"{seed_id(path)}.yaml"
+    shown, shown_rec = _display(path, root), _display(record_path, root)
+    if not force and not _links_out(path, seeds_dir) and unchanged(path, record_path, cache):
+        return Outcome(shown, "unchanged", "", shown_rec)
+    seed = prepare_seed(path, root, seeds_dir)
+    raw, data, broken = _existing(record_path)
+    kept = decide(seed, data, broken, force)
+    if kept is not None:
+        return Outcome(shown, kept[0], kept[1], shown_rec)
+    return seed, record_path, raw
+
+
+def _finish(seed: Seed, record_path: Path, raw: bytes | None, result: tuple[str, Any],
+            ref: str | None, root: Path, cache: Any) -> Outcome:
+    """Write what the extractor made of a seed (or report why it made nothing)."""
+    from .runner import RecordState
+
+    kind, value = result
+    shown, shown_rec = _display(seed.path, root), _display(record_path, root)
+    if kind == "error":
+        return Outcome(shown, "failed", str(value))
+    if kind != "ok":
+        return Outcome(shown, "failed", f"internal error in extraction ({value}); rerun with "
+                       "--debug and report it with this seed")
+    text = dump_record(stamp(value), ref).encode("utf-8")
+    if raw == text:
+        return Outcome(shown, "unchanged", "", shown_rec)
+    atomic_write(record_path, text)
+    st = record_path.stat()
+    cache.entries[record_path.name] = RecordState(st.st_mtime_ns, st.st_size, seed.sha256,
+                                                  "draft", False)
+    cache.dirty = True
+    return Outcome(shown, "updated" if raw is not None else "created", "", shown_rec)
+
+
+def _links_out(path: Path, seeds_dir: Path) -> bool:
+    """Whether a seed inside the seed folder is a link to a file outside it."""
+    return (path.absolute().is_relative_to(seeds_dir.absolute())
+            and not path.resolve().is_relative_to(seeds_dir.resolve()))
 
 
 def _problem(exc: BriefingError) -> str:
     return exc.problem + (f"; {exc.fix}" if exc.fix else "")
-
-
-def _extract_one(path: Path, out_dir: Path, root: Path, seeds_dir: Path, force: bool,
-                 options: Any, ref: str | None) -> Outcome:
-    seed = prepare_seed(path, root, seeds_dir)
-    record_path = out_dir / f"{seed.id}.yaml"
-    shown_rec = _display(record_path, root)
-    raw, data, broken = _existing(record_path)
-    kept = decide(seed, data, broken, force)
-    if kept is not None:
-        return Outcome(_display(path, root), kept[0], kept[1], shown_rec)
-    text = dump_record(make_record(seed, options), ref).encode("utf-8")
-    if raw == text:
-        return Outcome(_display(path, root), "unchanged", "", shown_rec)
-    atomic_write(record_path, text)
-    return Outcome(_display(path, root), "updated" if raw is not None else "created", "",
-                   shown_rec)

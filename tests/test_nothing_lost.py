@@ -102,7 +102,7 @@ def test_sigkill_at_random_points_leaves_old_or_new_records(tmp_path: Path) -> N
     extract(root)
     assert records(root / "briefings") == new
     assert sorted(p.name for p in (root / "briefings").iterdir() if p.suffix != ".yaml") == [
-        ".briefings.lock"]
+        ".briefings-state.json", ".briefings.lock"]
 
 
 def test_two_extract_runs_at_once_the_second_is_refused(tmp_path: Path) -> None:

@@ -143,8 +143,8 @@ def test_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> None:
     (out / ".one.yaml.x1y2z3.tmp").write_text("id: half", "utf-8")
     (out / ".notes.txt").write_text("a person's file", "utf-8")
     run(tmp_path, seeds, out)
-    assert sorted(p.name for p in out.iterdir()) == [".briefings.lock", ".notes.txt",
-                                                     "one.yaml", "two.yaml"]
+    assert sorted(p.name for p in out.iterdir()) == [".briefings-state.json", ".briefings.lock",
+                                                     ".notes.txt", "one.yaml", "two.yaml"]
 
 
 def test_an_extractor_crash_fails_its_seed_only(tmp_path: Path,

@@ -135,7 +135,7 @@ def test_good_seeds_among_bad_ones_are_processed(extracted, rid: str) -> None:
 def test_nothing_half_written(extracted) -> None:
     root = extracted[0]
     assert sorted(p.name for p in (root / "briefings").iterdir()) == [
-        ".briefings.lock", *sorted(f"{rid}.yaml" for rid in TITLES)]
+        ".briefings-state.json", ".briefings.lock", *sorted(f"{rid}.yaml" for rid in TITLES)]
 
 
 def test_good_records_pass_check_and_bad_seeds_are_listed(extracted) -> None:

@@ -1,0 +1,209 @@
+"""Running extraction over many seeds: the quick unchanged check, then the seeds that need
+the extractor on all cores (a process pool) or on a Dask cluster.
+
+Extraction is a pure map from seed to record, so where it runs does not change the records:
+workers only compute; this process decides, writes (atomically, under the folder's lock) and
+reports, as each result arrives, so an interrupted run keeps every record it finished.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import BriefingError
+from .records import hand_edited, parse_record
+from .seeds import Seed, sha256_bytes
+
+STATE_FILE = ".briefings-state.json"
+
+
+@dataclass(frozen=True)
+class RecordState:
+    """What the unchanged check needs of a record, cached by the record file's stat."""
+
+    mtime_ns: int
+    size: int
+    sha256: str | None
+    status: str | None
+    edited: bool
+
+
+class StateCache:
+    """`<record folder>/.briefings-state.json`: saves parsing every record on every run.
+    Only a cache: an entry counts only while the record file's size and mtime match."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / STATE_FILE
+        self.entries: dict[str, RecordState] = {}
+        self.dirty = False
+        try:
+            raw = json.loads(self.path.read_text("utf-8"))
+            self.entries = {k: RecordState(*v) for k, v in raw.items()}
+        except (OSError, ValueError, TypeError):
+            self.entries = {}
+
+    def state(self, record_path: Path) -> RecordState | None:
+        """The record's state: from the cache if the file is unchanged, else parsed now.
+        None if there is no record, or it cannot be parsed (the full path reports that)."""
+        try:
+            st = record_path.stat()
+        except OSError:
+            return None
+        hit = self.entries.get(record_path.name)
+        if hit and hit.mtime_ns == st.st_mtime_ns and hit.size == st.st_size:
+            return hit
+        try:
+            data = parse_record(record_path.read_text("utf-8"), record_path).data
+        except (BriefingError, OSError, UnicodeDecodeError):
+            return None
+        if not isinstance(data, dict):
+            return None
+        seed = data.get("seed") if isinstance(data.get("seed"), dict) else {}
+        state = RecordState(st.st_mtime_ns, st.st_size, seed.get("sha256"), data.get("status"),
+                            hand_edited(data))
+        self.entries[record_path.name] = state
+        self.dirty = True
+        return state
+
+    def forget(self, record_path: Path) -> None:
+        if self.entries.pop(record_path.name, None) is not None:
+            self.dirty = True
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        data = {k: [v.mtime_ns, v.size, v.sha256, v.status, v.edited]
+                for k, v in sorted(self.entries.items())}
+        tmp = self.path.with_name(f".{STATE_FILE}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, separators=(",", ":")), "utf-8")
+        os.replace(tmp, self.path)
+
+
+def unchanged(path: Path, record_path: Path, cache: StateCache) -> bool:
+    """Whether a seed's record is up to date: its recorded fingerprint is the seed's.
+    Costs a hash of the seed, and a parse of the record only when the record changed."""
+    state = cache.state(record_path)
+    if state is None or state.sha256 is None:
+        return False
+    try:
+        return sha256_bytes(path.read_bytes()) == state.sha256
+    except OSError:
+        return False
+
+
+# --------------------------------------------------------------------------- workers
+
+def work(seed: Seed, options: Any) -> tuple[str, Any]:
+    """Extract one seed in a worker: ("ok", record), ("error", problem) or ("crash", text).
+    The model is loaded once per worker process, by the extractor's own cache."""
+    from .project import extractor
+
+    try:
+        return "ok", extractor()(seed, options)
+    except BriefingError as exc:
+        return "error", exc.problem + (f"; {exc.fix}" if exc.fix else "")
+    except Exception as exc:  # reported against its seed; the other seeds go on
+        return "crash", f"{type(exc).__name__}: {exc}"
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+               else (os.cpu_count() or 1))
+
+
+def _close(fds: tuple[int, ...]) -> None:
+    # A forked worker shares the parent's lock: were the parent killed, a worker still alive
+    # would keep the folder locked. Its copy is closed at once.
+    for fd in fds:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
+def run_local(seeds: list[Seed], options: Any, jobs: int,
+              close: tuple[int, ...] = ()) -> Iterator[tuple[int, tuple[str, Any]]]:
+    """(index, result) for each seed, as results arrive: in this process when one job (or
+    one seed) suffices, else in a pool of worker processes (which close the fds `close`)."""
+    if jobs <= 1 or len(seeds) <= 1:
+        for i, seed in enumerate(seeds):
+            yield i, work(seed, options)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(seeds)), mp_context=context,
+                             initializer=_close, initargs=(close,)) as pool:
+        # A bounded window of work in flight keeps memory flat on very large folders.
+        pending: dict[Future[tuple[str, Any]], int] = {}
+        queue = iter(enumerate(seeds))
+        for i, seed in queue:
+            pending[pool.submit(work, seed, options)] = i
+            if len(pending) >= jobs * 4:
+                break
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                yield pending.pop(fut), fut.result()
+                nxt = next(queue, None)
+                if nxt is not None:
+                    pending[pool.submit(work, nxt[1], options)] = nxt[0]
+
+
+def run_dask(seeds: list[Seed], options: Any,
+             address: str) -> Iterator[tuple[int, tuple[str, Any]]]:
+    """The same map on a Dask cluster (`dask.distributed`); workers need this package."""
+    try:
+        from dask.distributed import Client, as_completed
+    except ImportError:
+        raise BriefingError("--scheduler", "needs Dask's distributed scheduler",
+                            "install it: python -m pip install 'briefings[dask]'") from None
+    try:
+        client = Client(address, timeout=10)
+    except OSError as exc:
+        raise BriefingError("--scheduler", f"cannot reach the Dask scheduler at {address} "
+                            f"({exc})", "start it, or check the address") from None
+    with client:
+        futures = client.map(work, seeds, options=options, pure=False)
+        index = {fut.key: i for i, fut in enumerate(futures)}
+        for fut in as_completed(futures):
+            yield index[fut.key], fut.result()
+
+
+class Progress:
+    """A one-line progress count on a terminal; silent otherwise."""
+
+    def __init__(self, total: int, label: str = "extract") -> None:
+        self.total, self.label, self.done = total, label, 0
+        self.enabled = sys.stderr.isatty() and total > 1
+        self.started = time.monotonic()
+
+    def step(self) -> None:
+        self.done += 1
+        if self.enabled:
+            rate = self.done / max(1e-9, time.monotonic() - self.started)
+            sys.stderr.write(f"\r{self.label}: {self.done}/{self.total} seeds "
+                             f"({rate:.1f}/s)\x1b[K")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def schedule(seeds: list[Seed], options: Any, jobs: int | None, scheduler: str | None,
+             close: tuple[int, ...] = ()) -> Iterable[tuple[int, tuple[str, Any]]]:
+    """Where the extraction runs: a Dask scheduler if given, else local processes."""
+    if scheduler:
+        return run_dask(seeds, options, scheduler)
+    return run_local(seeds, options, jobs or default_jobs(), close)
+

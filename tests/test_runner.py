@@ -1,0 +1,96 @@
+"""Where extraction runs does not change the records: serial, a process pool, Dask."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import generator.extract
+from generator.project import extract_seeds
+from generator.runner import STATE_FILE, StateCache, unchanged
+
+from .conftest import PROJECT
+from .fake_extractor import extract as fake_extract
+from .support import FAKE
+
+
+@pytest.fixture(autouse=True)
+def fake(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(generator.extract, "extract", fake_extract, raising=False)
+
+
+def corpus(root: Path, n: int) -> Path:
+    seeds = root / "seeds"
+    seeds.mkdir(parents=True)
+    for i in range(n):
+        (seeds / f"story-{i:02d}.txt").write_text(
+            f"Story {i}\n\nMinister Alpha{i} met Envoy Beta{i} in Capital{i % 3} on Monday.\n",
+            "utf-8")
+    return seeds
+
+
+def records(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.glob("*.yaml"))}
+
+
+def test_a_pool_of_processes_makes_the_same_records_as_one(tmp_path: Path) -> None:
+    seeds = corpus(tmp_path, 12)
+    paths = sorted(seeds.iterdir())
+    serial = extract_seeds(paths, tmp_path / "one", tmp_path, seeds, jobs=1)
+    pooled = extract_seeds(paths, tmp_path / "many", tmp_path, seeds, jobs=3)
+    assert [o.action for o in serial] == [o.action for o in pooled] == ["created"] * 12
+    assert [o.seed for o in serial] == [o.seed for o in pooled]  # reported in input order
+    assert records(tmp_path / "one") == records(tmp_path / "many")
+
+
+def test_unchanged_seeds_skip_the_extractor_and_the_state_cache_is_only_a_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seeds = corpus(tmp_path, 4)
+    out = tmp_path / "briefings"
+    paths = sorted(seeds.iterdir())
+    extract_seeds(paths, out, tmp_path, seeds, jobs=1)
+    assert (out / STATE_FILE).is_file()
+
+    def boom(seed: object, options: object = None) -> dict:
+        raise AssertionError("the extractor ran on an unchanged seed")
+
+    monkeypatch.setattr(generator.extract, "extract", boom)
+    assert {o.action for o in extract_seeds(paths, out, tmp_path, seeds)} == {"unchanged"}
+    # A corrupt cache is ignored, not trusted.
+    (out / STATE_FILE).write_text("{not json", "utf-8")
+    assert {o.action for o in extract_seeds(paths, out, tmp_path, seeds)} == {"unchanged"}
+    # A record edited since the cache was written is read again.
+    rec = out / "story-00.yaml"
+    rec.write_text(rec.read_text("utf-8").replace("sha256: ", "sha256: 0"), "utf-8")
+    cache = StateCache(out)
+    assert not unchanged(paths[0], rec, cache)
+
+
+def test_dask_cluster_makes_the_same_records(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    # Worker processes start afresh: they find the fake extractor through the environment.
+    monkeypatch.setenv("BRIEFINGS_EXTRACTOR", FAKE)
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(PROJECT), os.environ.get(
+        "PYTHONPATH")])))
+    seeds = corpus(tmp_path, 6)
+    paths = sorted(seeds.iterdir())
+    local = extract_seeds(paths, tmp_path / "local", tmp_path, seeds, jobs=1)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        remote = extract_seeds(paths, tmp_path / "dask", tmp_path, seeds,
+                               scheduler=cluster.scheduler_address)
+    assert [o.action for o in remote] == [o.action for o in local] == ["created"] * 6
+    assert records(tmp_path / "local") == records(tmp_path / "dask")
+
+
+def test_an_unreachable_scheduler_is_one_clear_error(tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    from generator.errors import BriefingError
+
+    seeds = corpus(tmp_path, 2)
+    with pytest.raises(BriefingError, match="cannot reach the Dask scheduler"):
+        extract_seeds(sorted(seeds.iterdir()), tmp_path / "b", tmp_path, seeds,
+                      scheduler="tcp://127.0.0.1:9")
