@@ -14,8 +14,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ._dates import (MONTH_ABBR, MONTH_FULL, WEEKDAYS, D, WORD_NUM, coarse_span, month_no,
-                     nearest_year, shift_month)
+from ._dates import (
+    MONTH_ABBR,
+    MONTH_FULL,
+    WEEKDAYS,
+    WORD_NUM,
+    D,
+    coarse_span,
+    month_no,
+    nearest_year,
+    shift_month,
+)
 
 
 @dataclass(frozen=True)
@@ -40,41 +49,128 @@ _Q = r"(?P<qual>(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle\s+of|end\s+of|be
 _WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?)?"
 _ORD = r"(?:st|nd|rd|th)?"
 _DASH = r"\s*(?:-|–|—|to|and|through|until)\s*"
-_PREP = (r"(?P<prep>\b(?:in|on|by|since|until|till|from|through|during|before|after|at|between|and|"
-         r"to|of|last|next|this|early|late|mid|until|around|throughout)\s+|mid-)")
+_PREP = (
+    r"(?P<prep>\b(?i:in|on|by|since|until|till|from|through|during|before|after|at|between|and|"
+    r"to|of|last|next|this|early|late|mid|until|around|throughout)\s+|mid-)"
+)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
-                       r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])")),
-    ("mdy", re.compile(_WD + _Q + rf"(?P<mon>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<d>\d{{1,2}}){_ORD}"
-                       rf"(?:{_DASH}(?:(?P<mon2>{MONTH_FULL}|{MONTH_ABBR})\.?\s+)?(?P<d2>\d{{1,2}}){_ORD})?"
-                       r"(?:,?\s+(?P<y>\d{4}))?(?![\d:])")),
-    ("dmy", re.compile(_WD + rf"(?P<d>\d{{1,2}}){_ORD}(?:{_DASH}(?P<d2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?"
-                       rf"(?P<mon>{MONTH_FULL}|{MONTH_ABBR})\.?(?:,?\s+(?P<y>\d{{4}}))?(?![\w])")),
-    ("dmy2", re.compile(rf"(?<![\w])(?P<d>\d{{1,2}})\s+(?P<mon>{MONTH_ABBR})\.?\s+'?(?P<y2>\d{{2}})(?![\w:])")),
-    ("my", re.compile(_Q + rf"(?P<mon>{MONTH_FULL}|{MONTH_ABBR})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})(?![\d])")),
-    ("month", re.compile(_PREP + _Q + rf"(?P<mon>{MONTH_FULL})\b(?!\s+\d)"
-                         r"(?P<rel>\s+(?:of\s+)?(?:this|last|next)\s+year)?")),
-    ("season", re.compile(r"\b(?:(?P<rel>this|last|next|the)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
-                          r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b")),
-    ("yrange", re.compile(r"(?:(?P<prep>\b(?:from|between)\s+))?(?<![\d$£€.,/-])(?P<y>1[5-9]\d{2}|20\d{2})"
-                          r"(?:\s*(?:-|–|—)\s*|\s+(?:to|and|until|through)\s+)(?P<y2>\d{4}|\d{2})(?![\d%]|-\d)")),
-    ("decade", re.compile(r"\b(?:the\s+)?(?P<qual>early|late|mid)?[\s-]*(?P<y>1[5-9]\d0|20\d0)(?:’|')?s\b")),
-    ("qyear", re.compile(_Q + r"(?<![\d$£€.,/-])(?P<y>1[5-9]\d{2}|20\d{2})(?![\d%]|[.,]\d|-\d|(?:’|')?s\b)")),
-    ("rel", re.compile(r"\b(?P<mod>(?:earlier|later)\s+(?:in\s+)?this|this|last|past|previous|next|coming|"
-                       r"(?:earlier|later)\s+(?:in\s+)?the|the\s+end\s+of\s+(?:the|this|next|last))\s+"
-                       r"(?P<unit>week|month|year)\b", re.I)),
-    ("ago", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-                       r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|away|from now|later)\b", re.I)),
-    ("follow", re.compile(r"\b(?P<mod>the\s+following|the\s+next|the\s+previous|the\s+same|that|a)\s+"
-                          r"(?P<unit>year)\b(?P<later>\s+later)?", re.I)),
-    ("day", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight|last\s+night|this\s+morning|"
-                       r"this\s+afternoon|this\s+evening)\b", re.I)),
-    ("recent", re.compile(r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last\s+few)\s+(?P<unit>days|weeks)\b",
-                          re.I)),
-    ("weekday", re.compile(r"(?<!Good )(?<!Black )(?<!Holy )(?<!Super )(?<!Ash )(?<!Cyber )(?<!Easter )"
-                           r"(?<!Bloody )(?<!Palm )\b(?:(?P<mod>last|next|this)\s+)?"
-                           r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?\b")),
+    (
+        "iso",
+        re.compile(
+            r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+            r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"
+        ),
+    ),
+    (
+        "mdy",
+        re.compile(
+            _WD + _Q + rf"\b(?P<mon>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<d>\d{{1,2}}){_ORD}"
+            rf"(?:{_DASH}(?:(?P<mon2>{MONTH_FULL}|{MONTH_ABBR})\.?\s+)?(?P<d2>\d{{1,2}}){_ORD})?"
+            r"(?:,?\s+(?P<y>\d{4}))?(?![\d:])"
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            _WD
+            + rf"(?<![\w.,])(?P<d>\d{{1,2}}){_ORD}(?:{_DASH}(?P<d2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?"
+            rf"(?P<mon>{MONTH_FULL}|{MONTH_ABBR})\.?(?:,?\s+(?P<y>\d{{4}}))?(?![\w])"
+        ),
+    ),
+    (
+        "dmy2",
+        re.compile(
+            rf"(?<![\w])(?P<d>\d{{1,2}})\s+(?P<mon>{MONTH_ABBR})\.?\s+'?(?P<y2>\d{{2}})(?![\w:])"
+        ),
+    ),
+    (
+        "my",
+        re.compile(
+            _Q + rf"(?P<mon>{MONTH_FULL}|{MONTH_ABBR})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})(?![\d])"
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            _PREP + _Q + rf"(?P<mon>{MONTH_FULL})\b(?!\s+\d)"
+            r"(?P<rel>\s+(?:of\s+)?(?:this|last|next)\s+year)?"
+        ),
+    ),
+    (
+        "season",
+        re.compile(
+            r"\b(?:(?P<rel>this|last|next|the)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+            r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b"
+        ),
+    ),
+    (
+        "yrange",
+        re.compile(
+            r"(?:(?P<prep>\b(?:from|between)\s+))?(?<![\d$£€.,/-])(?P<y>1[5-9]\d{2}|20\d{2})"
+            r"(?:\s*(?:-|–|—)\s*|\s+(?:to|and|until|through)\s+)(?P<y2>\d{4}|\d{2})(?![\d%]|-\d)"
+        ),
+    ),
+    (
+        "decade",
+        re.compile(
+            r"\b(?:the\s+)?(?P<qual>early|late|mid)?[\s-]*(?P<y>1[5-9]\d0|20\d0)(?:’|')?s\b"
+        ),
+    ),
+    (
+        "qyear",
+        re.compile(
+            _Q + r"(?<![\d$£€.,/-])(?P<y>1[5-9]\d{2}|20\d{2})(?![\d%]|[.,]\d|-\d|(?:’|')?s\b)"
+        ),
+    ),
+    (
+        "rel",
+        re.compile(
+            r"\b(?P<mod>(?:earlier|later)\s+(?:in\s+)?this|this|last|past|previous|next|coming|"
+            r"(?:earlier|later)\s+(?:in\s+)?the|the\s+end\s+of\s+(?:the|this|next|last))\s+"
+            r"(?P<unit>week|month|year)\b",
+            re.I,
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+            r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|away|from now|later)\b",
+            re.I,
+        ),
+    ),
+    (
+        "follow",
+        re.compile(
+            r"\b(?P<mod>the\s+following|the\s+next|the\s+previous|the\s+same|that|a)\s+"
+            r"(?P<unit>year)\b(?P<later>\s+later)?",
+            re.I,
+        ),
+    ),
+    (
+        "day",
+        re.compile(
+            r"\b(?P<w>today|yesterday|tomorrow|tonight|last\s+night|this\s+morning|"
+            r"this\s+afternoon|this\s+evening)\b",
+            re.I,
+        ),
+    ),
+    (
+        "recent",
+        re.compile(
+            r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last\s+few)\s+(?P<unit>days|weeks)\b",
+            re.I,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"(?<!Good )(?<!Black )(?<!Holy )(?<!Super )(?<!Ash )(?<!Cyber )(?<!Easter )"
+            r"(?<!Bloody )(?<!Palm )\b(?:(?P<mod>last|next|this)\s+)?"
+            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?\b"
+        ),
+    ),
 ]
 _PRIORITY = {name: i for i, (name, _) in enumerate(_PATTERNS)}
 
@@ -87,7 +183,7 @@ def find_temporal(text: str, anchor: dt.date) -> list[Temporal]:
     raw: list[tuple[int, int, str, re.Match[str]]] = []
     for name, pat in _PATTERNS:
         for m in pat.finditer(text):
-            s = m.start("prep") if "prep" in pat.groupindex and m.group("prep") and name == "month" else m.start()
+            s = m.start()
             if name == "month" and m.group("prep"):
                 s = m.end("prep")
             raw.append((s, m.end(), name, m))
@@ -96,12 +192,14 @@ def find_temporal(text: str, anchor: dt.date) -> list[Temporal]:
     chosen: list[tuple[int, int, str, re.Match[str]]] = []
     last_end = -1
     for item in raw:
-        if item[0] >= last_end and text[item[0]:item[1]].strip():
+        if item[0] >= last_end and text[item[0] : item[1]].strip():
             chosen.append(item)
             last_end = item[1]
     state = _State(anchor)
     out: list[Temporal] = []
     for s, e, name, m in chosen:
+        if name == "qyear" and (_COUNTED.match(text, e) or _QUANT.search(text, max(0, s - 15), s)):
+            continue  # "1500 troops", "about 2000": a quantity, not a year
         res = _resolve(name, m, state)
         if res is None:
             continue
@@ -115,12 +213,26 @@ def find_temporal(text: str, anchor: dt.date) -> list[Temporal]:
             repeat = True
             lo = hi = D(state.days_seen[(lo.m, lo.d)], lo.m, lo.d)
             value = _edtf(lo, hi, approx)
-        if lo.d and lo == hi:
+        if lo.d and lo == hi and not relative:
             state.days_seen.setdefault((lo.m, lo.d), lo.y)
         if not relative and not vague:
             state.last_year = hi.y
         out.append(Temporal(s, e, text[s:e], value, relative, direction, repeat, vague))
     return _merge_ranges(text, out, anchor)
+
+
+_COUNTED = re.compile(
+    r"\s+(?:more\s+|other\s+|additional\s+)?(?:people|persons|troops|soldiers|civilians|deaths|dead|children|"
+    r"women|men|residents|refugees|votes|voters|members|workers|jobs|homes|houses|cases|units|tonnes|"
+    r"tons|barrels|km|kilometres|kilometers|miles|metres|meters|feet|dollars|euros|pounds|words|pages|"
+    r"times|hours|minutes|seconds|killed|injured|wounded|displaced)\b",
+    re.I,
+)
+_QUANT = re.compile(
+    r"\b(?:about|around|some|nearly|almost|approximately|roughly|than|least|over|"
+    r"under|up to|estimated)\s+$",
+    re.I,
+)
 
 
 class _State:
@@ -192,7 +304,9 @@ def _resolve(name: str, m: re.Match[str], st: _State) -> _Res | None:
             y = nearest_year(a, mo, None)
         return D(y, mo), D(y, mo), False, True, 0, False
     if name == "season":
-        season = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}[g["season"].lower()]
+        season = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}[
+            g["season"].lower()
+        ]
         rel = (g.get("rel") or "").lower()
         if g.get("y"):
             y = int(g["y"])
@@ -223,7 +337,7 @@ def _resolve(name: str, m: re.Match[str], st: _State) -> _Res | None:
     if name == "rel":
         return _resolve_rel(g["mod"].lower().split(), g["unit"].lower(), a)
     if name == "ago":
-        n = WORD_NUM.get(g["n"].lower()) or int(g["n"]) if not g["n"].isdigit() else int(g["n"])
+        n = int(g["n"]) if g["n"].isdigit() else WORD_NUM[g["n"].lower()]
         sign = -1 if g["dir"].lower() in ("ago", "earlier") else 1
         unit = g["unit"].lower()
         if g["dir"].lower() in ("earlier", "later"):
@@ -245,7 +359,14 @@ def _resolve(name: str, m: re.Match[str], st: _State) -> _Res | None:
             return None
         if mod == "a" and not g.get("later"):
             return None
-        off = {"the following": 1, "the next": 1, "the previous": -1, "the same": 0, "that": 0, "a": 1}[mod]
+        off = {
+            "the following": 1,
+            "the next": 1,
+            "the previous": -1,
+            "the same": 0,
+            "that": 0,
+            "a": 1,
+        }[mod]
         y = st.last_year + off
         return D(y), D(y), False, True, 0, False
     if name == "day":
@@ -271,9 +392,12 @@ def _resolve(name: str, m: re.Match[str], st: _State) -> _Res | None:
 
 
 def _resolve_rel(mod: list[str], unit: str, a: dt.date) -> _Res:
-    """"last week", "later this year", "the end of next month" and the like."""
-    direction = -1 if mod[0] in ("last", "past", "previous", "earlier") else (
-        1 if mod[0] in ("next", "coming", "later") else 0)
+    """ "last week", "later this year", "the end of next month" and the like."""
+    direction = (
+        -1
+        if mod[0] in ("last", "past", "previous", "earlier")
+        else (1 if mod[0] in ("next", "coming", "later") else 0)
+    )
     off = direction if mod[0] in ("last", "past", "previous", "next", "coming") else 0
     if mod[:3] == ["the", "end", "of"]:
         off = {"next": 1, "last": -1}.get(mod[-1], 0)
@@ -305,10 +429,16 @@ def _merge_ranges(text: str, items: list[Temporal], anchor: dt.date) -> list[Tem
         a = items[i]
         if i + 1 < len(items):
             b = items[i + 1]
-            gap = text[a.end:b.start]
-            opener = _OPEN.search(text[max(0, a.start - 20):a.start])
-            if _JOIN.match(gap) and opener and "/" not in a.value and "/" not in b.value \
-                    and not a.value.endswith("~") and not b.value.endswith("~"):
+            gap = text[a.end : b.start]
+            opener = _OPEN.search(text[max(0, a.start - 20) : a.start])
+            if (
+                _JOIN.match(gap)
+                and opener
+                and "/" not in a.value
+                and "/" not in b.value
+                and not a.value.endswith("~")
+                and not b.value.endswith("~")
+            ):
                 lo = D.parse(a.value)
                 hi = D.parse(b.value)
                 if lo and hi:
@@ -317,8 +447,18 @@ def _merge_ranges(text: str, items: list[Temporal], anchor: dt.date) -> list[Tem
                         lo = D(hi.y if lo.m <= hi.m else hi.y - 1, lo.m, lo.d)
                     if (lo.y, lo.m or 0, lo.d or 0) < (hi.y, hi.m or 99, hi.d or 99):
                         s = a.start - len(opener.group(0))
-                        out.append(Temporal(s, b.end, text[s:b.end], f"{lo.edtf()}/{hi.edtf()}",
-                                            a.relative and b.relative, b.direction, False, False))
+                        out.append(
+                            Temporal(
+                                s,
+                                b.end,
+                                text[s : b.end],
+                                f"{lo.edtf()}/{hi.edtf()}",
+                                a.relative and b.relative,
+                                b.direction,
+                                False,
+                                False,
+                            )
+                        )
                         i += 2
                         continue
         out.append(a)

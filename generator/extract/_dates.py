@@ -1,0 +1,143 @@
+"""Small calendar helpers shared by the temporal normaliser and the metadata reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+# Month names are matched capitalised only: "may" and "march" are also ordinary words.
+MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WORD_NUM = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+#: How far ahead of the anchor a date without a year may lie before we take the previous
+#: year instead: news refers to the recent past more often than to the far future.
+FUTURE_WINDOW_DAYS = 125
+
+
+@dataclass(frozen=True)
+class D:
+    """A calendar date at year, month or day precision (month 21-24 are EDTF seasons)."""
+
+    y: int
+    m: int | None = None
+    d: int | None = None
+
+    def edtf(self) -> str:
+        """The EDTF string of this date."""
+        if self.m is None:
+            return f"{self.y:04d}"
+        if self.d is None:
+            return f"{self.y:04d}-{self.m:02d}"
+        return f"{self.y:04d}-{self.m:02d}-{self.d:02d}"
+
+    @classmethod
+    def of(cls, day: dt.date) -> D:
+        return cls(day.year, day.month, day.day)
+
+    @classmethod
+    def parse(cls, value: str) -> D | None:
+        """Parse a plain 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (no qualifiers, no intervals)."""
+        m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+        if not m:
+            return None
+        return cls(
+            int(m.group(1)),
+            int(m.group(2)) if m.group(2) else None,
+            int(m.group(3)) if m.group(3) else None,
+        )
+
+
+def month_no(name: str) -> int:
+    """1-12 for a month name or abbreviation."""
+    key = name.lower().rstrip(".")[:3]
+    return [m[:3] for m in MONTHS].index(key) + 1
+
+
+def shift_month(y: int, m: int, n: int) -> tuple[int, int]:
+    """(year, month) n months after (y, m)."""
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def nearest_year(anchor: dt.date, month: int, day: int | None) -> int:
+    """The year of a month (and day) stated without one: the anchor's year, unless that puts
+    it more than FUTURE_WINDOW_DAYS ahead of the anchor, then the year before."""
+    y = anchor.year
+    try:
+        cand = dt.date(y, month, day or 1)
+    except ValueError:
+        return y
+    if (cand - anchor).days > FUTURE_WINDOW_DAYS:
+        return y - 1
+    return y
+
+
+def coarse_span(first: dt.date, ndays: int) -> tuple[D, D]:
+    """A span of days as the coarsest unit that holds it: a month if it lies in one, else
+    the interval of days."""
+    last = first + dt.timedelta(days=ndays - 1)
+    if (first.year, first.month) == (last.year, last.month):
+        return D(first.year, first.month), D(first.year, first.month)
+    return D.of(first), D.of(last)
+
+
+def parse_loose_date(text: str) -> dt.date | None:
+    """A full calendar date from common header forms ("May 05, 2023", "3 May 2023",
+    "2023-05-05T10:00Z", "3 Mar 09"), or None."""
+    text = " ".join(text.split())
+    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if m:
+        return _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = re.search(
+        rf"({MONTH_FULL}|{MONTH_ABBR})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", text
+    )
+    if m:
+        return _mk(int(m.group(3)), month_no(m.group(1)), int(m.group(2)))
+    m = re.search(
+        rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_FULL}|{MONTH_ABBR})\.?,?\s+(\d{{4}}|'?\d{{2}})\b",
+        text,
+    )
+    if m:
+        y = int(m.group(3).lstrip("'"))
+        if y < 100:
+            y += 2000 if y < 50 else 1900
+        return _mk(y, month_no(m.group(2)), int(m.group(1)))
+    return None
+
+
+def _mk(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None

@@ -1,0 +1,101 @@
+"""The parsed article body: spaCy docs of the body blocks with offsets into the seed text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .clean import BODY, Block
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One body sentence; `start`/`end` are offsets into the seed text."""
+
+    start: int
+    end: int
+    text: str
+    span: Any
+    """The spaCy Span (its token offsets are relative to `base`)."""
+    base: int
+    """Offset of the sentence's block in the seed text."""
+    para: int
+    """Ordinal of the body paragraph (0 = lead)."""
+
+
+@dataclass
+class Body:
+    """Body blocks, their docs and sentences."""
+
+    blocks: list[Block]
+    docs: list[Any]
+    sentences: list[Sentence]
+
+
+def parse_body(nlp: Any, blocks: list[Block]) -> Body:
+    """Run the spaCy pipeline over every body block (one doc per paragraph)."""
+    body = [b for b in blocks if b.kind == BODY]
+    docs = list(nlp.pipe([b.text for b in body]))
+    sents: list[Sentence] = []
+    for i, (b, doc) in enumerate(zip(body, docs, strict=True)):
+        for s in _sentences(doc):
+            text = s.text.strip()
+            if text:
+                start = b.start + s.start_char
+                sents.append(Sentence(start, start + len(s.text), text, s, b.start, i))
+    return Body(body, docs, sents)
+
+
+def _sentences(doc: Any) -> list[Any]:
+    """spaCy's sentences, re-joined where the parser split after an abbreviation ("U.S.")
+    or before a lowercase continuation."""
+    out: list[Any] = []
+    for s in doc.sents:
+        if out and (
+            re.search(
+                r"\b(?:[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Ms|Dr|St|No|Gen|Sen|Rep)\.$", out[-1].text.strip()
+            )
+            or s.text[:1].islower()
+        ):
+            out[-1] = doc[out[-1].start : s.end]
+        else:
+            out.append(s)
+    return out
+
+
+def sentence_at(body: Body, offset: int) -> Sentence | None:
+    """The body sentence containing a seed-text offset."""
+    for s in body.sentences:
+        if s.start <= offset < s.end:
+            return s
+    return None
+
+
+def quote(text: str, start: int, end: int, sent_start: int, sent_end: int, max_words: int) -> str:
+    """A verbatim quote of at most `max_words` words around text[start:end], inside the
+    sentence bounds, cut at word boundaries."""
+    words = [
+        (m.start() + sent_start, m.end() + sent_start)
+        for m in re.finditer(r"\S+", text[sent_start:sent_end])
+    ]
+    if not words:
+        return text[start:end]
+    first = next((i for i, (s, e) in enumerate(words) if e > start), 0)
+    last = next((i for i, (s, e) in enumerate(words) if e >= end), len(words) - 1)
+    lo, hi = first, max(first, last)
+    # Grow the window mostly to the right (what the mention does), a little to the left.
+    left_budget = 3
+    while hi - lo + 1 < max_words:
+        if left_budget and lo > 0:
+            lo -= 1
+            left_budget -= 1
+        elif hi < len(words) - 1:
+            hi += 1
+        elif lo > 0:
+            lo -= 1
+        else:
+            break
+    s, e = words[lo][0], words[hi][1]
+    out = text[s:e].strip()
+    return out.rstrip(",;:–—-(").rstrip()

@@ -1,0 +1,307 @@
+"""Read the document's own metadata: headline, date, bylines, tags and its source chain.
+
+The copy in hand has a *publisher* (the site we are reading) and may credit an *original*
+outlet it was copied from ("The original source of this article is X", "This article is
+republished from X", "(Reuters) -", "Source: X", or a second "Outlet date" header line).
+Everything here works from the shape of header and credit lines, not from outlet names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from ._dates import parse_loose_date
+from .clean import BODY, Block, strip_markup
+
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
+_NAME_TOKEN = rf"(?:[{_UP}][\w’'.-]*|de|da|van|von|der|den|del|la|le|bin|al|el|ibn|dos|du)"
+_PERSON = re.compile(rf"[{_UP}][\w’'.-]*(?:\s+{_NAME_TOKEN}){{1,4}}")
+_AFFIL = re.compile(
+    r"\b(?:University|Professor|Lecturer|Researcher|Research|Fellow|Director|Analyst|"
+    r"Editor|Correspondent|Reporter|Writer|Institute|School|College|Centre|Center|Reader|"
+    r"Dean|Chair|Student|Candidate|Scholar|Journalist|Contributor|Columnist|Associate|"
+    r"Scientist|Department|Staff)\b"
+)
+_DATE_WORDS = re.compile(r"^(?:updated|published|posted|last|modified|on|date|dated)$", re.I)
+_CREDITS = [
+    re.compile(p, re.I)
+    for p in [
+        r"original source of this (?:article|story|piece) is\s+(?P<name>.+?)(?:\s+copyright\b|\s*©|[,;]|\.(?:\s|$)|$)",
+        r"(?:re)?published (?:here )?(?:from|with permission (?:from|of))\s+(?P<name>.+?)(?:\s+under\b|\s+with\b|[,;]|\.(?:\s|$)|$)",
+        r"(?:originally|first) (?:published|appeared|ran) (?:on|in|by|at)\s+(?P<name>.+?)(?:\s+on\b|\s+under\b|[,;]|\.(?:\s|$)|$)",
+        r"^(?:source|via|courtesy(?: of)?)\s*:?\s+(?P<name>[A-Z].{1,60}?)\s*\.?$",
+        r"^our thanks to\s+(?P<name>.+?)\s+for\b",
+    ]
+]
+_WIRE = re.compile(r"^(?:[A-Z][A-Za-z.' -]{0,40}?,?\s*)?\((?P<name>[A-Z][\w .&-]{1,30})\)\s*[-–—]")
+_TAGS = re.compile(
+    r"\b(?P<key>Region|Theme|Topic|Tags?|Categor(?:y|ies)|Section|Filed under|Keywords?)s?\s*:"
+    r"\s*(?P<val>.*?)(?=\s+(?:Region|Theme|Topic|Tags?|Categor(?:y|ies)|Section|"
+    r"Filed under|Keywords?)s?\s*:|$)"
+)
+
+
+@dataclass
+class Outlet:
+    """One outlet of the source chain as the seed states it."""
+
+    name: str
+    date: dt.date | None = None
+    authors: list[str] = field(default_factory=list)
+    url: str = ""
+    title: str = ""
+    evidence: str = ""
+
+
+@dataclass
+class Metadata:
+    """What the seed says about itself."""
+
+    title: str = ""
+    title_block: int = -1
+    date: dt.date | None = None
+    date_evidence: str = ""
+    authors: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    url: str = ""
+    publisher: Outlet | None = None
+    original: Outlet | None = None
+    header_dates: list[dt.date] = field(default_factory=list)
+
+
+def header_blocks(blocks: list[Block]) -> list[Block]:
+    """Blocks before the first body paragraph."""
+    out = []
+    for b in blocks:
+        if b.kind == BODY:
+            break
+        out.append(b)
+    return out
+
+
+def parse_byline(line: str) -> list[str]:
+    """Author names from a byline: "By A, B and C" or "A, Professor, University; B, ..."."""
+    line = strip_markup(line)
+    m = re.match(r"^(?:by|written by|words by|reporting by)\s+(.+)$", line, re.I)
+    if m:
+        body = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+", m.group(1))[0]
+        parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", body)
+        return [p.strip() for p in parts if _PERSON.fullmatch(p.strip())]
+    names = []
+    for chunk in line.split(";"):
+        head, _, rest = chunk.strip().partition(",")
+        if _PERSON.fullmatch(head.strip()) and _AFFIL.search(rest):
+            names.append(head.strip())
+    return names
+
+
+def _date_line(plain: str) -> tuple[dt.date, str] | None:
+    """A header line that is a date, perhaps with an outlet name: (date, name or '')."""
+    day = parse_loose_date(plain)
+    if day is None:
+        return None
+    rest = re.sub(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?", " ", plain)
+    rest = re.sub(
+        r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\b|\b\d{1,4}(?:st|nd|rd|th)?\b",
+        " ",
+        rest,
+    )
+    words = [
+        w
+        for w in re.split(r"[\s,|•·:/–—-]+", rest)
+        if w
+        and not _DATE_WORDS.match(w)
+        and w not in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    ]
+    if len(words) > 5:
+        return None
+    name = (
+        " ".join(words) if words and all(w[:1].isupper() or w[:1].isdigit() for w in words) else ""
+    )
+    return day, name
+
+
+def outlet_from_url(url: str, text: str) -> str:
+    """An outlet's name from its web address: the spelling the text uses if it names it
+    ("globalresearch.ca" → "Global Research"), else the domain label made readable."""
+    host = urlparse(url if "://" in url else "http://" + url).netloc.lower()
+    host = re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host)
+    parts = host.split(".")
+    label = (
+        parts[-3]
+        if len(parts) >= 3 and len(parts[-2]) <= 3 and len(parts[-1]) == 2
+        else parts[-2]
+        if len(parts) >= 2
+        else host
+    )
+    for m in re.finditer(r"\b[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}", text):
+        cand = m.group(0)
+        words = cand.split()
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                phrase = " ".join(words[i:j])
+                if re.sub(r"[^a-z0-9]", "", phrase.lower()) == label:
+                    return phrase
+    if label.startswith("the") and len(label) > 6:
+        return "The " + label[3:].capitalize()
+    return label.capitalize()
+
+
+def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = None) -> Metadata:
+    """The seed's metadata from its header lines, credit lines and format metadata."""
+    meta = meta or {}
+    md = Metadata()
+    head = header_blocks(blocks)
+    dated: list[tuple[Block, dt.date, str]] = []
+    candidates: list[Block] = []
+    for b in head:
+        p = b.plain
+        if re.fullmatch(r"(?:https?://|www\.)\S+", p):
+            md.url = md.url or p
+            continue
+        if b.kind != "header":
+            continue
+        names = parse_byline(p)
+        if names and not md.authors:
+            md.authors = names
+            continue
+        dl = _date_line(p)
+        if dl:
+            dated.append((b, dl[0], dl[1]))
+            md.header_dates.append(dl[0])
+            continue
+        candidates.append(b)
+    # The headline: the first header line long enough to be one; shorter lines before it are
+    # the site's name or tag line.
+    title_block = next(
+        (b for b in candidates if len(b.plain.split()) >= 4 and b.plain[0].isupper()),
+        candidates[0] if candidates else None,
+    )
+    if meta.get("title"):
+        md.title = " ".join(meta["title"].split())
+    elif title_block is not None:
+        md.title = title_block.plain
+    if title_block is not None:
+        md.title_block = title_block.index
+    site = next(
+        (
+            b
+            for b in candidates
+            if title_block is not None
+            and b.index < title_block.index
+            and len(b.plain.split()) <= 4
+            and all(w[0].isupper() for w in b.plain.split())
+        ),
+        None,
+    )
+    for b in blocks:
+        for m in _TAGS.finditer(b.plain):
+            for v in re.split(r"[,;|]", m.group("val")):
+                v = v.strip(" .")
+                if v and len(v.split()) <= 4 and v not in md.tags:
+                    md.tags.append(v)
+    if meta.get("tags") or meta.get("keywords"):
+        for v in re.split(r"[,;]", meta.get("tags") or meta.get("keywords", "")):
+            if v.strip() and v.strip() not in md.tags:
+                md.tags.append(v.strip().strip("[]'\""))
+    if not md.authors:
+        md.authors = _footer_authors(blocks)
+    if meta.get("author") and not md.authors:
+        md.authors = [a.strip() for a in re.split(r",|\band\b|;", meta["author"]) if a.strip()]
+    md.url = meta.get("url") or md.url
+    _source_chain(md, blocks, text, dated, site, meta)
+    return md
+
+
+def _footer_authors(blocks: list[Block]) -> list[str]:
+    for b in blocks:
+        m = re.match(r"^articles? by\s*:\s*(.+)$", b.plain, re.I)
+        if m:
+            return parse_byline("By " + m.group(1))
+    return []
+
+
+def _credit(blocks: list[Block]) -> tuple[str, Block] | None:
+    """An explicit credit to an original outlet anywhere in the seed."""
+    first_body = next((b for b in blocks if b.kind == BODY), None)
+    if first_body is not None:
+        m = _WIRE.match(first_body.plain)
+        if m:
+            return m.group("name").strip(), first_body
+    for b in blocks:
+        if b.kind == BODY and b is not first_body and len(b.plain.split()) > 30:
+            continue  # credits are short lines (or trimmed tails), not article paragraphs
+        for pat in _CREDITS:
+            m = pat.search(b.plain)
+            if m:
+                name = re.sub(r"^(?:the website|the site)\s+", "", m.group("name").strip(" .:"))
+                if 0 < len(name.split()) <= 6 and name[0].isupper():
+                    return name, b
+    return None
+
+
+def _source_chain(
+    md: Metadata,
+    blocks: list[Block],
+    text: str,
+    dated: list[tuple[Block, dt.date, str]],
+    site: Block | None,
+    meta: dict[str, str],
+) -> None:
+    """Decide publisher (copy in hand) and original outlet, with dates and authors."""
+    named = [(b, d, n) for b, d, n in dated if n]
+    credit = _credit(blocks)
+    pub_name, pub_ev, pub_date = "", "", None
+    if meta.get("publisher"):
+        pub_name = meta["publisher"]
+    elif site is not None:
+        pub_name, pub_ev = site.plain, site.text
+    orig_name, orig_ev, orig_date = "", "", None
+    if credit:
+        orig_name = credit[0]
+        orig_ev = _short(credit[1].text, credit[0])
+    for b, d, n in named:
+        if orig_name and _same(n, orig_name):
+            orig_date, orig_ev = d, b.text
+        elif not pub_name or _same(n, pub_name):
+            pub_name, pub_date, pub_ev = pub_name or n, d, b.text
+        elif not orig_name:
+            orig_name, orig_date, orig_ev = n, d, b.text
+    if len(named) >= 2 and not credit and orig_date and pub_date and orig_date > pub_date:
+        # Two outlet lines and no credit: the later one is the copy in hand.
+        pub_name, orig_name = orig_name, pub_name
+        pub_date, orig_date = orig_date, pub_date
+        pub_ev, orig_ev = orig_ev, pub_ev
+    if not pub_name and md.url:
+        pub_name = outlet_from_url(md.url, text)
+        pub_ev = md.url
+    nameless = [d for b, d, n in dated if not n]
+    if meta.get("date"):
+        md.date = parse_loose_date(str(meta["date"]))
+    md.date = md.date or pub_date or (nameless[0] if nameless else None)
+    if md.date and not pub_date:
+        pub_date = md.date
+    if orig_name and pub_name and _same(orig_name, pub_name):
+        orig_name = ""
+    if pub_name:
+        md.publisher = Outlet(pub_name, pub_date, [], md.url, md.title, pub_ev)
+    if orig_name:
+        md.original = Outlet(orig_name, orig_date, list(md.authors), "", "", orig_ev)
+    elif md.publisher:
+        md.publisher.authors = list(md.authors)
+
+
+def _same(a: str, b: str) -> bool:
+    def norm(s: str) -> str:
+        return re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", s.lower()))
+
+    return norm(a) == norm(b) or norm(a).startswith(norm(b)) or norm(b).startswith(norm(a))
+
+
+def _short(raw: str, name: str) -> str:
+    """A short quote of a credit line: its first sentence (markup is kept verbatim)."""
+    first = re.split(r"(?<=[.!?])\s+", raw.strip())[0]
+    return first if len(first.split()) <= 25 else " ".join(first.split()[:25])

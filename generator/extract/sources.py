@@ -1,0 +1,191 @@
+"""The source chain: primary sources from attributions in the body, then the original outlet
+and the republisher (the copy in hand) from the metadata."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .actors import clean_name
+from .body import Body, quote
+from .metadata import Metadata, Outlet
+
+SAY = {
+    "say",
+    "tell",
+    "report",
+    "announce",
+    "claim",
+    "estimate",
+    "conclude",
+    "warn",
+    "confirm",
+    "state",
+    "note",
+    "add",
+    "suggest",
+    "reveal",
+    "insist",
+    "deny",
+    "accuse",
+    "record",
+    "document",
+    "testify",
+    "predict",
+    "allege",
+    "acknowledge",
+    "explain",
+    "disclose",
+    "assert",
+}
+_SKIP_SUBJ = {
+    "i",
+    "we",
+    "it",
+    "they",
+    "this",
+    "that",
+    "which",
+    "who",
+    "these",
+    "those",
+    "you",
+    "there",
+    "what",
+    "one",
+    "some",
+    "many",
+    "most",
+    "others",
+    "our",
+    "my",
+}
+_ACCORDING = re.compile(r"\baccording to\s+(?P<name>[^,.;:()]{3,80})")
+
+
+def primary_sources(
+    body: Body, text: str, exclude: list[str], limit: int = 8
+) -> list[dict[str, Any]]:
+    """People, bodies and studies the report attributes information to, first seen first."""
+    excluded = {_k(x) for x in exclude if x}
+    found: dict[str, dict[str, Any]] = {}
+    last_person = ""
+    for sent in body.sentences:
+        span = sent.span
+        base = sent.base
+        for m in _ACCORDING.finditer(sent.text):
+            name = _trim(m.group("name"))
+            s = sent.start + m.start()
+            _put(
+                found,
+                name,
+                quote(text, s, sent.start + m.end("name"), sent.start, sent.end, 15),
+                s,
+                excluded,
+            )
+        for tok in span:
+            if tok.lemma_.lower() not in SAY or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                subj = obj if obj is not None else subj
+            if subj is None:
+                continue
+            if subj.lower_ in ("he", "she") and last_person:
+                name = last_person
+            elif subj.lower_ in _SKIP_SUBJ or subj.pos_ == "PRON":
+                continue
+            else:
+                name = _subject_name(subj)
+            if not name:
+                continue
+            s_off = base + min(subj.idx, tok.idx)
+            e_off = base + max(tok.idx + len(tok.text), subj.idx + len(subj.text))
+            _put(found, name, quote(text, s_off, e_off, sent.start, sent.end, 15), s_off, excluded)
+        persons = [e for e in span.ents if e.label_ == "PERSON" and " " in e.text.strip()]
+        if persons:
+            last_person = clean_name(persons[-1].text)
+    items = sorted(found.values(), key=lambda x: x["_pos"])[:limit]
+    for it in items:
+        del it["_pos"]
+    return items
+
+
+def _subject_name(subj: Any) -> str:
+    """The name of an attribution's subject: its named entity if it has one, else the noun
+    phrase without relative clauses and appositions."""
+    sub = list(subj.subtree)
+    ents = [
+        e
+        for e in subj.doc.ents
+        if e.start >= sub[0].i
+        and e.end <= sub[-1].i + 1
+        and e.label_ in ("PERSON", "ORG", "GPE", "NORP")
+    ]
+    persons = [e for e in ents if e.label_ == "PERSON"]
+    if persons:
+        return clean_name(persons[0].text)
+    toks = []
+    for t in sub:
+        if t.text in (",", "(", "–", "—") or t.lower_ in ("who", "which", "that", "whose"):
+            if t.i > subj.i:
+                break
+            toks = []
+            continue
+        toks.append(t)
+    phrase = "".join(t.text_with_ws for t in toks).strip()
+    phrase = re.sub(r"^(?:both|all|The)\s+", "", phrase)
+    phrase = re.sub(r"^the\s+(?=[A-Z])", "", phrase)  # "the Environment Agency" → a proper name
+    if ents and len(phrase.split()) > 6:
+        return clean_name(ents[0].text)
+    return _trim(phrase)
+
+
+def _trim(name: str) -> str:
+    name = " ".join(name.split()).strip(" .,;:")
+    words = name.split()
+    return " ".join(words[:8]) if words and len(words) <= 10 else ""
+
+
+def _k(name: str) -> str:
+    return re.sub(r"[^\w]", "", re.sub(r"^the\s+", "", name.casefold()))
+
+
+def _put(
+    found: dict[str, dict[str, Any]], name: str, evidence: str, pos: int, excluded: set[str]
+) -> None:
+    if not name or _k(name) in excluded or not re.search(r"[A-Za-z]", name):
+        return
+    key = _k(name)
+    if key not in found:
+        found[key] = {"name": name, "role": "primary", "evidence": evidence, "_pos": pos}
+
+
+def outlet_links(md: Metadata) -> list[dict[str, Any]]:
+    """The original outlet and the republisher, or the publisher as original when the copy
+    in hand is the first publication."""
+    links = []
+    if md.original is not None:
+        links.append(_link(md.original, "original"))
+        if md.publisher is not None:
+            links.append(_link(md.publisher, "republisher"))
+    elif md.publisher is not None:
+        links.append(_link(md.publisher, "original"))
+    return links
+
+
+def _link(o: Outlet, role: str) -> dict[str, Any]:
+    rec: dict[str, Any] = {"name": o.name, "role": role}
+    if o.date:
+        rec["date"] = o.date.isoformat()
+    if o.authors:
+        rec["authors"] = list(o.authors)
+    if o.url:
+        rec["url"] = o.url
+    if o.title:
+        rec["title"] = o.title
+    if o.evidence:
+        rec["evidence"] = o.evidence
+    return rec

@@ -1,0 +1,96 @@
+"""Headline, dates, bylines, tags and outlets from header and credit lines."""
+
+import datetime as dt
+
+from generator.extract.clean import classify
+from generator.extract.metadata import outlet_from_url, parse_byline, read_metadata
+
+BODY = (
+    "The city council voted on Monday to expand the tram network to the eastern suburbs, "
+    "ending years of debate over the cost of the project."
+)
+
+
+def md_of(text: str):
+    return read_metadata(classify(text), text)
+
+
+def test_repost_with_two_outlet_lines_and_an_original_source_credit() -> None:
+    text = (
+        "Tram Network to Reach Eastern Suburbs\n\nBy Mia Holt and Omar Said\n\n"
+        "Daily Digest, March 10, 2022\n\nRiver Times 8 March 2022\n\nRegion: Europe Theme: Transport\n\n"
+        f"{BODY}\n\nThe original source of this article is River Times Copyright © Mia Holt, River Times, 2022\n"
+    )
+    md = md_of(text)
+    assert md.title == "Tram Network to Reach Eastern Suburbs"
+    assert md.authors == ["Mia Holt", "Omar Said"]
+    assert md.date == dt.date(2022, 3, 10)
+    assert md.tags == ["Europe", "Transport"]
+    assert (
+        md.publisher.name == "Daily Digest"
+        and md.publisher.evidence == "Daily Digest, March 10, 2022"
+    )
+    assert md.original.name == "River Times"
+    assert md.original.date == dt.date(2022, 3, 8)
+    assert md.original.authors == ["Mia Holt", "Omar Said"]
+
+
+def test_without_credit_the_later_outlet_line_is_the_copy_in_hand() -> None:
+    text = (
+        "Tram Network to Reach Eastern Suburbs\n\nRiver Times 8 March 2022\n\n"
+        f"Daily Digest, March 10, 2022\n\n{BODY}\n"
+    )
+    md = md_of(text)
+    assert md.publisher.name == "Daily Digest" and md.original.name == "River Times"
+
+
+def test_wire_dateline_names_the_original() -> None:
+    text = (
+        f"Trams for the suburbs\n\nhttps://www.examplepost.com/trams\n\nLYON (Reuters) - {BODY}\n"
+    )
+    md = md_of(text)
+    assert md.original.name == "Reuters"
+    assert md.publisher.name == "Examplepost"
+
+
+def test_republished_from_credit_and_address() -> None:
+    text = (
+        f"Trams for the suburbs everywhere now\n\nhttps://thecitypaper.org/trams\n\n2022-03-10 09:00:00\n\n"
+        f"{BODY} This article is republished from Urban Review under a Creative Commons license.\n"
+    )
+    md = md_of(text)
+    assert md.original.name == "Urban Review"
+    assert md.publisher.name == "The Citypaper"
+    assert md.date == dt.date(2022, 3, 10)
+
+
+def test_original_article_gets_the_byline_on_the_publisher() -> None:
+    text = (
+        "Why trams matter for growing cities\n\nJo Park, Professor of Urban Studies, Some University\n\n"
+        f"2022-03-10T09:00:00Z\n\nhttps://example.org/trams\n\n{BODY}\n"
+    )
+    md = md_of(text)
+    assert md.original is None
+    assert md.publisher.authors == ["Jo Park"]
+
+
+def test_site_name_before_headline_is_the_publisher() -> None:
+    text = f"Lakeside Notes\n\nnews from the shore\n\nCouncil Backs Tram Plan for East\n\n3 Apr 21 | Metro Wire\n\n{BODY}\n"
+    md = md_of(text)
+    assert md.title == "Council Backs Tram Plan for East"
+    assert md.publisher.name == "Lakeside Notes"
+    assert md.original.name == "Metro Wire"
+
+
+def test_byline_forms() -> None:
+    assert parse_byline("By Ken Ito, Ana Ruiz, and Li Wei") == ["Ken Ito", "Ana Ruiz", "Li Wei"]
+    assert parse_byline(
+        "Jo Park, Lecturer in Law, Some University; Sam Lee, Research Fellow, X"
+    ) == ["Jo Park", "Sam Lee"]
+
+
+def test_outlet_name_from_address_uses_the_texts_spelling() -> None:
+    assert (
+        outlet_from_url("https://www.riverpost.com/a", "Read the River Post daily.") == "River Post"
+    )
+    assert outlet_from_url("https://theledger.net/x", "") == "The Ledger"

@@ -1,0 +1,60 @@
+"""Primary sources from attributions, and the outlet links."""
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _extract_util import body_of  # noqa: E402
+
+from generator.extract.metadata import Metadata, Outlet  # noqa: E402
+from generator.extract.sources import outlet_links, primary_sources  # noqa: E402
+from generator.seeds import fold_ws  # noqa: E402
+
+TEXT = """Drought Forces Water Limits
+
+The city will limit water use from Monday, according to a spokesperson for the utility.
+
+Reservoir levels fell to 30% in July, the Environment Agency reported. The limits were confirmed by local officials.
+
+Mayor Clara Diaz defended the plan. She said the measures would last until the rains return.
+
+We argue that the city acted too late.
+"""
+
+
+def primaries() -> list[dict]:
+    return primary_sources(body_of(TEXT), TEXT, ["The Valley Post"])
+
+
+def test_attributions_become_primary_links_in_order() -> None:
+    names = [p["name"] for p in primaries()]
+    assert names[0] == "a spokesperson for the utility"
+    assert "Environment Agency" in names
+    assert "local officials" in names
+    assert "Clara Diaz" in names  # "She said" resolves to the last named person
+
+
+def test_the_authors_own_argument_is_not_a_source() -> None:
+    assert all(p["name"].lower() not in ("we", "i") for p in primaries())
+
+
+def test_primary_evidence_is_verbatim() -> None:
+    folded = fold_ws(TEXT)
+    for p in primaries():
+        assert p["role"] == "primary" and p["evidence"] in folded
+
+
+def test_outlet_links_for_a_repost_and_an_original() -> None:
+    md = Metadata(
+        original=Outlet("Wire One", dt.date(2024, 1, 2), ["A. Writer"], evidence="Wire One"),
+        publisher=Outlet("Blog Two", dt.date(2024, 1, 3), title="T", evidence="Blog Two"),
+    )
+    links = outlet_links(md)
+    assert [(x["name"], x["role"]) for x in links] == [
+        ("Wire One", "original"),
+        ("Blog Two", "republisher"),
+    ]
+    assert links[0]["date"] == "2024-01-02" and links[0]["authors"] == ["A. Writer"]
+    solo = outlet_links(Metadata(publisher=Outlet("Only Outlet", authors=["B. Writer"])))
+    assert solo == [{"name": "Only Outlet", "role": "original", "authors": ["B. Writer"]}]

@@ -1,0 +1,58 @@
+"""Timeline events from a synthetic article dated 2024-03-15."""
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _extract_util import body_of  # noqa: E402
+
+from generator.extract.timeline import build_timeline  # noqa: E402
+from generator.seeds import fold_ws  # noqa: E402
+
+TEXT = """Port Expansion Moves Ahead
+
+River Gazette, March 15, 2024
+
+The port authority approved the expansion plan last week after two years of hearings.
+
+Construction is due to start next year, and the first berth will open in June 2026.
+
+The port was founded in 1887 and rebuilt after a fire in 1921. In 1921, the fire destroyed the old pier.
+
+The wars of the 1990s slowed trade.
+"""
+ANCHOR = dt.date(2024, 3, 15)
+
+
+def timeline() -> list[dict]:
+    return build_timeline(body_of(TEXT), TEXT, ANCHOR)
+
+
+def test_dates_statuses_and_order() -> None:
+    got = [(e["date"], e["status"]) for e in timeline()]
+    assert got == [
+        ("1887", "occurred"),
+        ("1921", "occurred"),
+        ("2024-03", "occurred"),
+        ("2025", "planned"),
+        ("2026-06", "planned"),
+    ]
+
+
+def test_header_date_line_and_decades_are_not_events() -> None:
+    dates = [e["date"] for e in timeline()]
+    assert "2024-03-15" not in dates
+    assert "1990/1999" not in dates
+
+
+def test_events_are_sentences_and_evidence_is_verbatim() -> None:
+    folded = fold_ws(TEXT)
+    for e in timeline():
+        assert e["event"][0].isupper() and e["event"].endswith(".")
+        assert e["evidence"] in folded
+
+
+def test_leading_date_phrase_is_dropped_from_the_event() -> None:
+    ev = next(e for e in timeline() if e["date"] == "2026-06")
+    assert "first berth will open" in ev["event"]
