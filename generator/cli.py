@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
+import json
 import os
 import subprocess
 import sys
@@ -60,6 +62,27 @@ def _parser() -> argparse.ArgumentParser:
                     "Actions)")
 
     sub.add_parser("render", help="write the site's Markdown pages from the records")
+
+    ev = sub.add_parser("evaluate", help="score fresh extraction against reviewed records",
+                        description="Extract the seed of every reviewed record in --gold afresh "
+                        "and score the result against the record: actors, timeline, source chain, "
+                        "summary and speed (definitions in generator/evaluate.py).")
+    ev.add_argument("--gold", type=Path, required=True, metavar="DIR", action="append",
+                    help="a folder of reviewed records (status: reviewed); may be repeated")
+    ev.add_argument("--seeds", dest="seeds_dir", type=Path, metavar="DIR",
+                    help="their seed folder (default: the folder 'seeds' beside each DIR)")
+    ev.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ev.add_argument("--model", help="the spaCy pipeline to use (as for extract)")
+
+    dt = sub.add_parser("dates", help="list the temporal expressions of a file with their EDTF "
+                        "values", description="Print each temporal expression of FILE (its raw "
+                        "text) with its character span and its EDTF value, resolved against "
+                        "--anchor.")
+    dt.add_argument("file", type=Path, metavar="FILE")
+    dt.add_argument("--anchor", required=True, type=_iso_date, metavar="YYYY-MM-DD",
+                    help="the date relative expressions are resolved against")
+    dt.add_argument("--json", action="store_true",
+                    help="print a list of {start, end, text, value}")
 
     bd = sub.add_parser("build", help="extract, check, render and build the site into site/")
     bd.add_argument("--site-dir", type=Path, metavar="DIR", help="default: ROOT/site")
@@ -135,6 +158,45 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def _iso_date(value: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date like 2023-05-05") from None
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, table
+
+    if args.seeds_dir and len(args.gold) > 1:
+        raise BriefingError("--seeds", "applies to a single --gold folder",
+                            "keep each gold folder's seeds in a 'seeds' folder beside it")
+    sets = [(gold, args.seeds_dir or gold.parent / "seeds") for gold in args.gold]
+    report = evaluate(sets, _options(args.model))
+    print(json.dumps(report.as_json(), indent=2) if args.json else table(report))
+    return 0
+
+
+def _dates(args: argparse.Namespace) -> int:
+    from .extract.temporal import find_temporal
+    from .seeds import decode
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise BriefingError(args.file, f"cannot be read ({exc.strerror})",
+                            "check the path") from None
+    text, _ = decode(data, args.file)
+    found = find_temporal(text, args.anchor)
+    if args.json:
+        print(json.dumps([{"start": t.start, "end": t.end, "text": t.text, "value": t.value}
+                          for t in found], ensure_ascii=False, indent=1))
+    else:
+        for t in found:
+            print(f"{t.start}\t{t.end}\t{t.value}\t{' '.join(t.text.split())}")
+    return 0
+
+
 def _render(args: argparse.Namespace) -> int:
     from .render import render_site
 
@@ -177,7 +239,8 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"extract": _extract, "diff": _diff, "check": _check, "render": _render, "build": _build}
+COMMANDS = {"extract": _extract, "diff": _diff, "check": _check, "render": _render, "build": _build,
+            "evaluate": _evaluate, "dates": _dates}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
