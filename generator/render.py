@@ -9,7 +9,9 @@ wrapped in `Markup` by this package pass as they are.
 from __future__ import annotations
 
 import functools
+import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from markupsafe import Markup
 from . import __version__
 from .dates import human_date, sort_key
 from .errors import BriefingError
+from .pages.cache import CACHE_NAME
 from .pages.catalog import build_actors, build_sources, build_timeline, initial, name_key
 from .pages.chain import chain_svg
 from .pages.escape import (attr, external_link, front_matter_attr, front_matter_text, md_escape,
@@ -79,6 +82,10 @@ class Briefing:
     record: dict[str, Any]
     file: str
     seed_text: str | None = None
+    seed_sha: str | None = None
+    """Fingerprint of the seed file's bytes, when known (it keys the page cache)."""
+    load_seed: Callable[[], str | None] | None = None
+    """Reads the seed text when it was not read yet and the page must be rendered."""
 
     @property
     def id(self) -> str:
@@ -145,8 +152,22 @@ def _newest_first(briefings: list[Briefing]) -> list[Briefing]:
     return sorted(briefings, key=lambda b: (sort_key(b.date), b.id), reverse=True)
 
 
-def render_pages(briefings: list[Briefing], site: SiteConfig | None = None) -> dict[str, str]:
-    """Every generated page, keyed by its path under docs/."""
+class Keep(str):
+    """A page that is unchanged since the last render: its file is kept as it is."""
+
+
+def _page_key(b: Briefing, view_links: dict[str, Any], site: SiteConfig) -> str:
+    from .pages.cache import fingerprint
+
+    payload = json.dumps([b.record, b.file, b.seed_sha, view_links, site.repo_url, site.branch],
+                         sort_keys=True, default=str)
+    return fingerprint(payload.encode("utf-8"))
+
+
+def render_pages(briefings: list[Briefing], site: SiteConfig | None = None,
+                 cache: Any = None) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/. With a cache, a briefing page
+    whose inputs are unchanged comes back as `Keep` (and its seed is never read)."""
     site = site or SiteConfig()
     env = environment()
     ordered = _newest_first(briefings)
@@ -155,15 +176,31 @@ def render_pages(briefings: list[Briefing], site: SiteConfig | None = None) -> d
     sources = build_sources(records)
     links = _Links({name_key(n): a.slug for a in actors for n in a.names},
                    {name_key(s.name): s.slug for s in sources})
-    pages = {f"briefings/{b.id}.md": env.get_template("briefing.md.j2").render(
-        r=_briefing_view(b, site, links)) for b in ordered}
+    briefing_template = env.get_template("briefing.md.j2")
+    pages: dict[str, str] = {}
+    for b in ordered:
+        name = f"briefings/{b.id}.md"
+        mine = {"actors": [links.actors.get(name_key(str(a["name"])))
+                           for a in b.record.get("actors", [])],
+                "sources": [links.sources.get(name_key(str(s["name"])))
+                            for s in b.record.get("source_chain", [])]}
+        key = _page_key(b, mine, site) if cache is not None and b.seed_sha else ""
+        if key and cache.page_unchanged(name, key):
+            pages[name] = Keep()
+            continue
+        if b.seed_text is None and b.load_seed is not None:
+            b.seed_text = b.load_seed()
+        pages[name] = briefing_template.render(r=_briefing_view(b, site, links))
+        if key:
+            cache.set_page(name, key)
     pages["briefings/index.md"] = env.get_template("index.md.j2").render(items=records)
     pages["briefings/.latest.md"] = env.get_template("latest.md.j2").render(
         items=records[:LATEST_COUNT], total=len(records))
     pages["feed.xml"] = atom_feed(records, site.site_name, site.site_url)
     pages.update(_actor_pages(env, actors))
+    actor_template = env.get_template("actor.md.j2")
     for actor in actors:
-        pages[f"actors/{actor.slug}.md"] = env.get_template("actor.md.j2").render(a=actor)
+        pages[f"actors/{actor.slug}.md"] = actor_template.render(a=actor)
     pages.update(_timeline_pages(env, build_timeline(records)))
     pages["sources/index.md"] = env.get_template("sources.md.j2").render(sources=sources)
     return pages
@@ -222,6 +259,8 @@ def write_pages(docs_dir: Path, pages: dict[str, str],
     written = removed = 0
     for name, text in sorted(pages.items()):
         path = docs_dir / name
+        if isinstance(text, Keep) and path.is_file():
+            continue
         data = text.encode("utf-8")
         if path.is_file() and path.read_bytes() == data:
             continue
@@ -237,7 +276,7 @@ def write_pages(docs_dir: Path, pages: dict[str, str],
         for dirpath, dirnames, filenames in os.walk(top, topdown=False):
             for fname in filenames:
                 rel = Path(dirpath, fname).relative_to(docs_dir).as_posix()
-                if rel not in pages:
+                if rel not in pages and fname != CACHE_NAME:
                     Path(dirpath, fname).unlink()
                     removed += 1
             for dname in dirnames:
@@ -258,14 +297,34 @@ class RenderResult:
 def render_site(root: Path, docs_dir: Path | None = None, records_dir: Path | None = None,
                 seeds_dir: Path | None = None) -> RenderResult:
     """Validate every record and write the generated pages. Invalid records raise BriefingError
-    listing every error; warnings (stale records, unknown keys) are returned."""
+    listing every error; warnings (stale records, unknown keys) are returned. Records and
+    seeds unchanged since the last render are neither parsed nor checked again."""
+    from .pages.cache import RenderCache, fingerprint, warnings_of
+    from .seeds import read_seed
+
     docs_dir = docs_dir or root / "docs"
     records_dir = records_dir or root / "briefings"
     seeds_dir = seeds_dir or root / "seeds"
+    cache = RenderCache(docs_dir / GENERATED_DIRS[0] / CACHE_NAME)
     problems: list[Problem] = []
     briefings: list[Briefing] = []
+    names: set[str] = set()
     for path in list_records(records_dir):
         shown = display_path(path, root)
+        names.add(path.name)
+        try:
+            record_sha = fingerprint(path.read_bytes())
+        except OSError:
+            record_sha = ""
+        entry = cache.record(path.name, record_sha) if record_sha else None
+        seed_file = (seeds_dir.joinpath(*Path(str(entry["data"]["seed"]["path"])).parts[1:])
+                     if entry else None)
+        seed_sha = _file_sha(seed_file) if seed_file else None
+        if entry and seed_sha and entry.get("seed") == seed_sha:
+            problems += warnings_of(entry)
+            briefings.append(Briefing(entry["data"], shown, None, seed_sha,
+                                      _seed_loader(read_seed, seed_file, root)))
+            continue
         try:
             loaded = read_record(path)
         except BriefingError as exc:
@@ -276,13 +335,36 @@ def render_site(root: Path, docs_dir: Path | None = None, records_dir: Path | No
         problems += found
         if not any(p.level == "error" for p in found):
             seed = seen.get(path.stem)
-            briefings.append(Briefing(loaded.data, shown, seed.text if seed else None))
+            sha = seed.sha256 if seed else None
+            briefings.append(Briefing(loaded.data, shown, seed.text if seed else None, sha))
+            if sha and record_sha:
+                cache.store(path.name, record_sha, sha, loaded.data, found)
     errors = [p for p in problems if p.level == "error"]
     if errors:
         lines = "\n".join(p.format() for p in sorted(errors))
         raise BriefingError(records_dir, f"{len(errors)} error(s) in records; fix them "
                             f"(briefings check lists them too):\n{lines}")
-    pages = render_pages(briefings, load_site_config(root))
+    pages = render_pages(briefings, load_site_config(root), cache)
     written, removed = write_pages(docs_dir, pages)
+    cache.keep_only(names, {n for n in pages if n.startswith("briefings/")})
+    cache.save()
     return RenderResult(written, removed, len(pages),
                         [p for p in problems if p.level == "warning"])
+
+
+def _file_sha(path: Path) -> str | None:
+    from .pages.cache import fingerprint
+
+    try:
+        return fingerprint(path.read_bytes())
+    except OSError:
+        return None
+
+
+def _seed_loader(read: Callable[..., Any], path: Path, root: Path) -> Callable[[], str | None]:
+    def load() -> str | None:
+        try:
+            return str(read(path, root).text)
+        except BriefingError:
+            return None
+    return load

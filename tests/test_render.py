@@ -217,3 +217,49 @@ def test_large_sites_split_the_actor_index_and_the_timeline() -> None:
     year = pages["timeline/2005.md"]
     assert year.count("<li class=") == 100 and 'href="../../briefings/' in year
     assert "\n## Jan 2005\n" in year
+
+
+def test_second_render_reuses_what_did_not_change(reviewed_repo: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.render as render_module
+    import generator.seeds as seeds_module
+
+    render_site(reviewed_repo)
+    page = reviewed_repo / "docs" / "briefings" / f"{RID}.md"
+    before = page.read_bytes()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an unchanged record or seed was read again")
+
+    monkeypatch.setattr(render_module, "read_record", refuse)
+    monkeypatch.setattr(render_module, "validate_record", refuse)
+    monkeypatch.setattr(seeds_module, "read_seed", refuse)
+    result = render_site(reviewed_repo)
+    assert result.written == 0 and result.warnings == []
+    assert page.read_bytes() == before
+    monkeypatch.undo()
+
+    # An edited record is read, checked and rendered again.
+    record = reviewed_repo / "briefings" / f"{RID}.yaml"
+    record.write_text(record.read_text("utf-8").replace("name: Jens Stoltenberg",
+                                                        "name: Jens Stoltenberg Jr"), "utf-8")
+    assert render_site(reviewed_repo).written >= 1
+    assert "Jens Stoltenberg Jr" in page.read_text("utf-8")
+
+    # A changed seed makes the record stale, from the cache as from a full check.
+    seed = reviewed_repo / "seeds" / f"{RID}.txt"
+    seed.write_text(seed.read_text("utf-8") + "\nA late correction.\n", "utf-8")
+    warnings = render_site(reviewed_repo).warnings
+    assert [w.keypath for w in warnings] == ["seed.sha256"]
+    assert [w.keypath for w in render_site(reviewed_repo).warnings] == ["seed.sha256"]
+
+
+def test_a_broken_cache_means_a_full_render(reviewed_repo: Path) -> None:
+    render_site(reviewed_repo)
+    cache = reviewed_repo / "docs" / "briefings" / ".render-cache.json"
+    assert cache.is_file()
+    cache.write_text("{broken", "utf-8")
+    (reviewed_repo / "docs" / "briefings" / f"{RID}.md").unlink()
+    result = render_site(reviewed_repo)
+    assert (reviewed_repo / "docs" / "briefings" / f"{RID}.md").is_file()
+    assert result.written == 1
