@@ -1,4 +1,7 @@
-"""EDTF date strings for people: '2023-01' → 'Jan 2023', '2023-07-11/2023-07-12' → '11–12 Jul 2023'."""
+"""EDTF date strings for people.
+
+'2023-01' → 'Jan 2023', '2023-07-11/2023-07-12' → '11–12 Jul 2023', '2023-01~' → 'c. Jan 2023'.
+"""
 
 from __future__ import annotations
 

@@ -25,8 +25,14 @@ from .errors import BriefingError
 from .pages.cache import CACHE_NAME
 from .pages.catalog import build_actors, build_sources, build_timeline, initial, name_key
 from .pages.chain import chain_svg
-from .pages.escape import (attr, external_link, front_matter_attr, front_matter_text, md_escape,
-                           safe_url)
+from .pages.escape import (
+    attr,
+    external_link,
+    front_matter_attr,
+    front_matter_text,
+    md_escape,
+    safe_url,
+)
 from .pages.feed import atom_feed
 from .pages.seedtext import anchors_for, marked_seed
 from .records import list_records, read_record
@@ -320,7 +326,7 @@ def render_site(root: Path, docs_dir: Path | None = None, records_dir: Path | No
         seed_file = (seeds_dir.joinpath(*Path(str(entry["data"]["seed"]["path"])).parts[1:])
                      if entry else None)
         seed_sha = _file_sha(seed_file) if seed_file else None
-        if entry and seed_sha and entry.get("seed") == seed_sha:
+        if entry and seed_file and seed_sha and entry.get("seed") == seed_sha:
             problems += warnings_of(entry)
             briefings.append(Briefing(entry["data"], shown, None, seed_sha,
                                       _seed_loader(read_seed, seed_file, root)))

@@ -8,6 +8,7 @@ reports, as each result arrives, so an interrupted run keeps every record it fin
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -66,7 +67,7 @@ class StateCache:
             return None
         if not isinstance(data, dict):
             return None
-        seed = data.get("seed") if isinstance(data.get("seed"), dict) else {}
+        seed: dict[str, Any] = data["seed"] if isinstance(data.get("seed"), dict) else {}
         state = RecordState(st.st_mtime_ns, st.st_size, seed.get("sha256"), data.get("status"),
                             hand_edited(data))
         self.entries[record_path.name] = state
@@ -123,10 +124,8 @@ def _close(fds: tuple[int, ...]) -> None:
     # A forked worker shares the parent's lock: were the parent killed, a worker still alive
     # would keep the folder locked. Its copy is closed at once.
     for fd in fds:
-        try:
+        with contextlib.suppress(OSError):
             os.close(fd)
-        except OSError:
-            pass
 
 
 def run_local(seeds: list[Seed], options: Any, jobs: int,

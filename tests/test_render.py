@@ -7,8 +7,15 @@ import pytest
 import yaml
 
 from generator.errors import BriefingError
-from generator.render import (Briefing, md_escape, render_briefing, render_pages, render_site,
-                              safe_url, write_pages)
+from generator.render import (
+    Briefing,
+    md_escape,
+    render_briefing,
+    render_pages,
+    render_site,
+    safe_url,
+    write_pages,
+)
 from generator.siteconfig import SiteConfig
 
 from .conftest import EXAMPLE_RECORD, FIRST_SEED

@@ -5,11 +5,11 @@ asserts nothing about time."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -65,8 +65,9 @@ def _plain_repo(root: Path, n: int, page_bytes: int) -> None:
     docs = root / "docs" / "pages"
     docs.mkdir(parents=True)
     (root / "docs" / "index.md").write_text("# Plain pages\n", "utf-8")
-    words = ("alliance office consultation partners region challenge summit programme "
-             "cooperation threats technology proposal members negotiation station").split()
+    words = ["alliance", "office", "consultation", "partners", "region", "challenge", "summit",
+             "programme", "cooperation", "threats", "technology", "proposal", "members",
+             "negotiation", "station"]
     for i in range(n):
         lines, size, k = [f"# Page {i}\n"], 0, i
         while size < page_bytes:
@@ -206,10 +207,8 @@ def _mkdocs_versions() -> str:
 
     parts = []
     for name in ("mkdocs", "mkdocs-material", "zensical", "spacy"):
-        try:
+        with contextlib.suppress(PackageNotFoundError):
             parts.append(f"{name} {version(name)}")
-        except PackageNotFoundError:
-            pass
     return ", ".join(parts)
 
 

@@ -35,8 +35,10 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join([head, rule, *body])
 
 
-SERIES = [("mkdocs_s", "MkDocs + Material", "#3f51b5"), ("zensical_s", "Zensical (cold)", "#009485"),
-          ("plain_s", "plain MkDocs, same pages", "#9e9e9e"), ("render_s", "render", "#e65100")]
+SERIES = [("mkdocs_s", "MkDocs + Material", "#3f51b5"),
+          ("zensical_s", "Zensical (cold)", "#009485"),
+          ("plain_s", "plain MkDocs, same pages", "#9e9e9e"),
+          ("render_s", "render", "#e65100")]
 
 
 def plot(rows: list[dict[str, Any]], width: int = 640, height: int = 360) -> str:

@@ -16,7 +16,6 @@ from slugify import slugify
 
 from ..dates import sort_key
 
-
 #: Page names under actors/ that no actor may take.
 RESERVED_SLUGS = ("index", "by-letter")
 
@@ -155,7 +154,10 @@ class Event:
     briefing_title: str
 
 
-def build_timeline(records: list[dict[str, Any]]) -> list[tuple[str, list[tuple[str, list[Event]]]]]:
+Months = list[tuple[str, list[Event]]]
+
+
+def build_timeline(records: list[dict[str, Any]]) -> list[tuple[str, Months]]:
     """All events, newest first, grouped by year and then by month ('' for year-only dates)."""
     events = [Event(str(e["date"]), str(e["event"]), str(e.get("status") or ""), str(r["id"]),
                     str(r["title"])) for r in records for e in r.get("timeline", [])]

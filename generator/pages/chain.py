@@ -70,6 +70,10 @@ def _levels(links: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 def _draw(levels: list[list[dict[str, Any]]], tall: bool, date_of: Callable[[Any], str]) -> str:
     boxes: list[list[tuple[float, float, float, float]]] = []
+    width: float
+    height: float
+    bw: float
+    bh: float
     if tall:
         bh = WIDE_BOX[1]
         width = TALL_WIDTH

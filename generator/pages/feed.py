@@ -40,7 +40,7 @@ def atom_feed(records: list[dict[str, Any]], site_name: str, site_url: str) -> s
              f"  <id>{_clean(feed_id)}</id>",
              f"  <updated>{updated}</updated>",
              f'  <link rel="self" href="{_clean(base + "feed.xml" if base else "feed.xml")}"/>',
-             f'  <link rel="alternate" href="{_clean(base + "briefings/" if base else "briefings/")}"/>']
+             f'  <link rel="alternate" href="{_clean(base + "briefings/")}"/>']
     for rec in items:
         rid = str(rec["id"])
         href = f"{base}briefings/{rid}/"
