@@ -80,8 +80,8 @@ def _draw(levels: list[list[dict[str, Any]]], tall: bool, date_of: Callable[[Any
         for li, level in enumerate(levels):
             n = len(level)
             bw = (width - 2 * PAD - (n - 1) * 12) / n
-            y = PAD + li * (bh + GAP)
-            boxes.append([(PAD + i * (bw + 12), y, bw, bh) for i in range(n)])
+            row_y = PAD + li * (bh + GAP)
+            boxes.append([(PAD + i * (bw + 12), row_y, bw, bh) for i in range(n)])
         height = PAD * 2 + len(levels) * bh + (len(levels) - 1) * GAP
     else:
         bw, bh = WIDE_BOX
