@@ -10,8 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.bench.corpus import site_repo
 from generator.records import dump_record
-from generator.render import GENERATED_DIRS
 
 from .conftest import EXAMPLE_RECORD, FIRST_SEED, PROJECT
 
@@ -20,15 +20,7 @@ DEVSET = Path(__file__).parent / "data" / "devset"
 
 def make_repo(root: Path) -> Path:
     """A repository laid out like the project, without seeds or records."""
-    (root / "seeds").mkdir(parents=True)
-    (root / "briefings").mkdir()
-    config = (PROJECT / "mkdocs.yml").read_text("utf-8")
-    theme = (PROJECT / "generator" / "theme").as_posix()
-    (root / "mkdocs.yml").write_text(config.replace("custom_dir: generator/theme",
-                                                    f"custom_dir: {theme}"), "utf-8")
-    shutil.copytree(PROJECT / "docs", root / "docs",
-                    ignore=shutil.ignore_patterns(*GENERATED_DIRS))
-    return root
+    return site_repo(PROJECT, root)
 
 
 def add_devset(root: Path) -> None:

@@ -17,11 +17,10 @@ from typing import Any
 
 from ..records import dump_record, stamp
 from ..render import GENERATED_DIRS
-from .corpus import Base, load_bases, variants
+from .corpus import Base, load_bases, site_repo, variants
 from .measure import Run, median_of, run
 from .report import page, table
 
-PROJECT_FILES = ("mkdocs.yml",)
 
 
 def _bases(project: Path) -> list[Base]:
@@ -37,17 +36,6 @@ def _bases(project: Path) -> list[Base]:
     if not pairs:
         raise SystemExit("bench: no seeds with records to vary; run it in the project")
     return load_bases(pairs)
-
-
-def _site_repo(project: Path, root: Path) -> None:
-    """A repository with the project's site configuration and hand-written pages."""
-    root.mkdir(parents=True)
-    config = (project / "mkdocs.yml").read_text("utf-8")
-    theme = (project / "generator" / "theme").absolute().as_posix()
-    (root / "mkdocs.yml").write_text(
-        config.replace("custom_dir: generator/theme", f"custom_dir: {theme}"), "utf-8")
-    shutil.copytree(project / "docs", root / "docs",
-                    ignore=shutil.ignore_patterns(*GENERATED_DIRS, "benchmark.md"))
 
 
 def _write(root: Path, items: list[tuple[str, str, dict[str, Any]]], records: bool) -> None:
@@ -102,7 +90,7 @@ def measure(project: Path, work: Path, n: int, sample: int, repeat: int,
 
     # Cold extraction of a sample of new seeds, model load included.
     ex = work / "extract"
-    _site_repo(project, ex)
+    site_repo(project, ex)
     _write(ex, items[:sample], records=False)
 
     def fresh_records() -> None:
@@ -121,7 +109,7 @@ def measure(project: Path, work: Path, n: int, sample: int, repeat: int,
 
     # The site of n briefings.
     site = work / "site"
-    _site_repo(project, site)
+    site_repo(project, site)
     _write(site, items, records=True)
     noop = median_of(repeat, lambda: None, lambda: run(_py("-m", "generator", "extract"),
                                                          site, env))

@@ -8,6 +8,7 @@ same substitutions are applied to the base record, so every variant's record sta
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,6 +111,23 @@ def variants(bases: list[Base], n: int) -> Iterator[tuple[str, str, dict[str, An
     """n variants, cycling through the bases."""
     for i in range(n):
         yield variant(bases[i % len(bases)], i)
+
+
+def site_repo(project: Path, root: Path) -> Path:
+    """An empty repository (seeds/, briefings/) with the project's site configuration and
+    hand-written pages. The theme overrides stay in the project's package (a copy named
+    generator/ would shadow the package for `python -m generator` run there)."""
+    from ..render import GENERATED_DIRS
+
+    (root / "seeds").mkdir(parents=True)
+    (root / "briefings").mkdir()
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    theme = (project / "generator" / "theme").absolute().as_posix()
+    (root / "mkdocs.yml").write_text(
+        config.replace("custom_dir: generator/theme", f"custom_dir: {theme}"), "utf-8")
+    shutil.copytree(project / "docs", root / "docs",
+                    ignore=shutil.ignore_patterns(*GENERATED_DIRS, "benchmark.md"))
+    return root
 
 
 def write_corpus(root: Path, bases: list[Base], n: int, records: bool = True) -> list[Path]:
