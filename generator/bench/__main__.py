@@ -22,7 +22,6 @@ from .measure import Run, median_of, run
 from .report import page, table
 
 
-
 def _bases(project: Path) -> list[Base]:
     """The project's own reviewed-or-draft records with their seeds, and the dev set's gold."""
     pairs = []
