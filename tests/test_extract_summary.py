@@ -34,3 +34,38 @@ def test_summary_is_lead_based_short_and_free_of_boilerplate() -> None:
 def test_summary_respects_the_word_limit() -> None:
     s = summarize(body_of(TEXT), "Bridge Closure Disrupts Commuters", max_words=40)
     assert len(s.split()) <= 40
+
+
+def test_compress_drops_parentheticals_connectives_and_credits() -> None:
+    from generator.extract.summary import compress
+
+    assert compress("But the council (known as the PLC) met, however, on Monday.") == (
+        "The council met on Monday."
+    )
+    assert compress("The agency will open an office in Lagos, the Daily Post has learned.") == (
+        "The agency will open an office in Lagos."
+    )
+
+
+OPINION = """Cities Must Rethink How They Fund Bridges
+
+Jane Roe, Professor of Urban Policy, Example University
+
+The main bridge into the city closed on Monday after engineers found cracks in two support beams.
+
+Repairs are expected to take six weeks, and ferry services have been added at rush hour.
+
+The closure follows years of deferred maintenance across the region's ageing bridges.
+
+Budgets for upkeep were cut in each of the past five years as councils prioritised new roads.
+
+Engineers warned council members about the cracks in reports filed last year.
+
+Cities should fund maintenance from a dedicated levy so that repairs no longer compete with new projects.
+"""
+
+
+def test_opinion_pieces_state_the_argument_as_the_authors() -> None:
+    s = summarize(body_of(OPINION), "Cities Must Rethink How They Fund Bridges", opinion=True)
+    assert "The author argues that cities should fund maintenance" in s
+    assert len(s.split()) <= 90

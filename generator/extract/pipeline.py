@@ -20,8 +20,13 @@ from .clean import Block, classify
 from .metadata import Metadata, read_metadata
 from .options import Options, load_nlp
 from .sources import outlet_links, primary_sources
-from .summary import summarize
+from .summary import is_opinion, summarize
 from .timeline import build_timeline
+
+_ACADEMIC = re.compile(
+    r"\b(?:University|Universit[éäy]|Professor|Lecturer|Fellow|Institute|College|Scholar|"
+    r"Department|PhD|Researcher|Research|Think tank)\b"
+)
 
 
 @dataclass
@@ -114,11 +119,22 @@ def _sources(ctx: Context) -> None:
     ctx.sources = prim + outlet_links(ctx.meta)
 
 
-def _summary(ctx: Context) -> None:
+def summarize_ctx(ctx: Context) -> str:
+    """The summary of a parsed seed (used by `_summary`)."""
     assert ctx.body is not None
-    ctx.summary = summarize(
-        ctx.body, ctx.meta.title, ctx.options.max_summary_words, ctx.options.max_summary_sentences
+    academic = bool(_ACADEMIC.search(ctx.meta.byline))
+    return summarize(
+        ctx.body,
+        ctx.meta.title,
+        ctx.options.max_summary_words,
+        ctx.options.max_summary_sentences,
+        opinion=is_opinion(ctx.body, academic),
+        authors=max(1, len(ctx.meta.authors)),
     )
+
+
+def _summary(ctx: Context) -> None:
+    ctx.summary = summarize_ctx(ctx)
 
 
 #: The cascade, in order. Each stage is (name, function of the context).

@@ -1,0 +1,63 @@
+"""Actor names: an entity's text cleaned to a name, a matching key, and the acronyms a text
+defines ("Full Name (FN)")."""
+
+from __future__ import annotations
+
+import re
+
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Gen|Sen|Rep|Lt|Col|Capt)\.?\s+")
+
+_MONTHS = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+)
+
+
+def clean_name(text: str) -> str:
+    """An entity's text without article, possessive, honorific and stray punctuation."""
+    t = " ".join(text.split())
+    t = re.sub(r"(?:’s|'s|’|')$", "", t)
+    t = re.sub(r"^(?:the|The)\s+", "", t)
+    t = _HONORIFIC.sub("", t)
+    t = re.sub(r"\s+or\s+[A-Z]{2,6}$", "", t)  # "Presidential Leadership Council or PLC"
+    t = re.sub(r"\s+\d+(?:[-–]\d+)?$", "", t)  # "Bangladesh 10-0": a score
+    t = re.sub(r"\s+(?:of|for|and|the|in|on)$", "", t)
+    return (
+        t.strip(' ,;:–—-"“”()').rstrip(".") if not re.search(r"\b[A-Z]\.$", t) else t.strip(" ,;:")
+    )
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^\w]", "", name.casefold())
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """ "Full Name (FN)" pairs: acronym → full name, when the initials agree."""
+    out: dict[str, str] = {}
+    for m in re.finditer(
+        r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on|de|in|former|new)\s+)*){1,8})"
+        r"\(([A-Z][A-Za-z]{1,9})\)",
+        text,
+    ):
+        words = m.group(1).split()
+        acr = m.group(2)
+        found = next(
+            (
+                words[i:j]
+                for j in range(len(words), 0, -1)
+                for i in range(j - 1, -1, -1)
+                if words[i][0].isupper()
+                and words[j - 1][0].isupper()
+                and "".join(w[0] for w in words[i:j] if w[0].isupper()).upper() == acr.upper()
+            ),
+            None,
+        )
+        if found:
+            out[acr] = clean_name(" ".join(found))
+    for m in re.finditer(r"\b((?:[A-Za-z][a-z]+\s+){1,5})\(([A-Z]{2,6})\)", text):
+        words = m.group(1).split()[-len(m.group(2)) :]
+        if "".join(w[0] for w in words).upper() == m.group(2) and all(
+            w.islower() for w in words[1:]
+        ):
+            out[m.group(2)] = ""  # "artificial intelligence (AI)": a concept, not an actor
+    return out

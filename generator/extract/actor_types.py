@@ -1,0 +1,184 @@
+"""An actor cluster (the mentions of one actor) and what is read off it: its type, its role
+from titles and appositions, and its record with evidence."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .body import quote
+
+_ROLE_WORDS = re.compile(
+    r"(?i)\b(?:president|prime minister|minister|secretary|secretary-general|chancellor|king|queen|"
+    r"prince|leader|speaker|chief|head|director|spokes(?:person|man|woman)|coach|ambassador|governor|"
+    r"mayor|senator|general|commander|judge|chair(?:man|woman|person)?|ceo|founder|envoy|"
+    r"commissioner|premier|counterpart|adviser|advisor|boss|predecessor|successor|deputy|emir|"
+    r"sultan|monarch|pope|cardinal|bishop|official|officer|researcher|scientist|professor|"
+    r"spokesperson|captain|manager|executive|negotiator|representative|lawmaker|mp|attorney)\b"
+)
+
+
+@dataclass
+class _Cluster:
+    name: str
+    labels: Counter = field(default_factory=Counter)
+    forms: Counter = field(default_factory=Counter)
+    mentions: list[tuple[int, int, Any, int, int]] = field(default_factory=list)
+    """(start, end, sentence span, sentence start, sentence end) in seed text."""
+    weight: float = 0.0
+    paras: set[int] = field(default_factory=set)
+    country: bool = False
+    role: str = ""
+    role_mention: int = -1
+
+
+def _named_body(c: _Cluster) -> bool:
+    """A full proper name of an institution acting in a sentence: several capitalised words
+    ("International Criminal Court") or an acronym defined in the text, used as the subject,
+    object or agent of a verb rather than as a modifier."""
+    m = c.mentions[0]
+    span = m[2]
+    base = m[3] - span.start_char
+    toks = [t for t in span if m[0] <= base + t.idx < m[1]]
+    if not toks:
+        return False
+    root = min(toks, key=lambda t: len(list(t.ancestors)))
+    return len(c.name.split()) >= 2 and root.dep_ in (
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "pobj",
+        "conj",
+        "appos",
+        "agent",
+    )
+
+
+def _type(c: _Cluster) -> str:
+    if c.country:
+        return "country"
+    top = c.labels.most_common()
+    if not top:
+        return "other"
+    if c.labels["PERSON"] and " " in c.name and c.labels["PERSON"] * 2 >= c.labels.total() - 1:
+        return "person"
+    label = top[0][0]
+    if label == "PERSON":
+        # "the Houthis": a name used with an article is a group, not a person.
+        with_the = sum(1 for m in c.mentions if _preceded_by_the(m))
+        return (
+            "organization"
+            if with_the * 2 >= len(c.mentions) or " " not in c.name and c.name.endswith("s")
+            else "person"
+        )
+    if label == "ORG" and _located(c):
+        return "place"
+    return {
+        "ORG": "organization",
+        "NORP": "organization",
+        "GPE": "place",
+        "LOC": "place",
+        "FAC": "place",
+    }.get(label, "other")
+
+
+_LOCATIVE = frozenset({"in", "around", "near", "outside", "across", "into", "inside"})
+
+
+def _located(c: _Cluster) -> bool:
+    """A one-word name (not an acronym) used mostly after "in", "around", "near" ... without
+    an article is a place the tagger took for an organisation ("around El-Fasher")."""
+    if " " in c.name or c.name.isupper():
+        return False
+    hits = 0
+    for m in c.mentions:
+        tok = _first_token(m)
+        if tok is not None and tok.i > 0 and tok.doc[tok.i - 1].lower_ in _LOCATIVE:
+            hits += 1
+    return hits * 2 >= len(c.mentions)
+
+
+def _first_token(m: tuple[int, int, Any, int, int]) -> Any:
+    span = m[2]
+    base = m[3] - span.start_char
+    return next((t for t in span if base + t.idx == m[0]), None)
+
+
+def _preceded_by_the(m: tuple[int, int, Any, int, int]) -> bool:
+    span = m[2]
+    doc = span.doc
+    base = m[3] - span.start_char
+    for t in span:
+        if base + t.idx == m[0]:
+            return t.i > 0 and doc[t.i - 1].lower_ == "the"
+    return False
+
+
+def _role(c: _Cluster) -> tuple[str, int]:
+    """A title or function for a person: "NATO Secretary-General Jens Stoltenberg" or
+    "The US energy secretary, Chris Wright"."""
+    if _type(c) != "person":
+        return "", -1
+    for k, m in enumerate(c.mentions):
+        span = m[2]
+        base = m[3] - span.start_char
+        first = next((t for t in span if base + t.idx == m[0]), None)
+        if first is None:
+            continue
+        doc = span.doc
+        i = first.i - 1
+        apposition = i >= 0 and doc[i].text == ","
+        if apposition:
+            i -= 1
+        toks = []
+        while i >= span.start and (
+            doc[i].pos_ in ("PROPN", "NOUN", "ADJ")
+            or doc[i].tag_ == "POS"
+            or doc[i].text in ("-", "’s", "'s")
+            or (
+                doc[i].lower_ == "and"
+                and toks
+                and i > span.start
+                and doc[i - 1].pos_ in ("NOUN", "PROPN")
+            )
+        ):
+            if doc[i].ent_type_ == "PERSON":
+                break  # another person's name: the title before it is theirs
+            if doc[i].lower_ == "and" and not (toks and _ROLE_WORDS.search(doc[i - 1].text)):
+                break
+            toks.insert(0, doc[i])
+            i -= 1
+        if toks and _ROLE_WORDS.search(toks[-1].text):
+            s, e = toks[0].idx + base, toks[-1].idx + len(toks[-1].text) + base
+            role = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+            if 1 <= len(role.split()) <= 8 and s < e:
+                return " ".join(role.split()), k
+    return "", -1
+
+
+def _record(c: _Cluster, text: str, max_words: int) -> dict[str, Any]:
+    rec: dict[str, Any] = {"name": c.name, "type": _type(c)}
+    if c.role:
+        rec["role"] = c.role
+    aliases = []
+    for f, _ in c.forms.most_common():
+        if f != c.name and f.casefold() != c.name.casefold() + "s" and f not in aliases:
+            aliases.append(f)
+    if aliases:
+        rec["aliases"] = aliases[:4]
+    m = c.mentions[c.role_mention] if c.role_mention >= 0 else _best_mention(c)
+    s, e = m[0], m[1]
+    if c.role_mention >= 0:
+        s = max(m[3], s - len(c.role) - 3)
+    rec["evidence"] = quote(text, s, e, m[3], m[4], max_words)
+    return rec
+
+
+def _best_mention(c: _Cluster) -> tuple[int, int, Any, int, int]:
+    """The first mention under the canonical name, else the first mention."""
+    for m in c.mentions:
+        if c.name in m[2].text:
+            return m
+    return c.mentions[0]

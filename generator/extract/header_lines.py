@@ -1,0 +1,90 @@
+"""Header lines of a seed: bylines ("By A, B and C", "A, Professor, University"), date lines
+with an outlet's name, and an outlet's name from its web address."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import urlparse
+
+from ._dates import parse_loose_date
+from .clean import strip_markup
+
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
+_NAME_TOKEN = rf"(?:[{_UP}][\w’'.-]*|de|da|van|von|der|den|del|la|le|bin|al|el|ibn|dos|du)"
+_PERSON = re.compile(rf"[{_UP}][\w’'.-]*(?:\s+{_NAME_TOKEN}){{1,4}}")
+_AFFIL = re.compile(
+    r"\b(?:University|Professor|Lecturer|Researcher|Research|Fellow|Director|Analyst|"
+    r"Editor|Correspondent|Reporter|Writer|Institute|School|College|Centre|Center|Reader|"
+    r"Dean|Chair|Student|Candidate|Scholar|Journalist|Contributor|Columnist|Associate|"
+    r"Scientist|Department|Staff)\b"
+)
+_DATE_WORDS = re.compile(r"^(?:updated|published|posted|last|modified|on|date|dated)$", re.I)
+
+
+def parse_byline(line: str) -> list[str]:
+    """Author names from a byline: "By A, B and C" or "A, Professor, University; B, ..."."""
+    line = strip_markup(line)
+    m = re.match(r"^(?:by|written by|words by|reporting by)\s+(.+)$", line, re.I)
+    if m:
+        body = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+", m.group(1))[0]
+        parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", body)
+        return [p.strip() for p in parts if _PERSON.fullmatch(p.strip())]
+    names = []
+    for chunk in line.split(";"):
+        head, _, rest = chunk.strip().partition(",")
+        if _PERSON.fullmatch(head.strip()) and _AFFIL.search(rest):
+            names.append(head.strip())
+    return names
+
+
+def _date_line(plain: str) -> tuple[dt.date, str] | None:
+    """A header line that is a date, perhaps with an outlet name: (date, name or '')."""
+    day = parse_loose_date(plain)
+    if day is None:
+        return None
+    rest = re.sub(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?", " ", plain)
+    rest = re.sub(
+        r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\b|\b\d{1,4}(?:st|nd|rd|th)?\b",
+        " ",
+        rest,
+    )
+    words = [
+        w
+        for w in re.split(r"[\s,|•·:/–—-]+", rest)
+        if w
+        and not _DATE_WORDS.match(w)
+        and w not in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    ]
+    if len(words) > 5:
+        return None
+    name = (
+        " ".join(words) if words and all(w[:1].isupper() or w[:1].isdigit() for w in words) else ""
+    )
+    return day, name
+
+
+def outlet_from_url(url: str, text: str) -> str:
+    """An outlet's name from its web address: the spelling the text uses if it names it
+    ("globalresearch.ca" → "Global Research"), else the domain label made readable."""
+    host = urlparse(url if "://" in url else "http://" + url).netloc.lower()
+    host = re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host)
+    parts = host.split(".")
+    label = (
+        parts[-3]
+        if len(parts) >= 3 and len(parts[-2]) <= 3 and len(parts[-1]) == 2
+        else parts[-2]
+        if len(parts) >= 2
+        else host
+    )
+    for m in re.finditer(r"\b[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}", text):
+        cand = m.group(0)
+        words = cand.split()
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                phrase = " ".join(words[i:j])
+                if re.sub(r"[^a-z0-9]", "", phrase.lower()) == label:
+                    return phrase
+    if label.startswith("the") and len(label) > 6:
+        return "The " + label[3:].capitalize()
+    return label.capitalize()

@@ -1,0 +1,137 @@
+"""The pattern table of `temporal.find_temporal`: one named regex per kind of temporal
+expression, in priority order (earlier names win ties between overlapping matches)."""
+
+from __future__ import annotations
+
+import re
+
+from ._dates import MONTH_ABBR, MONTH_FULL
+
+_Q = r"(?P<qual>(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle\s+of|end\s+of|beginning\s+of|start\s+of)[\s-]*)?"
+_WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?)?"
+_ORD = r"(?:st|nd|rd|th)?"
+_DASH = r"\s*(?:-|–|—|to|and|through|until)\s*"
+_PREP = (
+    r"(?P<prep>\b(?i:in|on|by|since|until|till|from|through|during|before|after|at|between|and|"
+    r"to|of|last|next|this|early|late|mid|until|around|throughout)\s+|mid-)"
+)
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "iso",
+        re.compile(
+            r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+            r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"
+        ),
+    ),
+    (
+        "mdy",
+        re.compile(
+            _WD + _Q + rf"\b(?P<mon>{MONTH_FULL}|{MONTH_ABBR})\.?\s+(?P<d>\d{{1,2}}){_ORD}"
+            rf"(?:{_DASH}(?:(?P<mon2>{MONTH_FULL}|{MONTH_ABBR})\.?\s+)?(?P<d2>\d{{1,2}}){_ORD})?"
+            r"(?:,?\s+(?P<y>\d{4}))?(?![\d:])"
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            _WD
+            + rf"(?<![\w.,])(?P<d>\d{{1,2}}){_ORD}(?:{_DASH}(?P<d2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?"
+            rf"(?P<mon>{MONTH_FULL}|{MONTH_ABBR})\.?(?:,?\s+(?P<y>\d{{4}}))?(?![\w])"
+        ),
+    ),
+    (
+        "dmy2",
+        re.compile(
+            rf"(?<![\w])(?P<d>\d{{1,2}})\s+(?P<mon>{MONTH_ABBR})\.?\s+'?(?P<y2>\d{{2}})(?![\w:])"
+        ),
+    ),
+    (
+        "my",
+        re.compile(
+            _Q + rf"(?P<mon>{MONTH_FULL}|{MONTH_ABBR})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}})(?![\d])"
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            _PREP + _Q + rf"(?P<mon>{MONTH_FULL})\b(?!\s+\d)"
+            r"(?P<rel>\s+(?:of\s+)?(?:this|last|next)\s+year)?"
+        ),
+    ),
+    (
+        "season",
+        re.compile(
+            r"\b(?:(?P<rel>this|last|next|the)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+            r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b"
+        ),
+    ),
+    (
+        "yrange",
+        re.compile(
+            r"(?:(?P<prep>\b(?:from|between)\s+))?(?<![\d$£€.,/-])(?P<y>1[5-9]\d{2}|20\d{2})"
+            r"(?:\s*(?:-|–|—)\s*|\s+(?:to|and|until|through)\s+)(?P<y2>\d{4}|\d{2})(?![\d%]|-\d)"
+        ),
+    ),
+    (
+        "decade",
+        re.compile(
+            r"\b(?:the\s+)?(?P<qual>early|late|mid)?[\s-]*(?P<y>1[5-9]\d0|20\d0)(?:’|')?s\b"
+        ),
+    ),
+    (
+        "qyear",
+        re.compile(
+            _Q + r"(?<![\d$£€.,/-])(?P<y>1[5-9]\d{2}|20\d{2})(?![\d%]|[.,]\d|-\d|(?:’|')?s\b)"
+        ),
+    ),
+    (
+        "rel",
+        re.compile(
+            r"\b(?P<mod>(?:earlier|later)\s+(?:in\s+)?this|this|last|past|previous|next|coming|"
+            r"(?:earlier|later)\s+(?:in\s+)?the|the\s+end\s+of\s+(?:the|this|next|last))\s+"
+            r"(?P<unit>week|month|year)\b",
+            re.I,
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+            r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|away|from now|later)\b",
+            re.I,
+        ),
+    ),
+    (
+        "follow",
+        re.compile(
+            r"\b(?P<mod>the\s+following|the\s+next|the\s+previous|the\s+same|that|a)\s+"
+            r"(?P<unit>year)\b(?P<later>\s+later)?",
+            re.I,
+        ),
+    ),
+    (
+        "day",
+        re.compile(
+            r"\b(?P<w>today|yesterday|tomorrow|tonight|last\s+night|this\s+morning|"
+            r"this\s+afternoon|this\s+evening)\b",
+            re.I,
+        ),
+    ),
+    (
+        "recent",
+        re.compile(
+            r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last\s+few)\s+(?P<unit>days|weeks)\b",
+            re.I,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"(?<!Good )(?<!Black )(?<!Holy )(?<!Super )(?<!Ash )(?<!Cyber )(?<!Easter )"
+            r"(?<!Bloody )(?<!Palm )\b(?:(?P<mod>last|next|this)\s+)?"
+            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?\b"
+        ),
+    ),
+]
+_PRIORITY = {name: i for i, (name, _) in enumerate(_PATTERNS)}
