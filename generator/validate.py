@@ -43,6 +43,30 @@ def _validator() -> Any:
     return Draft202012Validator(schema())
 
 
+@functools.cache
+def _quick_check() -> Any:
+    """The same schema compiled to Python: some twenty times faster than `jsonschema`, used
+    only to tell a valid record quickly. Any record it rejects goes through `jsonschema`,
+    whose errors carry the paths the messages need."""
+    try:
+        import fastjsonschema
+    except ImportError:
+        return None
+    return fastjsonschema.compile(schema())
+
+
+def schema_errors(data: Any) -> list[Any]:
+    """The schema's errors for a record (jsonschema ValidationErrors), sorted by path."""
+    quick = _quick_check()
+    if quick is not None:
+        try:
+            quick(data)
+            return []
+        except Exception:  # JsonSchemaException or a type it did not expect: ask jsonschema
+            pass
+    return sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
+
+
 def _keypath(parts: Any) -> str:
     out = ""
     for p in parts:
@@ -202,7 +226,7 @@ def validate_record(loaded: Loaded, root: Path, seeds_dir: Path | None = None,
         add("", "is not a mapping of keys to values; a record starts with 'id: ...' "
             "(see RECORD.md)")
         return problems
-    for err in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path))):
+    for err in schema_errors(data):
         add(_keypath(err.absolute_path), _schema_message(err))
     unknown: list[tuple[str, str]] = []
     _unknown_keys(data, schema(), "", unknown)

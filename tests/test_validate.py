@@ -138,3 +138,54 @@ def test_github_annotations_escape_their_properties() -> None:
     assert problem.format("github") == ("::error file=seeds/a%2C b%3A c.txt,line=3,col=2::"
                                         "100%25 wrong%0Areally")
     assert problem.format() == "seeds/a, b: c.txt:3:2: error: 100% wrong\\nreally"
+
+
+def test_the_quick_schema_check_agrees_with_jsonschema() -> None:
+    """The compiled check may only say 'valid' where jsonschema finds no error."""
+    import copy
+    import random
+
+    from generator.validate import _quick_check, _validator
+
+    quick = _quick_check()
+    if quick is None:
+        pytest.skip("fastjsonschema is not installed")
+    from .conftest import EXAMPLE_RECORD
+
+    base = yaml.safe_load(EXAMPLE_RECORD.read_text("utf-8"))
+    values = [None, 1, 2.5, True, "", "x", [], {}, ["a"], {"name": "x"}, "nation", "draft"]
+    rng = random.Random(7)
+
+    def paths(node, prefix=()):
+        yield prefix
+        if isinstance(node, dict):
+            for k, v in node.items():
+                yield from paths(v, (*prefix, k))
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                yield from paths(v, (*prefix, i))
+
+    every = [p for p in paths(base) if p]
+    for _ in range(600):
+        record = copy.deepcopy(base)
+        for _ in range(rng.randint(1, 3)):
+            path = rng.choice(every)
+            parent = record
+            try:
+                for key in path[:-1]:
+                    parent = parent[key]
+                if rng.random() < 0.2 and isinstance(parent, dict):
+                    parent.pop(path[-1], None)
+                else:
+                    parent[path[-1]] = rng.choice(values)
+            except (KeyError, IndexError, TypeError):
+                continue
+        if rng.random() < 0.2:
+            record[rng.choice(["extra", "colour"])] = rng.choice(values)
+        try:
+            quick(record)
+            fast_valid = True
+        except Exception:
+            fast_valid = False
+        slow_valid = not list(_validator().iter_errors(record))
+        assert fast_valid == slow_valid, record

@@ -81,6 +81,16 @@ def _clear_generated(root: Path) -> None:
             path.unlink()
 
 
+def _step(row: dict[str, Any], key: str, fn: Any) -> Run | None:
+    """Run a measured step; a failing step leaves its figure empty and says why."""
+    try:
+        return fn()
+    except RuntimeError as exc:
+        row[key] = None
+        print(f"bench: N={row['n']}: {key} failed: {str(exc)[-400:]}", file=sys.stderr)
+        return None
+
+
 def measure(project: Path, work: Path, n: int, sample: int, repeat: int,
             zensical: str | None) -> dict[str, Any]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -130,10 +140,12 @@ def measure(project: Path, work: Path, n: int, sample: int, repeat: int,
         _py("-m", "mkdocs", "build", "--strict", "--quiet"), site, env))
     row["mkdocs_s"], row["mkdocs_peak_mb"] = mk.seconds, mk.peak_bytes / 1e6
     if zensical:
-        row["zensical_s"] = median_of(repeat, lambda: None, lambda: run(
-            [zensical, "build", "--clean"], site, env)).seconds
-        row["zensical_warm_s"] = median_of(repeat, lambda: None, lambda: run(
-            [zensical, "build"], site, env)).seconds
+        cold_z = _step(row, "zensical_s", lambda: median_of(repeat, lambda: None, lambda: run(
+            [zensical, "build", "--clean"], site, env)))
+        warm_z = _step(row, "zensical_warm_s", lambda: median_of(repeat, lambda: None, lambda: run(
+            [zensical, "build"], site, env)))
+        row["zensical_s"] = cold_z.seconds if cold_z else None
+        row["zensical_warm_s"] = warm_z.seconds if warm_z else None
 
         def one_change_site() -> Run:
             steps = [_py("-m", "generator", "extract"), _py("-m", "generator", "render"),
@@ -145,7 +157,9 @@ def measure(project: Path, work: Path, n: int, sample: int, repeat: int,
                             r.returncode or total.returncode, r.output)
             return total
 
-        row["one_site_s"] = median_of(repeat, edit_one, one_change_site).seconds
+        done = _step(row, "one_site_s", lambda: median_of(repeat, edit_one, one_change_site))
+        if done is not None:
+            row["one_site_s"] = done.seconds
 
     # The baseline: plain pages of the same size.
     pages = list((site / "docs" / "briefings").glob("*.md"))
