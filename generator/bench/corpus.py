@@ -126,7 +126,7 @@ def site_repo(project: Path, root: Path) -> Path:
     (root / "mkdocs.yml").write_text(
         config.replace("custom_dir: generator/theme", f"custom_dir: {theme}"), "utf-8")
     shutil.copytree(project / "docs", root / "docs",
-                    ignore=shutil.ignore_patterns(*GENERATED_DIRS, "benchmark.md"))
+                    ignore=shutil.ignore_patterns(*GENERATED_DIRS))
     return root
 
 
