@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BriefingError
+from .problems import display_path
 from .records import atomic_write, dump_record, hand_edited, parse_record, stamp
 from .seeds import Seed, read_seed, seed_id
 
@@ -72,13 +73,6 @@ def schema_ref(root: Path, out_dir: Path) -> str | None:
     return Path(os.path.relpath(schema.absolute(), out_dir.absolute())).as_posix()
 
 
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.absolute().relative_to(root.absolute()).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def _rel_path(path: Path, seeds_dir: Path) -> str:
     """`seed.path` for a seed: `seeds/` plus its path inside the seed folder."""
     try:
@@ -127,13 +121,13 @@ def prepare_seed(path: Path, root: Path, seeds_dir: Path) -> Seed:
     """Read a seed for extraction, refusing links out of the seed folder and oversized texts."""
     in_folder = path.absolute().is_relative_to(seeds_dir.absolute())
     if in_folder and not path.resolve().is_relative_to(seeds_dir.resolve()):
-        raise BriefingError(_display(path, root), f"is a link to {path.resolve()}, outside "
-                            f"{_display(seeds_dir, root)}/", "copy the article into the seed "
+        raise BriefingError(display_path(path, root), f"is a link to {path.resolve()}, outside "
+                            f"{display_path(seeds_dir, root)}/", "copy the article into the seed "
                             "folder instead of linking to it")
     seed = read_seed(path, root)
     if len(seed.text) > MAX_TEXT_CHARS:
-        raise BriefingError(_display(path, root), f"text is {len(seed.text):,} characters long, "
-                            f"more than the {MAX_TEXT_CHARS:,} an article may have",
+        raise BriefingError(display_path(path, root), f"text is {len(seed.text):,} characters "
+                            f"long, more than the {MAX_TEXT_CHARS:,} an article may have",
                             "keep only the article in the seed")
     return replace(seed, rel_path=_rel_path(path, seeds_dir))
 
@@ -196,11 +190,11 @@ def extract_seeds(paths: list[Path], out_dir: Path, root: Path, seeds_dir: Path,
         cache = StateCache(out_dir)
         todo: list[tuple[int, Seed, Path, bytes | None]] = []
         for i, path in enumerate(paths):
-            shown = _display(path, root)
+            shown = display_path(path, root)
             twins = [q for q in ids[seed_id(path)] if q != path]
             if twins:
                 outcomes[i] = Outcome(shown, "failed", f"gives the same record id "
-                                      f"'{seed_id(path)}' as {_display(twins[0], root)}; "
+                                      f"'{seed_id(path)}' as {display_path(twins[0], root)}; "
                                       "rename one of them")
                 continue
             try:
@@ -233,7 +227,7 @@ def _plan(path: Path, out_dir: Path, root: Path, seeds_dir: Path, force: bool,
     from .runner import unchanged
 
     record_path = out_dir / f"{seed_id(path)}.yaml"
-    shown, shown_rec = _display(path, root), _display(record_path, root)
+    shown, shown_rec = display_path(path, root), display_path(record_path, root)
     if not force and not _links_out(path, seeds_dir) and unchanged(path, record_path, cache):
         return Outcome(shown, "unchanged", "", shown_rec)
     seed = prepare_seed(path, root, seeds_dir)
@@ -250,7 +244,7 @@ def _finish(seed: Seed, record_path: Path, raw: bytes | None, result: tuple[str,
     from .runner import RecordState
 
     kind, value = result
-    shown, shown_rec = _display(seed.path, root), _display(record_path, root)
+    shown, shown_rec = display_path(seed.path, root), display_path(record_path, root)
     if kind == "error":
         return Outcome(shown, "failed", str(value))
     if kind != "ok":
