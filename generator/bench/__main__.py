@@ -15,9 +15,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..records import dump_record, stamp
 from ..render import GENERATED_DIRS
-from .corpus import Base, load_bases, site_repo, variants
+from .corpus import Base, load_bases, site_repo, variants, write_corpus
 from .measure import Run, median_of, run
 from .report import page, table
 
@@ -35,16 +34,6 @@ def _bases(project: Path) -> list[Base]:
     if not pairs:
         raise SystemExit("bench: no seeds with records to vary; run it in the project")
     return load_bases(pairs)
-
-
-def _write(root: Path, items: list[tuple[str, str, dict[str, Any]]], records: bool) -> None:
-    (root / "seeds").mkdir(exist_ok=True)
-    (root / "briefings").mkdir(exist_ok=True)
-    for name, text, record in items:
-        (root / "seeds" / name).write_text(text, "utf-8")
-        if records:
-            (root / "briefings" / f"{record['id']}.yaml").write_text(
-                dump_record(stamp(record)), "utf-8")
 
 
 def _plain_repo(root: Path, n: int, page_bytes: int) -> None:
@@ -100,7 +89,7 @@ def measure(project: Path, work: Path, n: int, sample: int, repeat: int,
     # Cold extraction of a sample of new seeds, model load included.
     ex = work / "extract"
     site_repo(project, ex)
-    _write(ex, items[:sample], records=False)
+    write_corpus(ex, items[:sample], records=False)
 
     def fresh_records() -> None:
         shutil.rmtree(ex / "briefings", ignore_errors=True)
@@ -119,7 +108,7 @@ def measure(project: Path, work: Path, n: int, sample: int, repeat: int,
     # The site of n briefings.
     site = work / "site"
     site_repo(project, site)
-    _write(site, items, records=True)
+    write_corpus(site, items, records=True)
     noop = median_of(repeat, lambda: None, lambda: run(_py("-m", "generator", "extract"),
                                                          site, env))
     row["noop_extract_s"] = noop.seconds
@@ -179,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extract-sample", type=int, default=60,
                         help="new seeds for the cold-extraction figures (default 60)")
     parser.add_argument("--project", type=Path, default=Path("."), help="the project root")
-    parser.add_argument("--page", type=Path, default=Path("docs/benchmark.md"),
+    parser.add_argument("--page", default="docs/benchmark.md",
                         help="where to write the results page ('' for nowhere)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args(argv)
@@ -195,8 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     command = "python -m generator.bench " + " ".join(argv if argv is not None else sys.argv[1:])
     machine = (f"{os.cpu_count()} cores, Python {platform.python_version()}, "
                f"{_mkdocs_versions()}")
-    if str(args.page):
-        args.page.write_text(page(rows, machine, command.strip()), "utf-8")
+    if args.page:
+        Path(args.page).write_text(page(rows, machine, command.strip()), "utf-8")
         print(f"bench: results page written to {args.page}")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2) + "\n", "utf-8")

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from ..records import dump_record
+from ..records import dump_record, stamp
 from ..seeds import sha256_bytes
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -130,15 +130,14 @@ def site_repo(project: Path, root: Path) -> Path:
     return root
 
 
-def write_corpus(root: Path, bases: list[Base], n: int, records: bool = True) -> list[Path]:
-    """Write n variant seeds into root/seeds (and their records into root/briefings)."""
-    (root / "seeds").mkdir(parents=True, exist_ok=True)
-    (root / "briefings").mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, text, record in variants(bases, n):
-        path = root / "seeds" / name
-        path.write_text(text, "utf-8")
-        paths.append(path)
+def write_corpus(root: Path, items: list[tuple[str, str, dict[str, Any]]],
+                 records: bool = True) -> None:
+    """Write variant seeds into root/seeds and, if asked, their records (stamped as the
+    generator's, so extraction treats them as its own drafts) into root/briefings."""
+    (root / "seeds").mkdir(exist_ok=True)
+    (root / "briefings").mkdir(exist_ok=True)
+    for name, text, record in items:
+        (root / "seeds" / name).write_text(text, "utf-8")
         if records:
-            (root / "briefings" / f"{record['id']}.yaml").write_text(dump_record(record), "utf-8")
-    return paths
+            (root / "briefings" / f"{record['id']}.yaml").write_text(
+                dump_record(stamp(record)), "utf-8")
