@@ -36,7 +36,7 @@ from .pages.escape import (
 from .pages.feed import atom_feed
 from .pages.seedtext import anchors_for, marked_seed
 from .records import list_records, read_record
-from .seeds import Seed
+from .seeds import Seed, sha256_bytes
 from .siteconfig import SiteConfig, load_site_config
 from .validate import Problem, display_path, problem_from_error, validate_record
 
@@ -163,11 +163,9 @@ class Keep(str):
 
 
 def _page_key(b: Briefing, view_links: dict[str, Any], site: SiteConfig) -> str:
-    from .pages.cache import fingerprint
-
     payload = json.dumps([b.record, b.file, b.seed_sha, view_links, site.repo_url, site.branch],
                          sort_keys=True, default=str)
-    return fingerprint(payload.encode("utf-8"))
+    return sha256_bytes(payload.encode("utf-8"))
 
 
 def render_pages(briefings: list[Briefing], site: SiteConfig | None = None,
@@ -305,7 +303,7 @@ def render_site(root: Path, docs_dir: Path | None = None, records_dir: Path | No
     """Validate every record and write the generated pages. Invalid records raise BriefingError
     listing every error; warnings (stale records, unknown keys) are returned. Records and
     seeds unchanged since the last render are neither parsed nor checked again."""
-    from .pages.cache import RenderCache, fingerprint, warnings_of
+    from .pages.cache import RenderCache, warnings_of
     from .seeds import read_seed
 
     docs_dir = docs_dir or root / "docs"
@@ -319,7 +317,7 @@ def render_site(root: Path, docs_dir: Path | None = None, records_dir: Path | No
         shown = display_path(path, root)
         names.add(path.name)
         try:
-            record_sha = fingerprint(path.read_bytes())
+            record_sha = sha256_bytes(path.read_bytes())
         except OSError:
             record_sha = ""
         entry = cache.record(path.name, record_sha) if record_sha else None
@@ -359,10 +357,8 @@ def render_site(root: Path, docs_dir: Path | None = None, records_dir: Path | No
 
 
 def _file_sha(path: Path) -> str | None:
-    from .pages.cache import fingerprint
-
     try:
-        return fingerprint(path.read_bytes())
+        return sha256_bytes(path.read_bytes())
     except OSError:
         return None
 

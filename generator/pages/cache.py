@@ -23,10 +23,6 @@ from ..problems import Problem
 CACHE_NAME = ".render-cache.json"
 
 
-def fingerprint(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def salt() -> str:
     """Changes whenever the generator, one of its templates or the schema changes."""
     h = hashlib.sha256(__version__.encode())
