@@ -69,3 +69,106 @@ def test_opinion_pieces_state_the_argument_as_the_authors() -> None:
     s = summarize(body_of(OPINION), "Cities Must Rethink How They Fund Bridges", opinion=True)
     assert "The author argues that cities should fund maintenance" in s
     assert len(s.split()) <= 90
+
+
+def _sentence(text: str):
+    """One sentence parsed by the real model, as the summariser sees it."""
+    from generator.extract.body import Sentence
+    from generator.extract.options import Options, load_nlp
+
+    span = next(iter(load_nlp(Options().model_name())(text).sents))
+    return Sentence(0, len(text), text, span, 0, 0)
+
+
+def test_asides_between_commas_go_with_both_commas_and_lists_stay_whole() -> None:
+    from generator.extract.summary import pruned
+
+    s = pruned(_sentence(
+        "The minister, who took office in March after a long campaign, signed the decree "
+        "in the capital on Tuesday."
+    ))
+    assert s == "The minister signed the decree in the capital on Tuesday."
+    # An aside that runs to the end of the sentence holds a list with commas: nothing is cut
+    # at the list's first comma.
+    text = ("The war was waged in the north, which a UN commission, leading scholars and "
+            "rights groups have concluded amounted to genocide.")
+    assert pruned(_sentence(text)) == text
+
+
+def test_a_short_unnamed_opener_goes_but_conditions_names_and_figures_stay() -> None:
+    from generator.extract.summary import pruned
+
+    assert pruned(_sentence(
+        "In terms of highlights, the summit agreed a new framework for sharing intelligence "
+        "between the member states."
+    )).startswith("The summit agreed a new framework")
+    for text in (
+        "If the alliance is to survive, its members must agree a new framework for sharing "
+        "intelligence between them.",
+        "In Nairobi, the summit agreed a new framework for sharing intelligence between the "
+        "member states.",
+        "Three years after the attack, the summit agreed a new framework for sharing "
+        "intelligence between the member states.",
+    ):
+        assert pruned(_sentence(text)) == text
+
+
+def test_compress_drops_an_opening_back_reference() -> None:
+    from generator.extract.summary import compress
+
+    assert compress("With this in mind, the ceremony upset the visiting delegation.") == (
+        "The ceremony upset the visiting delegation."
+    )
+    assert compress("Finally, international cooperation on the subject already exists.") == (
+        "International cooperation on the subject already exists."
+    )
+
+
+def test_the_framed_argument_keeps_names_capitalised_and_lowers_common_words() -> None:
+    from generator.extract.summary import _framed
+
+    lower = {"three", "years"}
+    s = _sentence("Three years after the war, the guns are quieter but far from silent.")
+    assert _framed(s.text, 1, s, lower).startswith("The author argues that three years")
+    s = _sentence("Thaçi faces the court again.")
+    assert _framed(s.text, 2, s, lower).startswith("The authors argue that Thaçi faces")
+
+
+def test_what_a_named_person_does_is_not_the_authors_claim() -> None:
+    from generator.extract.summary import argumentative
+
+    s = _sentence("Angela Merkel faces a separate trial on witness intimidation.")
+    assert not argumentative(s)
+    s = _sentence("Rodrigo faces a separate trial on witness intimidation.")
+    assert not argumentative(s, frozenset({"Rodrigo"}))
+    assert argumentative(_sentence("The long road to justice is shaped by national politics."))
+
+
+THESIS = """Justice Is Slowed By National Politics, Not Only By Great Powers
+
+Jane Roe, Professor of International Law, Example University
+
+Three former commanders were convicted of war crimes on Monday after a trial lasting three years.
+
+The court sentenced the commanders to prison terms of up to 25 years.
+
+Witnesses were intimidated during the trial and some refused to testify.
+
+Governments in the region protected suspects for years and refused to hand them over.
+
+Courts depend on states to arrest suspects and to protect witnesses.
+
+Such tactics significantly delay trials and weaken the courts.
+
+Courts should be given their own police to arrest suspects, protect witnesses and finish trials faster.
+
+The road to justice is shaped by national politics as much as by the great powers.
+
+Courts would need states that arrest suspects, protect witnesses and respect the trials and sentences of the courts.
+"""
+
+
+def test_the_authors_conclusion_is_the_claim_the_headline_announces() -> None:
+    title = THESIS.splitlines()[0]
+    s = summarize(body_of(THESIS), title, opinion=True)
+    assert "argues that the road to justice is shaped by national politics" in s, s

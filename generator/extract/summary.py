@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 from .body import Body, Sentence
 
@@ -29,8 +30,16 @@ _OPENER = re.compile(
     r"^(?:(?:And|But|So|Yet|Still|Also|Instead|Meanwhile|However|Moreover|Furthermore|Indeed|"
     r"In addition|In fact|Despite this|Even so|As a result|For example|For instance|"
     r"At the same time|By contrast|In contrast|Of course|Nevertheless|Nonetheless|Similarly|"
-    r"Likewise|Earlier|Later|Now|Today|Ultimately|Overall|In short|In other words|Then)"
+    r"Likewise|Earlier|Later|Now|Today|Ultimately|Overall|In short|In other words|Then|Finally|"
+    r"Lastly|First|Firstly|Second|Secondly|Third|Thirdly|Thus|Therefore|Hence|Above all|"
+    r"In the end)"
     r"\b,?\s+)+"
+)
+# An opening phrase that points back at the sentence before: "With this in mind,",
+# "Despite these caveats,", "Against that backdrop,".
+_BACKREF = re.compile(
+    r"^(?:With|Despite|Given|Against|In|For|Because of|After|Beyond|Amid)\s+"
+    r"(?:all\s+)?(?:this|that|these|those|such)\b[^,;]{0,40},\s+"
 )
 _ASIDE = re.compile(
     r",\s*(?:for (?:example|instance)|however|of course|in fact|too|though)\s*,", re.I
@@ -49,18 +58,25 @@ K = {
     "pos": 0.6,
     "first": 0.5,
     "anaphor": 0.8,
-    "modal": 0.0,
+    "thesis": 10.0,
+    "thesis_words": 50,
     "tail": 0.3,
     "cap": 8,
     "redund": 0.6,
     "tr": 1.0,
     "oplead": 0.2,
-    "clauses": 1,
+    "short_min": 5,
+    "short_frac": 0.25,
 }
 
 
 def _words(s: str) -> list[str]:
     return [w for w in re.findall(r"[a-z][a-z’'-]+", s.lower()) if w not in _STOP and len(w) > 2]
+
+
+def _share(text: str, words: set[str]) -> float:
+    """The share of `words` that `text` uses."""
+    return len(set(_words(text)) & words) / (len(words) or 1)
 
 
 def _usable(s: Sentence) -> bool:
@@ -109,20 +125,113 @@ def _textrank(bags: list[set[str]], damping: float = 0.85, rounds: int = 30) -> 
     return rank
 
 
-def argumentative(s: Sentence) -> bool:
-    """A claim rather than a narrated event: its main verb is in the present or future,
-    or carries a modal ("must", "should", "will", "cannot"), not a plain past tense."""
+def argumentative(s: Sentence, people: frozenset[str] = frozenset()) -> bool:
+    """A claim rather than a narrated event: its main verb carries a modal ("must",
+    "should", "will", "cannot"), or is in the present with a subject other than a named
+    person (an entity, or a word of a name the text tags as a person elsewhere, in
+    `people`); not a past tense."""
     root = s.span.root
     if root.pos_ not in ("VERB", "AUX"):
         return False
     aux = [t for t in root.children if t.dep_ in ("aux", "auxpass")]
     if any(t.tag_ == "MD" for t in aux):
         return True
+    if any(
+        t.dep_ in ("nsubj", "nsubjpass") and (t.ent_type_ == "PERSON" or t.text in people)
+        for t in root.children
+    ):
+        return False  # what a named person does or faces is news, not the author's claim
     if root.tag_ == "VBD" or any(t.tag_ == "VBD" for t in aux):
         return False
     if root.tag_ == "VBN" and any(t.lemma_ == "have" for t in aux):
         return False  # present perfect: what has happened
     return root.tag_ in ("VBZ", "VBP") or any(t.tag_ in ("VBZ", "VBP") for t in aux)
+
+
+_KEEP_LEAD_ENTS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "PRODUCT", "LAW", "CARDINAL",
+     "PERCENT", "MONEY", "QUANTITY"}
+)
+_TIME_MARKS = frozenset({"before", "after", "when", "once", "as", "since"})
+
+
+def _temporal_clause(head: Any) -> bool:
+    """An adverbial clause that only says when ("before the games began"); conditions,
+    concessions and contrasts ("if", "although", "while", "until") change the meaning."""
+    marks = [t.lower_ for t in head.children if t.dep_ == "mark"]
+    return bool(marks) and all(m in _TIME_MARKS for m in marks)
+
+
+def _lead_adverbial(span: Any) -> range:
+    """Token offsets (in the doc) of a short opening adverbial set off by a comma ("In
+    terms of highlights,", "Just days before the games began,") when it names nobody and
+    holds no number; longer, named or dated openers carry news and stay. Empty if none."""
+    root = span.root
+    subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+    if not subjects:
+        return range(0)
+    start = min(t.left_edge.i for t in subjects)
+    commas = [t for t in span if t.text == "," and t.i < start]
+    if not commas:
+        return range(0)
+    comma = commas[-1]
+    before = [t for t in root.children if t.i < comma.i]
+    if (
+        comma.i - span.start > 8
+        or span.end - comma.i < 13
+        or not before
+        or any(t.dep_ not in ("advcl", "prep", "npadvmod", "advmod", "punct") for t in before)
+        or any(t.dep_ == "advcl" and not _temporal_clause(t) for t in before)
+        or any(t.lower_ in ("not", "never", "no") for t in span.doc[span.start : comma.i])
+        or any(e.label_ in _KEEP_LEAD_ENTS and e.start < comma.i for e in span.ents)
+        or any(t.like_num for t in span.doc[span.start : comma.i])
+    ):
+        return range(0)
+    return range(span.start, comma.i + 1)
+
+
+def _bracketed_asides(span: Any) -> list[range]:
+    """Token offsets of non-restrictive asides between two commas: relative clauses
+    (", who was born in 1950,") and examples (", including X and Y,"). The parse gives
+    the aside's extent, so a list inside it is not mistaken for its end."""
+    doc = span.doc
+    out = []
+    for t in span:
+        aside = t.dep_ == "relcl" or (t.dep_ == "prep" and t.lower_ in ("including", "such"))
+        if not aside:
+            continue
+        first, last = t.left_edge.i, t.right_edge.i
+        if t.dep_ == "prep" and t.lower_ == "such":
+            first = t.i
+        if (
+            first - 1 > span.start
+            and last + 1 < span.end - 1
+            and doc[first - 1].text == ","
+            and doc[last + 1].text == ","
+            and last - first < 30
+        ):
+            out.append(range(first - 1, last + 2))  # both commas: "X, who was Y, said"
+    return out
+
+
+def pruned(s: Sentence) -> str:
+    """The sentence without a short opening adverbial and without comma-bracketed
+    asides, rebuilt from its tokens and capitalised again."""
+    span = s.span
+    drop: set[int] = set(_lead_adverbial(span))
+    for r in _bracketed_asides(span):
+        drop.update(r)
+    if not drop:
+        return s.text
+    kept = [
+        t.text + (" " if t.whitespace_ or t.i + 1 in drop else "")
+        for t in span
+        if t.i not in drop
+    ]
+    text = re.sub(r"\s+([,.;:!?])", r"\1", "".join(kept)).strip()
+    if len(text.split()) < 6:
+        return s.text
+    return text[:1].upper() + text[1:]
 
 
 def compress(text: str) -> str:
@@ -132,12 +241,10 @@ def compress(text: str) -> str:
     t = re.sub(r"\s*\([^()]{1,120}\)", "", t)
     t = _ASIDE.sub(" ", t)
     t = _TRAIL_ATTRIB.sub("", t)
-    if K["clauses"]:
-        # Non-restrictive asides: ", which ...," and ", including ...," add detail, not news.
-        t = re.sub(
-            r",\s+(?:which|who|whose|including|such as|where)\s+[^,;.]{3,120}(?=[,;])", "", t
-        )
-        t = re.sub(r",\s+(?:which|including|such as)\s+[^,;]{3,120}(?=\.$)", "", t)
+    back = _BACKREF.match(t)
+    if back and len(t) - back.end() > 20:
+        t = t[back.end() :]
+        t = t[:1].upper() + t[1:]
     opener = _OPENER.match(t)
     if opener and len(t) - opener.end() > 20:
         t = t[opener.end() :]
@@ -157,18 +264,36 @@ def is_opinion(body: Body, academic_byline: bool = False) -> bool:
     return academic_byline or (first + modal) / n > 0.35 and attrib / n < 0.15
 
 
-def _framed(sentence: str, authors: int, s: Sentence) -> str:
-    t = sentence
+_NAME_ENTS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+     "LANGUAGE"}
+)
+
+
+def _decapitalised(t: str, s: Sentence, lower_words: set[str]) -> str:
+    """`t` with its first word lower-cased when that word is capitalised only because it
+    opens the sentence: a function word, a plural common noun, or a word the text also
+    writes in lower case, and not part of a name."""
     first = t.split()[0] if t.split() else ""
-    tok = next((x for x in s.span if x.text == first), None)
-    if (
-        first[:1].isupper()
-        and not first.isupper()
-        and (tok is None or (tok.pos_ != "PROPN" and not tok.ent_type_))
-    ):
-        t = t[:1].lower() + t[1:]  # a common word capitalised only as the sentence's first
+    word = re.sub(r"[^\w’'-]+$", "", first)
+    if not word[:1].isupper() or word.isupper() or len(word) < 2 and word != "A":
+        return t
+    tok = next((x for x in s.span if x.text == word), None)
+    if tok is not None and (tok.ent_type_ in _NAME_ENTS or tok.pos_ == "PROPN"):
+        return t
+    closed = tok is not None and (
+        tok.is_stop
+        or tok.pos_ in ("ADP", "DET", "PRON", "SCONJ", "CCONJ", "AUX", "NUM", "ADV")
+        or tok.tag_ == "NNS"  # a plural common noun; names are seldom plural
+    )
+    if closed or word.lower() in lower_words:
+        return t[:1].lower() + t[1:]
+    return t
+
+
+def _framed(sentence: str, authors: int, s: Sentence, lower_words: set[str]) -> str:
     subject = "The authors argue that " if authors > 1 else "The author argues that "
-    return subject + t
+    return subject + _decapitalised(sentence, s, lower_words)
 
 
 def summarize(
@@ -217,39 +342,50 @@ def summarize(
             penalty += K["anaphor"]  # leans on the sentence before it
         return centrality(s, i) + lead - K["pos"] * i / n - penalty
 
-    texts = {i: compress(s.text) for i, s in cands}
+    texts = {i: compress(pruned(s)) for i, s in cands}
     conclusion: tuple[int, str] | None = None
     if opinion and n >= 6:
+        people = frozenset(
+            t.text for x in sents for e in x.span.ents if e.label_ == "PERSON" for t in e
+            if t.text[:1].isupper()
+        )
         tail = [
             (i, s)
             for i, s in cands
             if i >= n * (1 - K["tail"])
             and not _FIRST_PERSON.search(s.text)
             and not _ANAPHOR.match(texts[i])
-            and argumentative(s)
+            and argumentative(s, people)
+            and len(texts[i].split()) <= K["thesis_words"]
         ]
         if tail:
             i, s = max(
                 tail,
                 key=lambda c: (
-                    centrality(c[1], c[0]) + (K["modal"] if _MODAL.search(c[1].text) else 0),
+                    centrality(c[1], c[0]) + K["thesis"] * _share(c[1].text, title_words),
                     c[0],
                 ),
             )
-            conclusion = (i, _framed(texts[i], authors, s))
-    budget = target_words - (len(conclusion[1].split()) if conclusion else 0)
+            lower = {t.text for x in sents for t in x.span if t.text.islower()}
+            conclusion = (i, _framed(texts[i], authors, s, lower))
+    concluding = len(conclusion[1].split()) if conclusion else 0
+    budget = target_words - concluding
     limit = max_sentences - (1 if conclusion else 0)
     chosen: list[int] = []
     seen: set[str] = set()
     total = 0
-    for i, s in sorted(cands, key=lambda c: (-score(*c), c[0])):
+    ranked = sorted(cands, key=lambda c: (-score(*c), c[0]))
+    shortlist = max(K["short_min"], round(K["short_frac"] * len(ranked)))
+    for r, (i, s) in enumerate(ranked):
         if len(chosen) >= limit or (conclusion and i == conclusion[0]):
             continue
+        if chosen and r >= shortlist:
+            break  # what still fits is too peripheral to be worth its words
         ws = set(_words(s.text))
         if ws and len(ws & seen) / len(ws) > K["redund"]:
             continue  # says again what a chosen sentence says
         k = len(texts[i].split())
-        if total + k <= budget or not chosen and total + k <= max_words:
+        if total + k <= budget or not chosen and total + k + concluding <= max_words:
             chosen.append(i)
             total += k
             seen |= ws
