@@ -87,3 +87,13 @@ def test_a_town_tagged_as_an_organisation_is_a_place_when_used_as_a_location() -
     if "Kadugli" in acts:  # the small model may tag it GPE or ORG; either way it is a place
         assert acts["Kadugli"]["type"] == "place"
     assert acts["African Union"]["type"] == "organization"
+
+
+def test_the_place_of_a_wire_dateline_is_not_an_actor() -> None:
+    text = (
+        "Port Strike Spreads\n\nGDANSK, Poland (Reuters) - Dockworkers walked off the job at "
+        "three ports on Thursday, and the Solidarity union said the strike would go on.\n"
+    )
+    names = [a["name"] for a in find_actors(body_of(text), text, "Port Strike Spreads", ["Reuters"])]
+    assert not any(n.upper() == "GDANSK" or n == "Gdansk" for n in names), names
+    assert "Reuters" not in names

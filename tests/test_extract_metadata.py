@@ -94,3 +94,34 @@ def test_outlet_name_from_address_uses_the_texts_spelling() -> None:
         outlet_from_url("https://www.riverpost.com/a", "Read the River Post daily.") == "River Post"
     )
     assert outlet_from_url("https://theledger.net/x", "") == "The Ledger"
+
+
+def test_two_part_and_dated_wire_datelines_name_the_agency() -> None:
+    from generator.extract.clean import dateline
+
+    for line, agency in [
+        ("GDANSK, Poland (Reuters) - Thousands", "Reuters"),
+        ("ABUJA, Nigeria, March 3 (Reuters) - Nigeria", "Reuters"),
+        ("WASHINGTON (AP) — The Senate", "AP"),
+        ("(AFP) - The", "AFP"),
+        ("LONDON — Britain", ""),
+    ]:
+        n, got = dateline(line)
+        assert n > 0 and got == agency, line
+    for line in ("Kosovo Liberation Army - a group", "NATO — the alliance", "US - China talks"):
+        assert dateline(line) == (0, ""), line
+    text = f"Trams for the suburbs\n\nhttps://www.examplepost.com/trams\n\nLYON, France (AFP) - {BODY}\n"
+    assert md_of(text).original.name == "AFP"
+
+
+def test_a_credit_line_dates_the_original_and_desk_bylines_are_no_authors() -> None:
+    text = (
+        f"Trams for the suburbs everywhere now\n\nBy Staff Writer\n\n2022-03-10 09:00:00\n\n"
+        "This article was originally published by Urban Review on 8 March 2022 and is "
+        f"republished here with permission.\n\n{BODY}\n"
+    )
+    md = md_of(text)
+    assert md.original.name == "Urban Review"
+    assert md.original.date == dt.date(2022, 3, 8)
+    assert md.authors == []
+    assert parse_byline("By Jane Roe and Staff Reporter") == ["Jane Roe"]

@@ -58,3 +58,20 @@ def test_outlet_links_for_a_repost_and_an_original() -> None:
     assert links[0]["date"] == "2024-01-02" and links[0]["authors"] == ["A. Writer"]
     solo = outlet_links(Metadata(publisher=Outlet("Only Outlet", authors=["B. Writer"])))
     assert solo == [{"name": "Only Outlet", "role": "original", "authors": ["B. Writer"]}]
+
+
+WIRE = """Port Strike Spreads
+
+GDANSK, Poland (Reuters) - Dockworkers walked off the job at three ports, union leaders said.
+
+Union chairman Tomasz Nowak told reporters the strike would go on. "We will stay out," Nowak said.
+
+Shipping company Maersk said several vessels had been diverted to Hamburg, according to a statement released late on Thursday.
+"""
+
+
+def test_named_speakers_without_descriptors_surnames_or_their_statements() -> None:
+    names = [p["name"] for p in primary_sources(body_of(WIRE), WIRE, ["Reuters"])]
+    assert "Tomasz Nowak" in names and "Nowak" not in names
+    assert "Maersk" in names and "Shipping company Maersk" not in names
+    assert not any("statement" in n for n in names)

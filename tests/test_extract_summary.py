@@ -172,3 +172,11 @@ def test_the_authors_conclusion_is_the_claim_the_headline_announces() -> None:
     title = THESIS.splitlines()[0]
     s = summarize(body_of(THESIS), title, opinion=True)
     assert "argues that the road to justice is shaped by national politics" in s, s
+
+
+def test_the_summary_leaves_a_wire_dateline_out() -> None:
+    from generator.extract.summary import compress
+
+    assert compress("GDANSK, Poland (Reuters) - Dockworkers walked off the job on Thursday.") == (
+        "Dockworkers walked off the job on Thursday."
+    )

@@ -56,3 +56,27 @@ def test_events_are_sentences_and_evidence_is_verbatim() -> None:
 def test_leading_date_phrase_is_dropped_from_the_event() -> None:
     ev = next(e for e in timeline() if e["date"] == "2026-06")
     assert "first berth will open" in ev["event"]
+
+
+TENSE = """Talks Called After Strike
+
+The union said on Tuesday that its members would strike. The minister will meet both sides on Tuesday.
+
+The ministry said it had invited both sides to talks on Monday.
+
+Officials expect a deal before the end of March, and the strike is the largest since 2008.
+
+Forecasts for April and May point to more stoppages.
+"""
+
+
+def test_weekdays_follow_the_tense_of_their_verb_and_qualified_months_their_part() -> None:
+    got = {e["date"]: e["status"] for e in build_timeline(body_of(TENSE), TENSE, ANCHOR)}
+    # ANCHOR is Friday 2024-03-15: "said on Tuesday" is the 12th, "will meet on Tuesday" the
+    # 19th; "talks on Monday" is the nearest Monday, the 18th, as the day belongs to the talks.
+    assert got.get("2024-03-12") == "occurred"
+    assert got.get("2024-03-19") == "planned"
+    assert got.get("2024-03-18") == "planned"
+    assert got.get("2024-03") == "planned"  # the end of March is still ahead on the 15th
+    assert "2008" not in got  # only the baseline of a comparison
+    assert got.get("2024-04") == "planned"  # "for April": a month after "for" is a date

@@ -10,6 +10,7 @@ from . import gazetteer as gz
 from .actor_names import _MONTHS, _acronyms, _key, clean_name
 from .actor_types import _Cluster, _named_body, _record, _role, _type
 from .body import Body
+from .clean import dateline
 
 __all__ = ["LABELS", "clean_name", "find_actors"]
 
@@ -32,8 +33,9 @@ def find_actors(
     clusters: dict[str, _Cluster] = {}
     singles: list[tuple[str, str, tuple[int, int, Any, int, int], int]] = []
     for s in body.sentences:
+        skip = dateline(s.text)[0]  # "GDANSK, Poland (Reuters) - ": a place line, not an actor
         for ent in s.span.ents:
-            if ent.label_ not in LABELS:
+            if ent.label_ not in LABELS or s.base + ent.start_char < s.start + skip:
                 continue
             raw = clean_name(ent.text)
             if not raw or not re.search(r"[A-Z]", raw) or "\n" in raw or _MONTHS.match(raw):

@@ -77,7 +77,8 @@ _GENRES: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "republication credit",
-            r"^(?:this (?:article|story|piece|post) (?:is|was) (?:re)?published|"
+            r"^(?:this (?:article|story|piece|post) (?:is|was|has been) (?:originally |first )?"
+            r"(?:re)?published|"
             r"this (?:article|story|piece|post) (?:first|originally) (?:appeared|ran|was published)|"
             r"the original source of this|our thanks to|articles? by\s*:|originally (?:published|appeared) (?:on|in|by|at)|"
             r"(?:it )?first appeared (?:on|in)|comment on\b)|under a creative commons licen[cs]e",
@@ -112,6 +113,33 @@ _GENRES: list[tuple[str, re.Pattern[str]]] = [
         ("contact", r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"),
     ]
 ]
+
+
+# A wire dateline opening the first paragraph: "WASHINGTON (AP) —", "GDANSK, Poland
+# (Reuters) -", "LONDON —", "Nairobi, Kenya (Reuters) -", "(AFP) -". A place in capitals or
+# a credited agency in brackets makes it a dateline; an ordinary capitalised subject
+# followed by a dash does not.
+_PLACE_CAPS = r"[A-Z][A-Z.'’-]{3,}(?:\s+[A-Z][A-Z.'’-]+){0,3}|[A-Z]{2,}(?:\s+[A-Z][A-Z.'’-]+){1,3}"
+_PLACE = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+_REGION = (
+    r"(?:,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?"
+    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+)
+_AGENCY = r"\([A-Z][\w .&’'-]{0,30}?\)"
+DATELINE = re.compile(
+    rf"^(?:(?:(?:{_PLACE_CAPS}){_REGION}\s*(?:{_AGENCY})?)|(?:(?:{_PLACE}{_REGION}\s*)?{_AGENCY}))"
+    r"\s*(?:--|[-–—])\s+(?=[A-Z0-9\"“‘'])"
+)
+
+
+def dateline(text: str) -> tuple[int, str]:
+    """The length of a wire dateline at the start of `text` (0 when there is none) and
+    the agency it credits ("" when it names none)."""
+    m = DATELINE.match(text)
+    if not m:
+        return 0, ""
+    agency = re.search(r"\(([^()]+)\)\s*(?:--|[-–—])\s+$", m.group(0))
+    return m.end(), agency.group(1).strip() if agency else ""
 
 
 def strip_markup(text: str) -> str:

@@ -22,6 +22,20 @@ _AFFIL = re.compile(
 _DATE_WORDS = re.compile(r"^(?:updated|published|posted|last|modified|on|date|dated)$", re.I)
 
 
+# Bylines that name a desk or a role, not a person: "Staff writer", "Editorial Board".
+_NO_PERSON = re.compile(
+    r"(?i)^(?:(?:our|the|a|an)\s+)?(?:(?:staff|senior|special|foreign|guest|news|web|online|"
+    r"editorial|chief|political|sports?|business)\s+)*(?:writers?|reporters?|correspondents?|"
+    r"staff|desk|team|board|editors?|newsroom|admin(?:istrator)?|contributors?|authors?|"
+    r"bureau)$"
+)
+
+
+def is_person_byline(name: str) -> bool:
+    """Whether a byline name names a person rather than a desk or role."""
+    return bool(name.strip()) and not _NO_PERSON.match(name.strip())
+
+
 def parse_byline(line: str) -> list[str]:
     """Author names from a byline: "By A, B and C" or "A, Professor, University; B, ..."."""
     line = strip_markup(line)
@@ -29,11 +43,13 @@ def parse_byline(line: str) -> list[str]:
     if m:
         body = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+", m.group(1))[0]
         parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", body)
-        return [p.strip() for p in parts if _PERSON.fullmatch(p.strip())]
+        return [
+            p.strip() for p in parts if _PERSON.fullmatch(p.strip()) and is_person_byline(p)
+        ]
     names = []
     for chunk in line.split(";"):
         head, _, rest = chunk.strip().partition(",")
-        if _PERSON.fullmatch(head.strip()) and _AFFIL.search(rest):
+        if _PERSON.fullmatch(head.strip()) and _AFFIL.search(rest) and is_person_byline(head):
             names.append(head.strip())
     return names
 

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from ._dates import parse_loose_date
-from .clean import BODY, Block
-from .header_lines import _date_line, outlet_from_url, parse_byline
+from .clean import BODY, Block, dateline
+from .header_lines import _date_line, is_person_byline, outlet_from_url, parse_byline
 
 _CREDITS = [
     re.compile(p, re.I)
@@ -26,7 +26,6 @@ _CREDITS = [
         r"^our thanks to\s+(?P<name>.+?)\s+for\b",
     ]
 ]
-_WIRE = re.compile(r"^(?:[A-Z][A-Za-z.' -]{0,40}?,?\s*)?\((?P<name>[A-Z][\w .&-]{1,30})\)\s*[-–—]")
 _TAGS = re.compile(
     r"\b(?P<key>Region|Theme|Topic|Tags?|Categor(?:y|ies)|Section|Filed under|Keywords?)s?\s*:"
     r"\s*(?P<val>.*?)(?=\s+(?:Region|Theme|Topic|Tags?|Categor(?:y|ies)|Section|"
@@ -134,7 +133,9 @@ def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = 
     if not md.authors:
         md.authors = _footer_authors(blocks)
     if meta.get("author") and not md.authors:
-        md.authors = [a.strip() for a in re.split(r",|\band\b|;", meta["author"]) if a.strip()]
+        md.authors = [
+            a.strip() for a in re.split(r",|\band\b|;", meta["author"]) if is_person_byline(a)
+        ]
     md.url = meta.get("url") or md.url
     _source_chain(md, blocks, text, dated, site, meta)
     return md
@@ -152,9 +153,9 @@ def _credit(blocks: list[Block]) -> tuple[str, Block] | None:
     """An explicit credit to an original outlet anywhere in the seed."""
     first_body = next((b for b in blocks if b.kind == BODY), None)
     if first_body is not None:
-        m = _WIRE.match(first_body.plain)
-        if m:
-            return m.group("name").strip(), first_body
+        agency = dateline(first_body.plain)[1]
+        if agency:
+            return agency, first_body
     for b in blocks:
         if b.kind == BODY and b is not first_body and len(b.plain.split()) > 30:
             continue  # credits are short lines (or trimmed tails), not article paragraphs
@@ -187,6 +188,9 @@ def _source_chain(
     if credit:
         orig_name = credit[0]
         orig_ev = _short(credit[1].text, credit[0])
+        if credit[1].kind != BODY:
+            # "... originally published by X on 30 June 2024": the original's date.
+            orig_date = parse_loose_date(credit[1].plain)
     for b, d, n in named:
         if orig_name and _same(n, orig_name):
             orig_date, orig_ev = d, b.text

@@ -60,6 +60,10 @@ _SKIP_SUBJ = {
     "our",
     "my",
 }
+_DOCUMENT = re.compile(
+    r"(?i)^(?:a|an|the|its|their|his|her)\s+(?:\w+\s+)?(?:statement|report|press release|release|"
+    r"post|filing|document|letter|transcript|memo)\b"
+)
 _ACCORDING = re.compile(r"\baccording to\s+(?P<name>[^,.;:()]{3,80})")
 
 
@@ -73,8 +77,11 @@ def primary_sources(
     for sent in body.sentences:
         span = sent.span
         base = sent.base
+        said = any(t.lemma_.lower() in SAY and t.pos_ in ("VERB", "AUX") for t in span)
         for m in _ACCORDING.finditer(sent.text):
             name = _trim(m.group("name"))
+            if said and _DOCUMENT.match(name):
+                continue  # "X said ..., according to a statement": the statement is X's
             s = sent.start + m.start()
             _put(
                 found,
@@ -127,6 +134,14 @@ def _subject_name(subj: Any) -> str:
     persons = [e for e in ents if e.label_ == "PERSON"]
     if persons:
         return clean_name(persons[0].text)
+    if subj.pos_ == "PROPN" and not ents:
+        # A proper name after a descriptor ("Shipping company Maersk"): the name alone.
+        first = subj.i
+        while first > sub[0].i and subj.doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        before = [t for t in sub if t.i < first]
+        if before and all(t.pos_ in ("NOUN", "ADJ", "DET") for t in before):
+            return clean_name(subj.doc[first : subj.i + 1].text)
     toks = []
     for t in sub:
         if t.text in (",", "(", "–", "—") or t.lower_ in ("who", "which", "that", "whose"):
@@ -138,8 +153,9 @@ def _subject_name(subj: Any) -> str:
     phrase = "".join(t.text_with_ws for t in toks).strip()
     phrase = re.sub(r"^(?:both|all|The)\s+", "", phrase)
     phrase = re.sub(r"^the\s+(?=[A-Z])", "", phrase)  # "the Environment Agency" → a proper name
-    if ents and len(phrase.split()) > 6:
-        return clean_name(ents[0].text)
+    if ents and (len(phrase.split()) > 6 or phrase.endswith(" " + ents[-1].text)):
+        # A long phrase, or a descriptor before the name ("Shipping company Maersk"): the name.
+        return clean_name(ents[-1].text if phrase.endswith(ents[-1].text) else ents[0].text)
     return _trim(phrase)
 
 
@@ -159,6 +175,10 @@ def _put(
     if not name or _k(name) in excluded or not re.search(r"[A-Za-z]", name):
         return
     key = _k(name)
+    if " " not in name and any(
+        _k(f["name"].split()[-1]) == key for f in found.values() if " " in f["name"]
+    ):
+        return  # a surname of a person already named in full
     if key not in found:
         found[key] = {"name": name, "role": "primary", "evidence": evidence, "_pos": pos}
 

@@ -11,6 +11,7 @@ from collections import Counter
 from typing import Any
 
 from .body import Body, Sentence
+from .clean import dateline
 
 _STOP = frozenset(
     """a an the and or but of to in on at by for with from as is are was were be been has have
@@ -235,9 +236,10 @@ def pruned(s: Sentence) -> str:
 
 
 def compress(text: str) -> str:
-    """A sentence without parentheticals, opening connectives, asides and a trailing
-    "X has learned" credit; capitalised again. Meaning-bearing clauses are kept."""
+    """A sentence without a wire dateline, parentheticals, opening connectives, asides and a
+    trailing "X has learned" credit; capitalised again. Meaning-bearing clauses are kept."""
     t = " ".join(text.split())
+    t = t[dateline(t)[0] :]
     t = re.sub(r"\s*\([^()]{1,120}\)", "", t)
     t = _ASIDE.sub(" ", t)
     t = _TRAIL_ATTRIB.sub("", t)

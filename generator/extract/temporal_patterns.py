@@ -12,7 +12,7 @@ _WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:t
 _ORD = r"(?:st|nd|rd|th)?"
 _DASH = r"\s*(?:-|–|—|to|and|through|until)\s*"
 _PREP = (
-    r"(?P<prep>\b(?i:in|on|by|since|until|till|from|through|during|before|after|at|between|and|"
+    r"(?P<prep>\b(?i:in|on|by|for|or|into|since|until|till|from|through|during|before|after|at|between|and|"
     r"to|of|last|next|this|early|late|mid|until|around|throughout)\s+|mid-)"
 )
 

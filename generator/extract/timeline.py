@@ -8,6 +8,7 @@ from typing import Any
 
 from ._dates import D
 from .body import Body, Sentence, quote
+from .clean import dateline
 from .temporal import Temporal, find_temporal
 
 _FUTURE = re.compile(
@@ -46,8 +47,88 @@ def body_temporals(body: Body, anchor: dt.date) -> list[tuple[Temporal, int]]:
     return out
 
 
-def status(value: str, anchor: dt.date, t: Temporal, sentence: str) -> str:
-    """occurred / planned / ongoing: from the date relative to the anchor, then wording."""
+_BARE_WEEKDAY = re.compile(
+    r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?$"
+)
+_FUTURE_AUX = frozenset({"will", "shall", "’ll", "'ll", "should", "must", "may", "might"})
+_FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "aim", "intend", "due", "set", "hope"})
+
+
+def tense_at(sent: Sentence, offset: int, direct: bool = False) -> int:
+    """-1 past, +1 future, 0 present or unknown: the tense of the verb that governs the
+    token at seed offset `offset` ("said on Friday" past, "will meet on Friday" future).
+    With `direct`, 0 when a noun stands between the token and the verb."""
+    tok = next(
+        (t for t in sent.span if sent.base + t.idx <= offset < sent.base + t.idx + len(t) + 1),
+        None,
+    )
+    first = tok
+    while tok is not None and (
+        tok.pos_ not in ("VERB", "AUX")
+        or not direct
+        and (tok.dep_ in ("acl", "amod") or tok.tag_ == "VBN" and tok.dep_.startswith("nsubj"))
+    ):
+        # A participle that only describes a noun ("rains forecast for July") does not
+        # carry the clause's tense: go on to the verb of that noun.
+        if direct and tok is not first and tok.pos_ in ("NOUN", "PROPN"):
+            return 0  # "talks on Monday": the day belongs to the talks, not to the verb
+        tok = None if tok.head is tok else tok.head
+    if tok is None:
+        return 0
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in _FUTURE_AUX for c in aux) and not any(c.lemma_ == "have" for c in aux):
+        return 1
+    head = tok.head if tok.dep_ == "xcomp" else None
+    if tok.tag_ == "VB" and head is not None and head.lemma_ in _FUTURE_HEADS:
+        return 1 if head.tag_ != "VBD" else 0  # "plans to meet"; "planned to meet" is unknown
+    if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
+        return -1
+    if tok.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux):
+        return -1
+    return 0
+
+
+def weekday_by_tense(t: Temporal, sent: Sentence, offset: int, anchor: dt.date) -> str:
+    """A bare weekday resolved by the tense of its verb: the nearest day is only a guess,
+    "said on Friday" is the Friday before the anchor and "will meet on Friday" the one after."""
+    day = D.parse(t.value)
+    if not _BARE_WEEKDAY.match(t.text.strip()) or day is None or not day.d:
+        return t.value
+    date = dt.date(day.y, day.m, day.d)
+    tense = tense_at(sent, offset, direct=True)
+    if tense < 0 and date > anchor:
+        date -= dt.timedelta(days=7)
+    elif tense > 0 and date < anchor:
+        date += dt.timedelta(days=7)
+    return date.isoformat()
+
+
+_PART = re.compile(r"(?i)\b(?P<q>early|beginning of|start of|mid|middle of|late|end of)\b")
+
+
+def _part_of_period(value: str, text: str, anchor: dt.date) -> int:
+    """-1 when a qualified month or year ("early March", "the end of 2026") lies wholly
+    before the anchor, +1 when wholly after it, 0 otherwise."""
+    m = _PART.search(text)
+    d = D.parse(value.rstrip("~?%")) if "/" not in value else None
+    if not m or d is None or d.d or d.y != anchor.year:
+        return 0
+    q = m.group("q").lower()
+    third = 0 if q in ("early", "beginning of", "start of") else 1 if q.startswith("mid") else 2
+    if d.m:
+        if d.m != anchor.month:
+            return 0
+        lo, hi, now = (1, 11, 21)[third], (10, 20, 31)[third], anchor.day
+    else:
+        lo, hi, now = (1, 5, 9)[third], (4, 8, 12)[third], anchor.month
+    return -1 if hi < now else 1 if lo > now else 0
+
+
+def status(
+    value: str, anchor: dt.date, t: Temporal, sentence: str, tense: int = 0
+) -> str:
+    """occurred / planned / ongoing: from the date relative to the anchor, then the
+    wording, then the tense of the date's verb."""
     lo, hi = bounds(value)
     a = (anchor.year, anchor.month, anchor.day)
     if hi < a:
@@ -56,6 +137,11 @@ def status(value: str, anchor: dt.date, t: Temporal, sentence: str) -> str:
         return "planned"
     if t.direction:
         return "occurred" if t.direction < 0 else "planned"
+    part = _part_of_period(value, t.text, anchor)
+    if part:
+        return "occurred" if part < 0 else "planned"
+    if tense:
+        return "occurred" if tense < 0 else "planned"
     if _FUTURE.search(sentence):
         return "planned"
     if re.search(r"\b(?:has|have|had|was|were|did)\b|\b\w+ed\b", sentence):
@@ -67,8 +153,10 @@ def event_text(sent: Sentence, t_start: int, t_end: int, text: str) -> str:
     """One short sentence for the event: the clause with the date, leading date phrase
     dropped, capitalised, at most ~25 words."""
     s = " ".join(text[sent.start : sent.end].split())
+    cut = dateline(s)[0]  # "LONDON (Reuters) - "
+    s = s[cut:]
     # Drop a leading date adverbial: "In 1993, the UN ..." → "The UN ...".
-    lead = " ".join(text[sent.start : t_end].split())
+    lead = " ".join(text[sent.start : t_end].split())[cut:]
     if (
         len(lead.split()) <= 6
         and re.match(
@@ -82,7 +170,7 @@ def event_text(sent: Sentence, t_start: int, t_end: int, text: str) -> str:
     words = s.split()
     if len(words) > 35:
         # Keep the clause around the date: cut at a comma or dash before it, then 25 words.
-        date_words = len(" ".join(text[sent.start : t_start].split()).split())
+        date_words = len(" ".join(text[sent.start : t_start].split())[cut:].split())
         start = 0
         for i in range(min(date_words, len(words) - 1), 0, -1):
             if words[i - 1].endswith((",", ";")) or words[i - 1] in ("–", "—"):
@@ -96,6 +184,17 @@ def event_text(sent: Sentence, t_start: int, t_end: int, text: str) -> str:
         return s
     out = out[0].upper() + out[1:]
     return out if out.endswith((".", "!", "?", "”", '"')) else out + "."
+
+
+_SINCE = re.compile(r"(?i)\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$")
+
+
+def _baseline(sent: Sentence, text: str, start: int) -> bool:
+    """A date that is only the baseline of a comparison ("the largest strike since 2008",
+    "the most since 1946", "for the first time since 1990"): nothing happened on it."""
+    if not _SINCE.search(text[max(sent.start, start - 30) : start]):
+        return False
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("first", "last") for t in sent.span)
 
 
 def build_timeline(
@@ -112,6 +211,8 @@ def build_timeline(
             # "today" is mostly "nowadays" in analysis; wire copy dates events explicitly.
             continue  # decades are background; a repeated day refers back to an event
         k = next((i for i, s in enumerate(sents) if s.start <= start < s.end), None)
+        if k is not None and _baseline(sents[k], text, start):
+            continue
         if k is not None:
             by_sentence.setdefault(k, []).append((t, start))
     events: list[dict[str, Any]] = []
@@ -119,16 +220,13 @@ def build_timeline(
     for k in sorted(by_sentence):
         items = by_sentence[k]
         sent = sents[k]
-        for t, start in items:
-            value = t.value
+        values = [weekday_by_tense(t, sent, start, anchor) for t, start in items]
+        for (t, start), value in zip(items, values, strict=True):
             lo, hi = bounds(value)
             # A coarser date that contains a finer one of the same sentence adds nothing.
             if any(
-                o is not t
-                and bounds(o.value)[0] >= lo
-                and bounds(o.value)[1] <= hi
-                and bounds(o.value) != (lo, hi)
-                for o, _ in items
+                bounds(v)[0] >= lo and bounds(v)[1] <= hi and bounds(v) != (lo, hi)
+                for v in values
             ):
                 continue
             if value in seen:
@@ -139,7 +237,7 @@ def build_timeline(
                 {
                     "date": value,
                     "event": event_text(sent, start, end, text),
-                    "status": status(value, anchor, t, sent.text),
+                    "status": status(value, anchor, t, sent.text, tense_at(sent, start)),
                     "evidence": quote(text, start, end, sent.start, sent.end, max_words),
                     "_key": (bounds(value), start),
                 }
