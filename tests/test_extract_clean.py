@@ -83,3 +83,31 @@ def test_specific_reasons() -> None:
     )
     assert boilerplate_reason("Region: Europe Theme: Transport") == "tag line"
     assert boilerplate_reason("The ferry will carry 400 passengers.") == ""
+
+
+CITED = """Ferry capsizes on the lake
+
+Thursday, March 14, 2024
+
+A passenger ferry capsized on the lake on Wednesday evening, leaving at least 23 people dead, according to the police.
+
+Search operations will resume on Friday morning, the police said in a statement to reporters.
+
+Sources
+
+"Ferry capsizes, dozens feared dead" — Reuters, March 13, 2024
+"23 dead as boat overturns on the lake" — BBC News, March 14, 2024
+
+This page is archived, and is no longer publicly editable.
+
+Have an opinion on this story? Share it!
+"""
+
+
+def test_a_sources_list_its_items_and_archive_furniture_are_not_body() -> None:
+    blocks = classify(CITED)
+    body = [b.plain for b in blocks if b.kind == BODY]
+    assert len(body) == 2 and body[1].startswith("Search operations")
+    listed = [b.plain for b in blocks if b.reason == "source list"]
+    assert listed[0] == "Sources" and len(listed) == 3  # one block per cited report
+    assert {b.reason for b in blocks[-2:]} == {"archive notice", "comment prompt"}

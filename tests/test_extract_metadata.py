@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from generator.extract.clean import classify
 from generator.extract.metadata import outlet_from_url, parse_byline, read_metadata
 
@@ -125,3 +127,44 @@ def test_a_credit_line_dates_the_original_and_desk_bylines_are_no_authors() -> N
     assert md.original.date == dt.date(2022, 3, 8)
     assert md.authors == []
     assert parse_byline("By Jane Roe and Staff Reporter") == ["Jane Roe"]
+
+
+def test_a_sources_list_gives_cited_reports_and_a_site_tagline_the_publisher() -> None:
+    from generator.extract.metadata import parse_citation
+
+    text = (
+        "From Lakewire, the free news source\n\nFerry capsizes on the lake\n\n"
+        f"Thursday, March 14, 2024\n\n{BODY}\n\nSources\n\n"
+        '"Ferry capsizes, dozens feared dead" — Reuters, March 13, 2024\n'
+        '"23 dead as boat overturns" — BBC News, Thursday, March 14, 2024\n'
+    )
+    md = md_of(text)
+    assert md.publisher.name == "Lakewire" and md.original is None
+    assert [(c.name, c.date, c.title) for c in md.cited] == [
+        ("Reuters", dt.date(2024, 3, 13), "Ferry capsizes, dozens feared dead"),
+        ("BBC News", dt.date(2024, 3, 14), "23 dead as boat overturns"),
+    ]
+    assert parse_citation('Reuters: "Ferry capsizes" (13 March 2024)', "x").name == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("credit", "where", "original", "authors"),
+    [
+        ("Authored by Jane Roe via The Daily Ledger,", "head", "The Daily Ledger", ["Jane Roe"]),
+        ("This article was reprinted with permission from Urban Review.", "tail", "Urban Review", []),
+        ("Cross-posted from Urban Review.", "tail", "Urban Review", []),
+        ("This article first appeared on Urban Review.", "tail", "Urban Review", []),
+        ("Source: Metro Wire", "tail", "Metro Wire", []),
+        ("(Reporting by Jane Roe and Ken Ito; Editing by Tom Lee)", "wire", "Reuters",
+         ["Jane Roe", "Ken Ito"]),
+    ],
+)
+def test_credit_lines_in_their_common_forms(credit, where, original, authors) -> None:
+    head = f"Trams for the suburbs everywhere\n\n{credit}\n\n" if where == "head" else (
+        "Trams for the suburbs everywhere\n\n")
+    lead = f"LYON (Reuters) - {BODY}" if where == "wire" else BODY
+    tail = f"\n\n{credit}" if where in ("tail", "wire") else ""
+    text = f"{head}March 10, 2022\n\n{lead}{tail}\n"
+    md = md_of(text)
+    assert md.original.name == original
+    assert md.authors == authors

@@ -153,3 +153,30 @@ def test_devset_records_have_verbatim_evidence() -> None:
         for section in ("actors", "timeline", "source_chain"):
             for item in rec[section]:
                 assert item.get("evidence", "") in folded
+
+
+def test_a_report_written_from_cited_sources(tmp_path: Path) -> None:
+    """A Wikinews-style report: the site is the original and each report of its Sources
+    list a primary link, never an actor; the wire dateline's agency is the original of a
+    wire copy."""
+    (tmp_path / "seeds").mkdir()
+    seed = tmp_path / "seeds" / "ferry.txt"
+    seed.write_text(
+        "From Lakewire, the free news source\n\nFerry capsizes on Lake Victoria\n\n"
+        "Thursday, March 14, 2024\n\nA passenger ferry capsized on Lake Victoria near the "
+        "Ugandan town of Entebbe on Wednesday evening, leaving at least 23 people dead, "
+        "according to the Uganda Police Force.\n\nPolice spokesman Fred Enanga told reporters "
+        "on Thursday that 41 people had been rescued, and Reuters reported that the vessel "
+        "was overloaded.\n\nSources\n\n"
+        '"Ferry capsizes, dozens feared dead" — Reuters, March 13, 2024\n'
+        '"23 dead as boat overturns" — BBC News, March 14, 2024\n',
+        encoding="utf-8",
+    )
+    rec = extract(read_seed(seed, tmp_path))
+    chain = [(s["name"], s["role"]) for s in rec["source_chain"]]
+    assert ("BBC News", "primary") in chain and ("Reuters", "primary") in chain
+    assert chain[-1] == ("Lakewire", "original")
+    names = [a["name"] for a in rec["actors"]]
+    assert "Reuters" not in names and "BBC News" not in names and "Ugandan" not in names
+    bbc = next(s for s in rec["source_chain"] if s["name"] == "BBC News")
+    assert bbc["date"] == "2024-03-14" and bbc["title"] == "23 dead as boat overturns"

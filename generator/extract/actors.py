@@ -85,6 +85,8 @@ def _canonical(
     raw: str, label: str, ent: Any, acronyms: dict[str, str]
 ) -> tuple[str | None, float]:
     """Canonical name and mention weight of one entity mention (None: not an actor)."""
+    if label != "NORP" and gz.demonym_country(raw) and not gz.country(raw):
+        label = "NORP"  # "the Ugandan town of Entebbe": a demonym the tagger took for a body
     if label == "NORP":
         # A demonym names a country's people or government; it supports that country's
         # salience but does not make it an actor on its own (weight < 1, see _rank).
@@ -111,7 +113,7 @@ def _canonical(
         return c, 1.0
     if raw in gz.ORG_ALIASES:
         return gz.ORG_ALIASES[raw], 1.0
-    if label == "ORG" and gz.capital_country(raw):
+    if label == "ORG" and gz.capital_country(raw) and not _located(ent):
         return gz.capital_country(raw), 1.0  # a capital tagged as a body: its government
     if label == "GPE" and gz.capital_country(raw):
         head = ent.root
@@ -120,6 +122,12 @@ def _canonical(
         ):
             return gz.capital_country(raw), 1.0  # "Riyadh has asked": the government
     return raw, 1.0
+
+
+def _located(ent: Any) -> bool:
+    """Whether a mention names where something happens ("presented in Niamey")."""
+    head = ent.root
+    return head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "from", "to", "outside")
 
 
 def _add(

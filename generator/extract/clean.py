@@ -81,7 +81,10 @@ _GENRES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:re)?published|"
             r"this (?:article|story|piece|post) (?:first|originally) (?:appeared|ran|was published)|"
             r"the original source of this|our thanks to|articles? by\s*:|originally (?:published|appeared) (?:on|in|by|at)|"
-            r"(?:it )?first appeared (?:on|in)|comment on\b)|under a creative commons licen[cs]e",
+            r"(?:it )?first appeared (?:on|in)|comment on\b|\(?(?:additional )?reporting by\b|"
+            r"(?:authored|written|submitted) by\b.{2,80}\bvia\b|(?:cross-?posted|syndicated|reposted|"
+            r"reprinted) (?:from|with permission)|this (?:article|story|piece|post) (?:is|was) "
+            r"(?:reprinted|reposted|syndicated)\b)|under a creative commons licen[cs]e",
         ),
         (
             "photo credit / caption",
@@ -109,6 +112,16 @@ _GENRES: list[tuple[str, re.Pattern[str]]] = [
             "interface text",
             r"^(?:leave a (?:comment|reply)|\d+ (?:comments?|shares?)|comments?|print|e-?mail|share|"
             r"tweet|menu|home|advertisement|skip to (?:main )?content|loading|back to top|next|previous)\b.{0,20}$",
+        ),
+        (
+            "archive notice",
+            r"\b(?:this (?:page|article|story|post) (?:is|has been) archived|no longer (?:publicly )?"
+            r"editable|reflect the (?:specific )?time at which they were written)\b",
+        ),
+        (
+            "comment prompt",
+            r"^(?:have an opinion|what do you think|join the (?:discussion|conversation)|"
+            r"tell us what you think)\b.{0,60}$",
         ),
         ("contact", r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"),
     ]
@@ -153,9 +166,14 @@ def split_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     for para in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text):
         lines = list(re.finditer(r"[^\n]*\S[^\n]*", para.group(0)))
-        wrapped = len(lines) > 1 and all(
-            len(ln.group(0)) > 40 and not re.search(r"[.!?:”\"]\s*$", ln.group(0))
-            for ln in lines[:-1]
+        wrapped = (
+            len(lines) > 1
+            and all(
+                len(ln.group(0)) > 40 and not re.search(r"[.!?:”\"]\s*$", ln.group(0))
+                for ln in lines[:-1]
+            )
+            # Lines that each open with a bullet or a quoted title are items of a list.
+            and not all(re.match(r"\s*(?:[-*•·]\s|[\"“])", ln.group(0)) for ln in lines)
         )
         spans = (
             [(para.start(), para.end())]
@@ -194,6 +212,23 @@ def is_prose(plain: str, min_words: int = 10) -> bool:
     return stops / len(words) >= 0.12
 
 
+SOURCE_LIST = "source list"
+_SOURCES_HEAD = re.compile(
+    r"(?i)^(?:sources?|references|cited sources|bibliography|sources? (?:used|cited))\s*:?$"
+)
+_QUOTED_TITLE = re.compile(r"[\"“](?P<title>[^\"“”]{4,200})[\"”]")
+_DAY_MONTH = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b"
+)
+
+
+def is_citation(plain: str) -> bool:
+    """A line of a source list: a quoted title or a date with an outlet name, short."""
+    line = re.sub(r"^[-*•·]\s+", "", plain)
+    return len(line.split()) <= 40 and bool(_QUOTED_TITLE.search(line) or _DAY_MONTH.search(line))
+
+
 def classify(text: str, authors: list[str] | None = None) -> list[Block]:
     """Blocks of `text`, each with a kind: header (before the article starts), body, heading
     (a sub-heading inside the article) or boilerplate (with the genre as reason)."""
@@ -201,9 +236,18 @@ def classify(text: str, authors: list[str] | None = None) -> list[Block]:
     flat: list[Block] = [x for pair in blocks for x in pair]
     out: list[Block] = []
     started = False
+    cited = False
     for i, b in enumerate(flat):
         b = replace(b, index=i)
         reason = boilerplate_reason(b.plain) if not b.reason else b.reason
+        if started and _SOURCES_HEAD.match(b.plain):
+            cited = True  # a "Sources" list: the reports the article was written from
+            out.append(replace(b, kind=BOILER, reason=SOURCE_LIST))
+            continue
+        if cited and is_citation(b.plain):
+            out.append(replace(b, kind=BOILER, reason=SOURCE_LIST))
+            continue
+        cited = False
         if not started and reason == "link" and _URL.fullmatch(b.plain):
             out.append(replace(b, kind=HEADER, reason="url"))  # the article's address
         elif reason:

@@ -13,19 +13,22 @@ import re
 from dataclasses import dataclass, field
 
 from ._dates import parse_loose_date
-from .clean import BODY, Block, dateline
+from .clean import _QUOTED_TITLE, _SOURCES_HEAD, BODY, SOURCE_LIST, Block, dateline
 from .header_lines import _date_line, is_person_byline, outlet_from_url, parse_byline
 
 _CREDITS = [
     re.compile(p, re.I)
     for p in [
         r"original source of this (?:article|story|piece) is\s+(?P<name>.+?)(?:\s+copyright\b|\s*©|[,;]|\.(?:\s|$)|$)",
-        r"(?:re)?published (?:here )?(?:from|with permission (?:from|of))\s+(?P<name>.+?)(?:\s+under\b|\s+with\b|[,;]|\.(?:\s|$)|$)",
+        r"(?:re)?(?:published|printed|posted) (?:here )?(?:with permission )?(?:from|of)\s+(?P<name>.+?)(?:\s+under\b|\s+with\b|[,;]|\.(?:\s|$)|$)",
+        r"^(?:cross-?posted|syndicated|reposted|adapted) (?:from|with permission from)\s+(?P<name>[A-Z].+?)(?:\s+under\b|\s+with\b|[,;]|\.(?:\s|$)|$)",
+        r"^(?:authored|written|submitted|posted) by\s+.{2,80}?\s+via\s+(?P<name>[A-Z].{1,60}?)\s*[,.]?$",
         r"(?:originally|first) (?:published|appeared|ran) (?:on|in|by|at)\s+(?P<name>.+?)(?:\s+on\b|\s+under\b|[,;]|\.(?:\s|$)|$)",
         r"^(?:source|via|courtesy(?: of)?)\s*:?\s+(?P<name>[A-Z].{1,60}?)\s*\.?$",
         r"^our thanks to\s+(?P<name>.+?)\s+for\b",
     ]
 ]
+_FROM_SITE = re.compile(r"^From (?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}),\s+the\b")
 _TAGS = re.compile(
     r"\b(?P<key>Region|Theme|Topic|Tags?|Categor(?:y|ies)|Section|Filed under|Keywords?)s?\s*:"
     r"\s*(?P<val>.*?)(?=\s+(?:Region|Theme|Topic|Tags?|Categor(?:y|ies)|Section|"
@@ -61,6 +64,8 @@ class Metadata:
     publisher: Outlet | None = None
     original: Outlet | None = None
     header_dates: list[dt.date] = field(default_factory=list)
+    cited: list[Outlet] = field(default_factory=list)
+    """Reports listed under a "Sources" heading: what the article was written from."""
 
 
 def header_blocks(blocks: list[Block]) -> list[Block]:
@@ -80,8 +85,12 @@ def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = 
     head = header_blocks(blocks)
     dated: list[tuple[Block, dt.date, str]] = []
     candidates: list[Block] = []
+    tagline: Block | None = None
     for b in head:
         p = b.plain
+        if _FROM_SITE.match(p):
+            tagline = tagline or b  # "From Wikinews, the free news source ...": the site
+            continue
         if re.fullmatch(r"(?:https?://|www\.)\S+", p):
             md.url = md.url or p
             continue
@@ -120,6 +129,9 @@ def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = 
         ),
         None,
     )
+    if site is None and tagline is not None:
+        name = _FROM_SITE.match(tagline.plain).group("name")  # type: ignore[union-attr]
+        site = Block(tagline.index, tagline.start, tagline.end, tagline.text, name, tagline.kind)
     for b in blocks:
         for m in _TAGS.finditer(b.plain):
             for v in re.split(r"[,;|]", m.group("val")):
@@ -132,13 +144,69 @@ def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = 
                 md.tags.append(v.strip().strip("[]'\""))
     if not md.authors:
         md.authors = _footer_authors(blocks)
+    if not md.authors:
+        md.authors = _credited_authors(blocks)
     if meta.get("author") and not md.authors:
         md.authors = [
             a.strip() for a in re.split(r",|\band\b|;", meta["author"]) if is_person_byline(a)
         ]
     md.url = meta.get("url") or md.url
     _source_chain(md, blocks, text, dated, site, meta)
+    md.cited = [
+        c
+        for b in blocks
+        if b.reason == SOURCE_LIST and not _SOURCES_HEAD.match(b.plain)
+        for c in [parse_citation(b.plain, b.text)]
+        if c is not None
+    ]
     return md
+
+
+def parse_citation(plain: str, raw: str) -> Outlet | None:
+    """One item of a source list: '"Title" — Outlet, March 13, 2024', 'Outlet: "Title"
+    (13 March 2024)', 'Author. "Title". Outlet, 2024-03-13'. The outlet is the short
+    capitalised part that is neither the title, the date nor an author's name."""
+    line = re.sub(r"^[-*•·]\s+", "", plain)
+    m = _QUOTED_TITLE.search(line)
+    title = m.group("title").strip(" .,") if m else ""
+    date = parse_loose_date(line)
+    rest = line[m.end() :] if m else line
+    before = line[: m.start()] if m else ""
+    rest = re.sub(
+        r"\(?\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+)?"
+        r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?,?\s+\d{4}\)?"
+        r"|\b\d{4}-\d{2}-\d{2}\b",
+        " ",
+        rest,
+    )
+    parts = [p.strip(" .,:;()") for p in re.split(r"\s[—–-]\s|[,;|]|\.\s", rest)]
+    parts = [p for p in parts if p and p[0].isupper() and len(p.split()) <= 6]
+    if not parts and before:
+        # 'Outlet: "Title"': the name comes first.
+        parts = [p.strip(" .,:;") for p in re.split(r"[:|—–]", before) if p.strip(" .,:;")]
+    if not parts:
+        return None
+    return Outlet(parts[0], date, [], "", title, " ".join(raw.split()))
+
+
+_CREDITED_AUTHORS = re.compile(
+    r"(?i)^\(?(?:authored|written|submitted|posted|reporting) by\s+(?P<names>.+?)"
+    r"(?:\s+via\s+[A-Z].*|;.*|\))?\s*[,.]?$"
+)
+
+
+def _credited_authors(blocks: list[Block]) -> list[str]:
+    """Authors named in a credit line: "Authored by A via X", "(Reporting by A and B;
+    Editing by C)"."""
+    for b in blocks:
+        if b.kind == BODY and len(b.plain.split()) > 25:
+            continue
+        m = _CREDITED_AUTHORS.match(b.plain)
+        if m:
+            names = parse_byline("By " + m.group("names"))
+            if names:
+                return names
+    return []
 
 
 def _footer_authors(blocks: list[Block]) -> list[str]:

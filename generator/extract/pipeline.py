@@ -19,7 +19,7 @@ from .body import Body, parse_body
 from .clean import Block, classify
 from .metadata import Metadata, read_metadata
 from .options import Options, load_nlp
-from .sources import outlet_links, primary_sources
+from .sources import cited_links, outlet_links, primary_sources
 from .summary import is_opinion, summarize
 from .timeline import build_timeline
 
@@ -87,7 +87,7 @@ def _nlp(ctx: Context) -> None:
 def _exclusions(ctx: Context) -> list[str]:
     """Names that are the report's own people and outlets, never actors or primaries."""
     names = list(ctx.meta.authors)
-    for o in (ctx.meta.publisher, ctx.meta.original):
+    for o in (ctx.meta.publisher, ctx.meta.original, *ctx.meta.cited):
         if o is not None:
             names.append(o.name)
             names.extend(o.authors)
@@ -116,7 +116,7 @@ def _sources(ctx: Context) -> None:
     prim = primary_sources(
         ctx.body, ctx.seed.text, _exclusions(ctx), ctx.options.max_primary_sources
     )
-    ctx.sources = prim + outlet_links(ctx.meta)
+    ctx.sources = prim + cited_links(ctx.meta, prim) + outlet_links(ctx.meta)
 
 
 def summarize_ctx(ctx: Context) -> str:

@@ -37,6 +37,21 @@ SAY = {
     "explain",
     "disclose",
     "assert",
+    "recall",
+    "reminisce",
+    "stress",
+    "emphasise",
+    "emphasize",
+    "urge",
+    "remark",
+    "admit",
+    "concede",
+    "vow",
+    "tweet",
+    "write",
+    "argue",
+    "observe",
+    "inform",
 }
 _SKIP_SUBJ = {
     "i",
@@ -64,7 +79,14 @@ _DOCUMENT = re.compile(
     r"(?i)^(?:a|an|the|its|their|his|her)\s+(?:\w+\s+)?(?:statement|report|press release|release|"
     r"post|filing|document|letter|transcript|memo)\b"
 )
-_ACCORDING = re.compile(r"\baccording to\s+(?P<name>[^,.;:()]{3,80})")
+_ACCORDING = re.compile(
+    r"\baccording to\s+(?P<name>[^,.;:()]{3,80})|"
+    # A statement named by its noun: "reassurances by the presiding judge that ...",
+    # "remarks from the minister", "a warning by the agency".
+    r"\b(?i:remarks?|comments?|statements?|reassurances?|assurances?|claims?|warnings?|"
+    r"testimony|promises?|pledges?|denials?|admissions?)\s+(?i:by|from)\s+"
+    r"(?P<by>(?:the\s+)?[^,.;:()“\"]{3,60}?)(?=\s+(?:that|to|on|about|in|were|was|have|has|had)\b|[,.;:“\"])"
+)
 
 
 def primary_sources(
@@ -79,14 +101,14 @@ def primary_sources(
         base = sent.base
         said = any(t.lemma_.lower() in SAY and t.pos_ in ("VERB", "AUX") for t in span)
         for m in _ACCORDING.finditer(sent.text):
-            name = _trim(m.group("name"))
+            name = re.sub(r"^the\s+(?=[A-Z])", "", _trim(m.group("name") or m.group("by")))
             if said and _DOCUMENT.match(name):
                 continue  # "X said ..., according to a statement": the statement is X's
             s = sent.start + m.start()
             _put(
                 found,
                 name,
-                quote(text, s, sent.start + m.end("name"), sent.start, sent.end, 15),
+                quote(text, s, sent.start + m.end(m.lastgroup or 0), sent.start, sent.end, 15),
                 s,
                 excluded,
             )
@@ -181,6 +203,19 @@ def _put(
         return  # a surname of a person already named in full
     if key not in found:
         found[key] = {"name": name, "role": "primary", "evidence": evidence, "_pos": pos}
+
+
+def cited_links(md: Metadata, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The reports of a "Sources" list as primary links (the article was written from
+    them), each once and not again when the body already attributes to that outlet."""
+    seen = {_k(p["name"]) for p in found}
+    out = []
+    for o in md.cited:
+        if _k(o.name) in seen:
+            continue
+        seen.add(_k(o.name))
+        out.append(_link(o, "primary"))
+    return out
 
 
 def outlet_links(md: Metadata) -> list[dict[str, Any]]:
