@@ -239,8 +239,12 @@ def evaluate(sets: list[tuple[Path, Path]], options: Any = None) -> Report:
     rows = []
     started = time.perf_counter()
     for gold, seed_path in pairs:
-        seed: Seed = read_seed(seed_path, seed_path.parent.parent)
-        rows.append(score(extract(seed, options), gold))
+        try:
+            seed: Seed = read_seed(seed_path, seed_path.parent.parent)
+            rows.append(score(extract(seed, options), gold))
+        except BriefingError as err:
+            # A seed the extractor cannot read scores as an empty record, and says why.
+            rows.append({**score({}, gold), "error": str(err)})
     elapsed = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return Report(rows, _mean(rows), len(pairs) / elapsed if elapsed else 0.0, peak)
@@ -267,6 +271,9 @@ def table(report: Report) -> str:
             cells.append(f"{'–':>9}" if v is None else (f"{v:9.0f}" if key == "words"
                                                           else f"{v:9.2f}"))
         lines.append(f"{str(row['id']):{width}} " + " ".join(cells))
+    for row in report.rows:
+        if row.get("error"):
+            lines.append(f"not extracted (scored as empty): {row['error']}")
     bad = report.mean.get("not_actors") or []
     lines.append(f"actors from not_actors: {', '.join(bad) if bad else 'none'}")
     lines.append(f"speed: {report.seeds_per_second:.2f} seeds/s, peak memory "

@@ -113,7 +113,7 @@ def test_two_part_and_dated_wire_datelines_name_the_agency() -> None:
     for line in ("Kosovo Liberation Army - a group", "NATO — the alliance", "US - China talks"):
         assert dateline(line) == (0, ""), line
     text = f"Trams for the suburbs\n\nhttps://www.examplepost.com/trams\n\nLYON, France (AFP) - {BODY}\n"
-    assert md_of(text).original.name == "AFP"
+    assert md_of(text).original.name == "Agence France-Presse"  # the agency, not its initials
 
 
 def test_a_credit_line_dates_the_original_and_desk_bylines_are_no_authors() -> None:
@@ -168,3 +168,10 @@ def test_credit_lines_in_their_common_forms(credit, where, original, authors) ->
     md = md_of(text)
     assert md.original.name == original
     assert md.authors == authors
+
+
+def test_bylines_in_capitals_with_the_agency_after_them_and_outlet_desks() -> None:
+    assert parse_byline("By EVELYN MUTUA and GRANT HOLLOWAY Associated Press") == [
+        "Evelyn Mutua", "Grant Holloway"]
+    assert parse_byline("BY JOHN O'NEILL") == ["John O'Neill"]
+    assert parse_byline("By Hedgeline Staff") == []

@@ -75,3 +75,16 @@ def test_named_speakers_without_descriptors_surnames_or_their_statements() -> No
     assert "Tomasz Nowak" in names and "Nowak" not in names
     assert "Maersk" in names and "Shipping company Maersk" not in names
     assert not any("statement" in n for n in names)
+
+
+def test_a_dateline_is_no_source_and_back_references_are_not_new_sources() -> None:
+    text = (
+        "Convoys Reach the East\n\nN'DJAMENA – The World Food Programme said on Tuesday that "
+        "its first convoy in six weeks had reached the camps.\n\nThe trucks carried 1,100 "
+        "tonnes of food, the agency said. Amara Diallo said the roads had been cut. Diallo "
+        "said more trucks would follow.\n"
+    )
+    names = [p["name"] for p in primary_sources(body_of(text), text, [])]
+    assert "World Food Programme" in names
+    assert not any("DJAMENA" in n for n in names) and "the agency" not in names
+    assert names.count("Amara Diallo") == 1 and "Diallo" not in names

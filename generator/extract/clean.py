@@ -123,6 +123,7 @@ _GENRES: list[tuple[str, re.Pattern[str]]] = [
             r"^(?:have an opinion|what do you think|join the (?:discussion|conversation)|"
             r"tell us what you think)\b.{0,60}$",
         ),
+        ("navigation", r"^(?:[^|•·]{1,30}\s[|•·]\s){2,}[^|•·]{1,30}$"),
         ("contact", r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"),
     ]
 ]

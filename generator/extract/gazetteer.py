@@ -356,3 +356,42 @@ def demonym_country(word: str) -> str | None:
 def capital_country(name: str) -> str | None:
     """The country whose capital this is ("Tehran" → "Iran"), or None."""
     return COUNTRY_BY_CAPITAL.get(_norm(name))
+
+
+# News agencies as datelines and credits abbreviate them: abbreviation or short form ->
+# the agency's full name.
+_AGENCIES: dict[str, tuple[str, ...]] = {
+    "The Associated Press": ("AP", "Associated Press"),
+    "Agence France-Presse": ("AFP", "Agence France Presse"),
+    "Reuters": ("Thomson Reuters",),
+    "United Press International": ("UPI",),
+    "Deutsche Presse-Agentur": ("dpa", "DPA"),
+    "Press Trust of India": ("PTI",),
+    "Indo-Asian News Service": ("IANS",),
+    "Asian News International": ("ANI",),
+    "Australian Associated Press": ("AAP",),
+    "The Canadian Press": ("CP", "Canadian Press"),
+    "PA Media": ("PA", "Press Association"),
+    "Kyodo News": ("Kyodo",),
+    "Yonhap News Agency": ("Yonhap",),
+    "Xinhua News Agency": ("Xinhua",),
+    "Anadolu Agency": ("Anadolu", "AA"),
+    "Agenzia Nazionale Stampa Associata": ("ANSA",),
+    "Agencia EFE": ("EFE",),
+    "TASS": ("ITAR-TASS",),
+    "Bernama": (),
+}
+AGENCY_BY_NAME: dict[str, str] = {
+    _norm(alias): full for full, aliases in _AGENCIES.items() for alias in (full, *aliases)
+}
+
+
+def agency(name: str) -> str | None:
+    """The full name of a news agency given by its name or abbreviation ("AP"), or None."""
+    return AGENCY_BY_NAME.get(_norm(name))
+
+
+def agency_aliases(name: str) -> list[str]:
+    """Every name of the agency `name` names (none when it is no agency)."""
+    full = agency(name)
+    return [full, *_AGENCIES[full]] if full else []

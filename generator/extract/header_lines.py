@@ -31,9 +31,28 @@ _NO_PERSON = re.compile(
 )
 
 
+_OUTLET_DESK = re.compile(
+    r"^(?:[A-Z][\w.&'’-]*\s+){1,3}(?i:staff|desk|team|newsroom|editors?|bureau|wire|reports?)$"
+)
+
+
 def is_person_byline(name: str) -> bool:
-    """Whether a byline name names a person rather than a desk or role."""
-    return bool(name.strip()) and not _NO_PERSON.match(name.strip())
+    """Whether a byline name names a person rather than a desk or role ("Staff writer",
+    "Hedgeline Staff")."""
+    name = name.strip()
+    return bool(name) and not _NO_PERSON.match(name) and not _OUTLET_DESK.match(name)
+
+
+def _person_part(part: str) -> str:
+    """A byline name without what follows it in other casing ("GRANT HOLLOWAY Associated
+    Press" -> "Grant Holloway"); names printed in capitals are given in title case."""
+    words = part.split()
+    if len(words) >= 2 and words[0].isupper() and words[1].isupper():
+        n = next((i for i, w in enumerate(words) if not w.isupper()), len(words))
+        return " ".join(
+            re.sub(r"[^\W\d_]{2,}", lambda m: m.group(0).capitalize(), w) for w in words[:n]
+        )
+    return part.strip()
 
 
 def parse_byline(line: str) -> list[str]:
@@ -42,10 +61,8 @@ def parse_byline(line: str) -> list[str]:
     m = re.match(r"^(?:by|written by|words by|reporting by)\s+(.+)$", line, re.I)
     if m:
         body = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+", m.group(1))[0]
-        parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", body)
-        return [
-            p.strip() for p in parts if _PERSON.fullmatch(p.strip()) and is_person_byline(p)
-        ]
+        parts = [_person_part(p) for p in re.split(r",\s*(?:and\s+)?|\s+(?i:and)\s+|\s*&\s*", body)]
+        return [p for p in parts if _PERSON.fullmatch(p) and is_person_byline(p)]
     names = []
     for chunk in line.split(";"):
         head, _, rest = chunk.strip().partition(",")

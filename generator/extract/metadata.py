@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from . import gazetteer as gz
 from ._dates import parse_loose_date
 from .clean import _QUOTED_TITLE, _SOURCES_HEAD, BODY, SOURCE_LIST, Block, dateline
 from .header_lines import _date_line, is_person_byline, outlet_from_url, parse_byline
@@ -28,6 +29,7 @@ _CREDITS = [
         r"^our thanks to\s+(?P<name>.+?)\s+for\b",
     ]
 ]
+_POSTED = re.compile(r"(?i)^(?:published|posted|first published)\b(?:\s+on)?\s*:?\s*")
 _FROM_SITE = re.compile(r"^From (?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}),\s+the\b")
 _TAGS = re.compile(
     r"\b(?P<key>Region|Theme|Topic|Tags?|Categor(?:y|ies)|Section|Filed under|Keywords?)s?\s*:"
@@ -94,6 +96,12 @@ def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = 
         if re.fullmatch(r"(?:https?://|www\.)\S+", p):
             md.url = md.url or p
             continue
+        if b.reason == "time stamp" and _POSTED.match(p):
+            dl = _date_line(_POSTED.sub("", p))  # "Posted on 12 September 2024 by ...": the date
+            if dl:
+                dated.append((b, dl[0], ""))
+                md.header_dates.append(dl[0])
+            continue
         if b.kind != "header":
             continue
         names = parse_byline(p)
@@ -106,12 +114,7 @@ def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = 
             md.header_dates.append(dl[0])
             continue
         candidates.append(b)
-    # The headline: the first header line long enough to be one; shorter lines before it are
-    # the site's name or tag line.
-    title_block = next(
-        (b for b in candidates if len(b.plain.split()) >= 4 and b.plain[0].isupper()),
-        candidates[0] if candidates else None,
-    )
+    title_block = _headline(candidates, blocks)
     if meta.get("title"):
         md.title = " ".join(meta["title"].split())
     elif title_block is not None:
@@ -195,6 +198,34 @@ _CREDITED_AUTHORS = re.compile(
 )
 
 
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z’'-]{2,}", text.lower()) if w not in _FUNCTION}
+
+
+_FUNCTION = frozenset(
+    "the and for with from that this into over after before about their its has have had "
+    "are was were will would can could may not but than then also more most news".split()
+)
+
+
+def _headline(candidates: list[Block], blocks: list[Block]) -> Block | None:
+    """The headline among the header lines: the first line long enough to be one that is
+    about the article (it shares three words with the body, or most of its few words); a
+    site's tag line before it shares less, and a standfirst after it does not count."""
+    lines = [b for b in candidates if len(b.plain.split()) >= 4 and b.plain[0].isupper()]
+    if not lines:
+        return candidates[0] if candidates else None
+    body = _content_words(" ".join(b.plain for b in blocks if b.kind == BODY))
+
+    def shared(b: Block) -> tuple[int, float]:
+        words = _content_words(b.plain)
+        n = len(words & body)
+        return n, n / len(words) if words else 0.0
+
+    about = [b for b in lines if shared(b)[0] >= 3 or shared(b)[0] >= 2 and shared(b)[1] >= 0.6]
+    return about[0] if about else max(lines, key=lambda b: (shared(b), -b.index))
+
+
 def _credited_authors(blocks: list[Block]) -> list[str]:
     """Authors named in a credit line: "Authored by A via X", "(Reporting by A and B;
     Editing by C)"."""
@@ -223,7 +254,7 @@ def _credit(blocks: list[Block]) -> tuple[str, Block] | None:
     if first_body is not None:
         agency = dateline(first_body.plain)[1]
         if agency:
-            return agency, first_body
+            return gz.agency(agency) or agency, first_body
     for b in blocks:
         if b.kind == BODY and b is not first_body and len(b.plain.split()) > 30:
             continue  # credits are short lines (or trimmed tails), not article paragraphs
@@ -232,7 +263,7 @@ def _credit(blocks: list[Block]) -> tuple[str, Block] | None:
             if m:
                 name = re.sub(r"^(?:the website|the site)\s+", "", m.group("name").strip(" .:"))
                 if 0 < len(name.split()) <= 6 and name[0].isupper():
-                    return name, b
+                    return gz.agency(name) or name, b
     return None
 
 

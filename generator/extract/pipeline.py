@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import BriefingError
 from ..seeds import Seed, fold_ws
+from . import gazetteer as gz
 from .actors import find_actors
 from .body import Body, parse_body
 from .clean import Block, classify
@@ -90,6 +91,7 @@ def _exclusions(ctx: Context) -> list[str]:
     for o in (ctx.meta.publisher, ctx.meta.original, *ctx.meta.cited):
         if o is not None:
             names.append(o.name)
+            names.extend(gz.agency_aliases(o.name))  # "AP" in the chain, "Associated Press" in the text
             names.extend(o.authors)
     return names
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from .actors import clean_name
 from .body import Body, quote
+from .clean import dateline
 from .metadata import Metadata, Outlet
 
 SAY = {
@@ -96,9 +97,11 @@ def primary_sources(
     excluded = {_k(x) for x in exclude if x}
     found: dict[str, dict[str, Any]] = {}
     last_person = ""
+    full_names = _full_names(body)
     for sent in body.sentences:
         span = sent.span
         base = sent.base
+        skip = sent.start + dateline(sent.text)[0]  # "N'DJAMENA – ": a place, never a source
         said = any(t.lemma_.lower() in SAY and t.pos_ in ("VERB", "AUX") for t in span)
         for m in _ACCORDING.finditer(sent.text):
             name = re.sub(r"^the\s+(?=[A-Z])", "", _trim(m.group("name") or m.group("by")))
@@ -115,7 +118,14 @@ def primary_sources(
         for tok in span:
             if tok.lemma_.lower() not in SAY or tok.pos_ not in ("VERB", "AUX"):
                 continue
-            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and base + c.idx >= skip
+                ),
+                None,
+            )
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             if agent is not None:
                 obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -127,8 +137,11 @@ def primary_sources(
             elif subj.lower_ in _SKIP_SUBJ or subj.pos_ == "PRON":
                 continue
             else:
-                name = _subject_name(subj)
-            if not name:
+                if base + subj.idx < skip:
+                    continue
+                name = _subject_name(subj, skip - base)
+            name = full_names.get(name, name)  # "Nowak said" after "Tomasz Nowak told"
+            if not name or _ANAPHORIC.match(name):
                 continue
             s_off = base + min(subj.idx, tok.idx)
             e_off = base + max(tok.idx + len(tok.text), subj.idx + len(subj.text))
@@ -142,10 +155,32 @@ def primary_sources(
     return items
 
 
-def _subject_name(subj: Any) -> str:
+# A definite description that points back at a body named before ("the agency said",
+# "the statement said"): that body is the source, not a new one.
+_ANAPHORIC = re.compile(
+    r"(?i)^the\s+(?:agency|office|authority|ministry|department|company|firm|organi[sz]ation|"
+    r"group|statement|report|study|commission|council|committee|body|institute|bank|fund|"
+    r"programme|program|board|union|court|lab|laboratory)$"
+)
+
+
+def _full_names(body: Body) -> dict[str, str]:
+    """Surname -> full name, for people the text names in full (one full name per surname)."""
+    seen: dict[str, set[str]] = {}
+    for sent in body.sentences:
+        for e in sent.span.ents:
+            if e.label_ == "PERSON" and " " in e.text.strip():
+                full = clean_name(e.text)
+                if full and " " in full:
+                    seen.setdefault(full.split()[-1], set()).add(full)
+    return {last: next(iter(names)) for last, names in seen.items() if len(names) == 1}
+
+
+def _subject_name(subj: Any, start: int = 0) -> str:
     """The name of an attribution's subject: its named entity if it has one, else the noun
-    phrase without relative clauses and appositions."""
-    sub = list(subj.subtree)
+    phrase without relative clauses and appositions (and without the words before the
+    character offset `start`, a dateline)."""
+    sub = [t for t in subj.subtree if t.idx >= start]
     ents = [
         e
         for e in subj.doc.ents

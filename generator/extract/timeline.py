@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Any
@@ -51,17 +52,26 @@ _BARE_WEEKDAY = re.compile(
     r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?$"
 )
 _FUTURE_AUX = frozenset({"will", "shall", "’ll", "'ll", "should", "must", "may", "might"})
-_FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "aim", "intend", "due", "set", "hope"})
+_FUTURE_HEADS = frozenset(
+    {"plan", "expect", "schedule", "aim", "intend", "due", "set", "hope", "start", "begin"}
+)
 
 
-def tense_at(sent: Sentence, offset: int, direct: bool = False) -> int:
+def tense_at(sent: Sentence, offset: int, direct: bool = False, end: int = -1) -> int:
     """-1 past, +1 future, 0 present or unknown: the tense of the verb that governs the
-    token at seed offset `offset` ("said on Friday" past, "will meet on Friday" future).
-    With `direct`, 0 when a noun stands between the token and the verb."""
-    tok = next(
-        (t for t in sent.span if sent.base + t.idx <= offset < sent.base + t.idx + len(t) + 1),
-        None,
-    )
+    expression at seed offsets `offset`..`end` ("said on Friday" past, "will meet on
+    Friday" future). With `direct`, 0 when a noun outside the expression stands between it
+    and the verb ("talks on Monday")."""
+    inside = [
+        t for t in sent.span if offset <= sent.base + t.idx < max(end, offset + 1)
+    ] or [
+        t for t in sent.span if sent.base + t.idx <= offset < sent.base + t.idx + len(t) + 1
+    ]
+    if not inside:
+        return 0
+    ids = {t.i for t in inside}
+    # The expression's own head ("end" of "the end of December"), then upwards from there.
+    tok = next((t for t in inside if t.head.i not in ids or t.head is t), inside[0])
     first = tok
     while tok is not None and (
         tok.pos_ not in ("VERB", "AUX")
@@ -78,6 +88,12 @@ def tense_at(sent: Sentence, offset: int, direct: bool = False) -> int:
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in _FUTURE_AUX for c in aux) and not any(c.lemma_ == "have" for c in aux):
         return 1
+    if (
+        any(c.lower_ == "would" for c in aux)
+        and tok.dep_ == "ccomp"
+        and tok.head.lemma_ in ("say", "tell", "announce", "warn", "confirm", "state", "add")
+    ):
+        return 1  # "said the schools would reopen on January 5": future when it was said
     head = tok.head if tok.dep_ == "xcomp" else None
     if tok.tag_ == "VB" and head is not None and head.lemma_ in _FUTURE_HEADS:
         return 1 if head.tag_ != "VBD" else 0  # "plans to meet"; "planned to meet" is unknown
@@ -88,19 +104,46 @@ def tense_at(sent: Sentence, offset: int, direct: bool = False) -> int:
     return 0
 
 
-def weekday_by_tense(t: Temporal, sent: Sentence, offset: int, anchor: dt.date) -> str:
-    """A bare weekday resolved by the tense of its verb: the nearest day is only a guess,
-    "said on Friday" is the Friday before the anchor and "will meet on Friday" the one after."""
-    day = D.parse(t.value)
-    if not _BARE_WEEKDAY.match(t.text.strip()) or day is None or not day.d:
+_YEARLESS = re.compile(
+    r"(?i)^(?:on\s+|in\s+|by\s+|from\s+|until\s+|since\s+|before\s+|after\s+)?"
+    r"(?:(?:early|mid|late|the end of|the start of|the beginning of)[\s-]+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$"
+)
+
+
+def by_tense(
+    t: Temporal, sent: Sentence, offset: int, anchor: dt.date, year: int | None = None
+) -> str:
+    """A date the text gives without its week or year, placed by the tense of its verb:
+    the nearest reading is only a guess. "said on Friday" is the Friday before the anchor,
+    "will meet on Friday" the one after; "will reopen on January 5" in November is next
+    January, "was signed on October 1" in March last October."""
+    text = t.text.strip()
+    if year and t.relative and "/" in t.value and not re.search(r"\d{4}|year", text):
+        ys = {p[:4] for p in t.value.split("/")}
+        if len(ys) == 1 and ys != {str(year)}:
+            return t.value.replace(ys.pop(), str(year))  # "last year's ..., March to May"
+    weekday = _BARE_WEEKDAY.match(text)
+    if not weekday and not (t.relative and _YEARLESS.match(text)):
         return t.value
-    date = dt.date(day.y, day.m, day.d)
-    tense = tense_at(sent, offset, direct=True)
-    if tense < 0 and date > anchor:
-        date -= dt.timedelta(days=7)
-    elif tense > 0 and date < anchor:
-        date += dt.timedelta(days=7)
-    return date.isoformat()
+    day = D.parse(t.value)
+    if day is None or "/" in t.value or weekday and not day.d:
+        return t.value
+    if not weekday and year and year != day.y:
+        # "Last year's rains, between March and May": the year the sentence gave.
+        return t.value.replace(str(day.y), str(year), 1).replace(str(day.y), str(year))
+    tense = tense_at(sent, offset, direct=True, end=offset + len(t.text))
+    lo = dt.date(day.y, day.m or 1, day.d or 1)
+    hi = lo if day.d else dt.date(day.y, day.m or 12, calendar.monthrange(day.y, day.m or 12)[1])
+    if weekday:
+        if tense < 0 and lo > anchor:
+            return (lo - dt.timedelta(days=7)).isoformat()
+        if tense > 0 and lo < anchor:
+            return (lo + dt.timedelta(days=7)).isoformat()
+        return t.value
+    shift = -1 if tense < 0 and lo > anchor else 1 if tense > 0 and hi < anchor else 0
+    return t.value.replace(str(day.y), str(day.y + shift), 1) if shift else t.value
 
 
 _PART = re.compile(r"(?i)\b(?P<q>early|beginning of|start of|mid|middle of|late|end of)\b")
@@ -220,7 +263,12 @@ def build_timeline(
     for k in sorted(by_sentence):
         items = by_sentence[k]
         sent = sents[k]
-        values = [weekday_by_tense(t, sent, start, anchor) for t, start in items]
+        values = []
+        year: int | None = None
+        for t, start in items:
+            values.append(by_tense(t, sent, start, anchor, year))
+            if re.fullmatch(r"\d{4}", values[-1]):
+                year = int(values[-1])
         for (t, start), value in zip(items, values, strict=True):
             lo, hi = bounds(value)
             # A coarser date that contains a finer one of the same sentence adds nothing.
