@@ -72,3 +72,22 @@ def test_scoring_rules() -> None:
     assert s["outlets"] == 0.5 and s["original_date"] == 1.0
     assert s["original_authors"] == 0.5 and s["primaries"] == 1.0
     assert s["words"] == 8 and s["rouge1"] > 0.7
+
+
+def test_a_seed_the_extractor_cannot_read_scores_as_empty_and_says_why(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "seeds" / "undated.txt").write_text(
+        "A headline without a date line\n\nThe council voted to expand the tram network to the "
+        "eastern suburbs, ending years of debate over the cost.\n", encoding="utf-8")
+    (tmp_path / "gold" / "undated.yaml").write_text(
+        "id: undated\ntitle: A headline\ndate: '2024-01-02'\nseed:\n  path: seeds/undated.txt\n"
+        "  sha256: '0'\nstatus: reviewed\nsummary: The council voted.\nactors:\n"
+        "  - name: Council\n    type: organization\ntimeline: []\nsource_chain: []\n",
+        encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "generator", "evaluate", "--gold",
+                           str(tmp_path / "gold"), "--seeds", str(tmp_path / "seeds")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "not extracted (scored as empty)" in done.stdout
+    assert "no publication date found" in done.stdout

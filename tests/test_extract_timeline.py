@@ -80,3 +80,21 @@ def test_weekdays_follow_the_tense_of_their_verb_and_qualified_months_their_part
     assert got.get("2024-03") == "planned"  # the end of March is still ahead on the 15th
     assert "2008" not in got  # only the baseline of a comparison
     assert got.get("2024-04") == "planned"  # "for April": a month after "for" is a date
+
+
+YEARLESS = """Schools Stay Shut
+
+The ministry said schools would not reopen on January 5 unless families had been moved.
+
+Last year's rains, between March and May, killed more than 280 people.
+
+The new rules will apply at the end of December, officials said.
+"""
+
+
+def test_yearless_dates_take_their_verbs_tense_and_the_sentences_year() -> None:
+    anchor = dt.date(2025, 11, 20)
+    got = {e["date"]: e["status"] for e in build_timeline(body_of(YEARLESS), YEARLESS, anchor)}
+    assert got.get("2026-01-05") == "planned"  # "would reopen", said in November
+    assert got.get("2024-03/2024-05") == "occurred"  # "last year's" rains
+    assert got.get("2025-12") == "planned"
