@@ -97,3 +97,26 @@ def test_the_place_of_a_wire_dateline_is_not_an_actor() -> None:
     names = [a["name"] for a in find_actors(body_of(text), text, "Port Strike Spreads", ["Reuters"])]
     assert not any(n.upper() == "GDANSK" or n == "Gdansk" for n in names), names
     assert "Reuters" not in names
+
+
+PORTFOLIOS = """Canal Cuts Transits Again
+
+Panama's Minister for Canal Affairs, Sofía Herrera, said the cuts were temporary. Canal Administrator Rodrigo Castillo Vega told reporters that Gatún Lake had dropped again.
+
+Ghana's Minister of Food and Agriculture, Kwabena Asante-Darko, said the council of the International Seabed Authority and the International Council for the Exploration of the Sea (ICES) would meet. Nordlys Line said it would reroute ships, and The Associated Press reported delays.
+
+Herrera and Castillo Vega will meet shippers on Monday. Gatún Lake is the canal's main reservoir, and rain over Gatún Lake has been scarce.
+"""
+
+
+def test_titles_portfolios_and_run_on_names_are_taken_apart() -> None:
+    acts = by_name(find_actors(body_of(PORTFOLIOS), PORTFOLIOS, "Canal Cuts Transits Again", []))
+    names = set(acts)
+    assert "Canal Affairs" not in names  # the minister's portfolio
+    assert not any(n.startswith(("Canal Administrator", "council of")) for n in names), names
+    assert not any("(" in n or ", " in n for n in names), names
+    assert acts["Rodrigo Castillo Vega"]["type"] == "person"
+    assert acts["Sofía Herrera"]["type"] == "person"  # a title stands before her name
+    assert acts["Gatún Lake"]["type"] == "place"
+    assert "Castillo Vega" not in names  # the last words of a full name are that person
+    assert "Associated Press" not in names  # an agency the report cites is a source

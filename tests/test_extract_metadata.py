@@ -175,3 +175,22 @@ def test_bylines_in_capitals_with_the_agency_after_them_and_outlet_desks() -> No
         "Evelyn Mutua", "Grant Holloway"]
     assert parse_byline("BY JOHN O'NEILL") == ["John O'Neill"]
     assert parse_byline("By Hedgeline Staff") == []
+
+
+def test_a_name_line_over_an_affiliation_line_and_an_adapters_credit() -> None:
+    text = (
+        "Cod quarrel shows Arctic cooperation is fraying\n\nAuthor\nIngrid Solheim\n"
+        "Associate Professor of Arctic Governance, Some University\n\n"
+        "Some University provides funding as a member of The Conversation UK.\n\n"
+        f"https://theconversation.com/cod-quarrel-123\n\n{BODY}\n"
+    )
+    md = md_of(text)
+    assert md.authors == ["Ingrid Solheim"] and md.publisher.name == "The Conversation"
+    text = (
+        f"Herders face a deadly winter\n\nMarch 5, 2026\n\n{BODY}\n\nI'm Dan Whitaker.\n\n"
+        "Dan Whitaker adapted this story for Learning English based on reports from The "
+        "Associated Press and Reuters.\n"
+    )
+    md = md_of(text)
+    assert md.authors == ["Dan Whitaker"]
+    assert [c.name for c in md.cited] == ["The Associated Press", "Reuters"]

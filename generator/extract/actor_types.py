@@ -56,12 +56,53 @@ def _named_body(c: _Cluster) -> bool:
     )
 
 
+_PLACE_HEAD = re.compile(
+    r"\b(?:Lake|River|Sea|Ocean|Mountains?|Island|Islands|Bay|Gulf|Strait|Canal|Valley|Desert|"
+    r"Basin|Peninsula|Coast|Zone|Province|Region|County|District|Camp|Plateau|Delta)$"
+)
+_BODY_HEAD = re.compile(
+    r"\b(?:Line|Lines|Group|Company|Corporation|Corp|Inc|Ltd|Airlines|Airways|Shipping|"
+    r"Maritime|Agency|Authority|Council|Commission|Ministry|Department|Society|Association|Union|"
+    r"Party|Institute|University|Coalition|Fund|Programme|Program|Organi[sz]ation|Office|Court|"
+    r"Army|Navy|Force|Forces|Police|Service|Services|Committee|Foundation|Federation)$"
+)
+
+
+def _titled(c: _Cluster) -> bool:
+    """A name a title stands right before ("Minister Semisi Naivalu", "Country Director,
+    Amara Diallo"): a person, whatever the tagger said."""
+    if not 2 <= len(c.name.split()) <= 4 or _BODY_HEAD.search(c.name):
+        return False
+    for m in c.mentions:
+        tok = _first_token(m)
+        if tok is None or tok.i == 0:
+            continue
+        i = tok.i - 1
+        if tok.doc[i].text == "," and i > 0:
+            i -= 1
+        # Back over the portfolio: "Minister for Fisheries and Forestry, Semisi Naivalu".
+        for _ in range(8):
+            word = tok.doc[i]
+            if _ROLE_WORDS.fullmatch(word.text) and word.text[:1].isupper():
+                return True
+            if i == 0 or not (word.text[:1].isupper() or word.lower_ in ("of", "for", "and")):
+                break
+            i -= 1
+    return False
+
+
 def _type(c: _Cluster) -> str:
     if c.country:
         return "country"
     top = c.labels.most_common()
     if not top:
         return "other"
+    if _PLACE_HEAD.search(c.name):
+        return "place"  # "Gatún Lake", "Clarion-Clipperton Zone"
+    if _BODY_HEAD.search(c.name):
+        return "organization"  # "Nordlys Line", "Kenya Red Cross Society"
+    if _titled(c):
+        return "person"
     if c.labels["PERSON"] and " " in c.name and c.labels["PERSON"] * 2 >= c.labels.total() - 1:
         return "person"
     label = top[0][0]

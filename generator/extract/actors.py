@@ -37,16 +37,19 @@ def find_actors(
         for ent in s.span.ents:
             if ent.label_ not in LABELS or s.base + ent.start_char < s.start + skip:
                 continue
-            raw = clean_name(ent.text)
+            if _portfolio(ent):
+                continue  # "Minister for Canal Affairs", "Interior Cabinet Secretary"
+            raw, label = _tidy(clean_name(ent.text), ent.label_)
             if not raw or not re.search(r"[A-Z]", raw) or "\n" in raw or _MONTHS.match(raw):
                 continue
             if _NOT_ACTOR_HEAD.search(raw) or len(raw) < 2:
                 continue
             m = (s.base + ent.start_char, s.base + ent.end_char, s.span, s.start, s.end)
-            label = ent.label_
             canon, weight = _canonical(raw, label, ent, acronyms)
             if canon is None or _key(canon) in excluded or _key(raw) in excluded:
                 continue
+            if gz.agency(canon) and canon not in title:
+                continue  # a news agency the report cites is a source, not an actor
             if label == "PERSON" and " " not in canon and _key(canon) in excluded_tokens:
                 continue  # a bylined author's surname
             if (
@@ -74,11 +77,62 @@ def find_actors(
             None,
         )
         _add(clusters, target.name if target else canon, label, canon, m, para, 1.0)
+    _merge_short_forms(clusters)
     ranked = _rank(clusters, title, text)
     out = []
     for c in ranked[:max_actors]:
         out.append(_record(c, text, max_words))
     return out
+
+
+_TITLE_WORD = re.compile(
+    r"\b(?:Minister|Secretary|Administrator|Director|President|Chairman|Chairwoman|Chair|"
+    r"Spokesman|Spokeswoman|Spokesperson|Governor|Commissioner|Ambassador|Chief|Mayor|"
+    r"Senator|General|Judge|Envoy|Premier|Chancellor|Coordinator|Representative)$"
+)
+_PLACE_PAIR = re.compile(r"^([A-Z][\w’'-]+) and ([A-Z][\w’'-]+)$")
+
+
+def _portfolio(ent: Any) -> bool:
+    """An entity that is the portfolio of a title, not an actor: "Minister for [Canal
+    Affairs]", "[Interior Cabinet] Secretary Daniel Wafula"."""
+    doc = ent.doc
+    before = doc[max(0, ent.start - 2) : ent.start]
+    if len(before) == 2 and before[1].lower_ in ("for", "of") and _TITLE_WORD.search(before[0].text):
+        return ent.label_ == "ORG"
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        ent.label_ == "ORG"
+        and after is not None
+        and bool(_TITLE_WORD.search(after.text))
+        and after.text[:1].isupper()
+        and ent.end + 1 < len(doc)
+        and doc[ent.end + 1].ent_type_ == "PERSON"
+    )
+
+
+def _tidy(raw: str, label: str) -> tuple[str, str]:
+    """An entity's name with what the tagger ran into it taken off: an unclosed bracket
+    ("... Sea (ICES"), lower-case words before it ("council of the X"), a title before a
+    person ("Canal Administrator Rodrigo Castillo"), a person after a portfolio ("Food and
+    Agriculture, Kwabena Asante-Darko") or an alias after a comma."""
+    if "(" in raw and ")" not in raw:
+        raw = raw.split("(")[0].strip()
+    m = re.match(r"^(?:[a-z][\w’'-]*\s+)+(?:of\s+)?(?:the\s+)?(?=[A-Z])", raw)
+    if m:
+        raw = raw[m.end() :]
+    words = raw.split()
+    title = max((i for i, w in enumerate(words) if _TITLE_WORD.search(w)), default=-1)
+    if 0 <= title and len(words) - title - 1 >= 2 and label in ("ORG", "PERSON"):
+        return " ".join(words[title + 1 :]), "PERSON"
+    if label == "ORG" and ", " in raw:
+        head, tail = raw.split(", ", 1)
+        tail_words = tail.split()
+        if len(tail_words) == 1:
+            return head, label  # "Federal Agency for Fishery, Rosrybolovstvo": an alias
+        if 2 <= len(tail_words) <= 4 and all(w[:1].isupper() for w in tail_words):
+            return tail, "PERSON"
+    return raw, label
 
 
 def _canonical(
@@ -122,6 +176,26 @@ def _canonical(
         ):
             return gz.capital_country(raw), 1.0  # "Riyadh has asked": the government
     return raw, 1.0
+
+
+def _merge_short_forms(clusters: dict[str, _Cluster]) -> None:
+    """A person named by the last words of a full name ("Castillo Vega" after "Rodrigo
+    Castillo Vega") is that person."""
+    people = [c for c in clusters.values() if c.labels["PERSON"] and len(c.name.split()) >= 3]
+    for key, c in list(clusters.items()):
+        if len(c.name.split()) < 2:
+            continue
+        full = next(
+            (p for p in people if p is not c and p.name.endswith(" " + c.name)), None
+        )
+        if full is None:
+            continue
+        full.labels.update(c.labels)
+        full.forms.update(c.forms)
+        full.mentions.extend(c.mentions)
+        full.weight += c.weight
+        full.paras |= c.paras
+        del clusters[key]
 
 
 def _located(ent: Any) -> bool:

@@ -83,7 +83,9 @@ _GENRES: list[tuple[str, re.Pattern[str]]] = [
             r"the original source of this|our thanks to|articles? by\s*:|originally (?:published|appeared) (?:on|in|by|at)|"
             r"(?:it )?first appeared (?:on|in)|comment on\b|\(?(?:additional )?reporting by\b|"
             r"(?:authored|written|submitted) by\b.{2,80}\bvia\b|(?:cross-?posted|syndicated|reposted|"
-            r"reprinted) (?:from|with permission)|this (?:article|story|piece|post) (?:is|was) "
+            r"reprinted) (?:from|with permission)|adapted (?:this|the) (?:story|article|report)\b|"
+            r"^(?:i'm|i am|this is) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}\.?$|"
+            r"this (?:article|story|piece|post) (?:is|was) "
             r"(?:reprinted|reposted|syndicated)\b)|under a creative commons licen[cs]e",
         ),
         (
@@ -102,6 +104,7 @@ _GENRES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:does not work for, consult|own shares in|receiv\w*\s+(?:\w+\s+){0,3}funding|"
             r"has disclosed no|declare[sd]? no (?:competing|commercial|financial|conflicts?)|is a co-author of the|"
             r"(?:research|program|programme|project) (?:is|was) funded|funded by|grant (?:n\.|no\.|number)|"
+            r"provides? (?:funding|support) as a (?:founding )?(?:member|partner)|"
             r"conflicts? of interest|affiliations? beyond)\b",
         ),
         (

@@ -146,6 +146,8 @@ def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = 
             if v.strip() and v.strip() not in md.tags:
                 md.tags.append(v.strip().strip("[]'\""))
     if not md.authors:
+        md.authors = _split_bylines(head)
+    if not md.authors:
         md.authors = _footer_authors(blocks)
     if not md.authors:
         md.authors = _credited_authors(blocks)
@@ -162,6 +164,13 @@ def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = 
         for c in [parse_citation(b.plain, b.text)]
         if c is not None
     ]
+    for b in blocks:
+        based = _BASED_ON.search(b.plain) if b.kind != BODY or len(b.plain.split()) < 30 else None
+        if based:  # "adapted ... based on reports from The Associated Press and Reuters"
+            for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", based.group("names")):
+                name = re.sub(r"^the\s+(?=[A-Z])", "", name.strip(" ."), flags=re.I)
+                if name[:1].isupper() and len(name.split()) <= 5:
+                    md.cited.append(Outlet(gz.agency(name) or name, evidence=_short(b.text, name)))
     return md
 
 
@@ -194,8 +203,11 @@ def parse_citation(plain: str, raw: str) -> Outlet | None:
 
 _CREDITED_AUTHORS = re.compile(
     r"(?i)^\(?(?:authored|written|submitted|posted|reporting) by\s+(?P<names>.+?)"
-    r"(?:\s+via\s+[A-Z].*|;.*|\))?\s*[,.]?$"
+    r"(?:\s+via\s+[A-Z].*|;.*|\))?\s*[,.]?$|"
+    r"^(?P<adapter>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}) (?:adapted|wrote|edited) (?:this|the) "
+    r"(?:story|article|report)\b"
 )
+_BASED_ON = re.compile(r"(?i)\bbased on (?:reports?|reporting) (?:from|by)\s+(?P<names>[^.;]+)")
 
 
 def _content_words(text: str) -> set[str]:
@@ -234,10 +246,20 @@ def _credited_authors(blocks: list[Block]) -> list[str]:
             continue
         m = _CREDITED_AUTHORS.match(b.plain)
         if m:
-            names = parse_byline("By " + m.group("names"))
+            names = parse_byline("By " + (m.group("names") or m.group("adapter")))
             if names:
                 return names
     return []
+
+
+def _split_bylines(head: list[Block]) -> list[str]:
+    """Authors printed as a name line followed by an affiliation line ("Ingrid Solheim" /
+    "Associate Professor of Arctic Governance, UiT ...")."""
+    names = []
+    for b, nxt in zip(head, head[1:], strict=False):
+        if b.kind == "header" and nxt.kind == "header" and parse_byline(f"{b.plain}, {nxt.plain}"):
+            names.append(b.plain)
+    return names
 
 
 def _footer_authors(blocks: list[Block]) -> list[str]:
