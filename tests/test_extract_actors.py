@@ -120,3 +120,16 @@ def test_titles_portfolios_and_run_on_names_are_taken_apart() -> None:
     assert acts["Gatún Lake"]["type"] == "place"
     assert "Castillo Vega" not in names  # the last words of a full name are that person
     assert "Associated Press" not in names  # an agency the report cites is a source
+
+
+def test_names_the_tagger_cut_short_or_ran_together() -> None:
+    text = (
+        "Floods Spread Along the River\n\nThe United Nations Office for the Coordination of "
+        "Humanitarian Affairs said 40,000 people had fled, and the Ivorian Conseil du "
+        "Café-Cacao said exports would fall. Trucks ran between N'Djamena and Abéché all week, "
+        "and the Conseil du Café-Cacao said prices would hold.\n"
+    )
+    names = [a["name"] for a in find_actors(body_of(text), text, "Floods Spread", [])]
+    assert any(n.endswith("Office for the Coordination of Humanitarian Affairs") for n in names)
+    assert any(n.endswith("Conseil du Café-Cacao") for n in names), names
+    assert not any(" and " in n for n in names), names

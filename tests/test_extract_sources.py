@@ -88,3 +88,15 @@ def test_a_dateline_is_no_source_and_back_references_are_not_new_sources() -> No
     assert "World Food Programme" in names
     assert not any("DJAMENA" in n for n in names) and "the agency" not in names
     assert names.count("Amara Diallo") == 1 and "Diallo" not in names
+
+
+def test_a_titled_subject_is_the_person_and_an_acronym_its_body() -> None:
+    text = (
+        "Canal Cuts Transits\n\nPanama's Minister for Canal Affairs, Sofía Herrera, said the "
+        "cuts were temporary. The World Food Programme (WFP) said it was worried. Canal "
+        "Administrator Rodrigo Castillo Vega told reporters the lake had dropped. WFP said "
+        "more ships would wait.\n"
+    )
+    names = [p["name"] for p in primary_sources(body_of(text), text, [])]
+    assert "Sofía Herrera" in names and "Rodrigo Castillo Vega" in names, names
+    assert "World Food Programme" in names and "WFP" not in names

@@ -37,9 +37,11 @@ def find_actors(
         for ent in s.span.ents:
             if ent.label_ not in LABELS or s.base + ent.start_char < s.start + skip:
                 continue
-            if _portfolio(ent):
+            raw, label = _tidy(clean_name(_extended(ent)), ent.label_)
+            if label == ent.label_ and _portfolio(ent):
                 continue  # "Minister for Canal Affairs", "Interior Cabinet Secretary"
-            raw, label = _tidy(clean_name(ent.text), ent.label_)
+            if label != "PERSON" and _PLACE_PAIR.match(raw) and not gz.country(raw):
+                continue  # "N'Djamena and Abéché": two places, each named on its own
             if not raw or not re.search(r"[A-Z]", raw) or "\n" in raw or _MONTHS.match(raw):
                 continue
             if _NOT_ACTOR_HEAD.search(raw) or len(raw) < 2:
@@ -93,12 +95,50 @@ _TITLE_WORD = re.compile(
 _PLACE_PAIR = re.compile(r"^([A-Z][\w’'-]+) and ([A-Z][\w’'-]+)$")
 
 
+_REMIT_HEADS = frozenset(
+    {"Office", "Commission", "Council", "Committee", "Centre", "Center", "Agency", "Fund",
+     "Programme", "Program", "Institute", "Organization", "Organisation", "Court", "Tribunal",
+     "Authority", "Commissioner", "Mission", "Conference", "Bureau", "Board"}
+)
+_PARTICLES = frozenset({"du", "de", "des", "la", "le", "di", "da", "del", "von", "van", "der"})
+
+
+def _extended(ent: Any) -> str:
+    """The entity's text, run on where the tagger stopped too early: over a name particle
+    ("Conseil [du Café-Cacao]") or over "for the" into a body's remit ("United Nations
+    Office [for the Coordination of Humanitarian Affairs]")."""
+    doc = ent.doc
+    end = ent.end
+    while end + 1 < len(doc) and doc[end].lower_ in _PARTICLES and doc[end + 1].text[:1].isupper():
+        end += 2
+        while end < len(doc) and (
+            doc[end].text[:1].isupper()
+            or doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
+        ):
+            end += 1
+    if (
+        ent.label_ == "ORG"
+        and end + 2 < len(doc)
+        and doc[end].lower_ in ("for", "of")
+        and doc[end - 1].text in _REMIT_HEADS
+    ):
+        nxt = next(
+            (e for e in doc.ents if e.start in (end + 1, end + 2) and e.label_ == "ORG"
+             and doc[end + 1 : e.start].text.lower() in ("", "the")),
+            None,
+        )
+        if nxt is not None:
+            end = nxt.end
+    return doc[ent.start : end].text if end > ent.end else ent.text
+
+
 def _portfolio(ent: Any) -> bool:
     """An entity that is the portfolio of a title, not an actor: "Minister for [Canal
     Affairs]", "[Interior Cabinet] Secretary Daniel Wafula"."""
     doc = ent.doc
     before = doc[max(0, ent.start - 2) : ent.start]
-    if len(before) == 2 and before[1].lower_ in ("for", "of") and _TITLE_WORD.search(before[0].text):
+    titled = len(before) == 2 and bool(_TITLE_WORD.search(before[0].text))
+    if titled and before[1].lower_ in ("for", "of"):
         return ent.label_ == "ORG"
     after = doc[ent.end] if ent.end < len(doc) else None
     return (
@@ -123,7 +163,7 @@ def _tidy(raw: str, label: str) -> tuple[str, str]:
         raw = raw[m.end() :]
     words = raw.split()
     title = max((i for i, w in enumerate(words) if _TITLE_WORD.search(w)), default=-1)
-    if 0 <= title and len(words) - title - 1 >= 2 and label in ("ORG", "PERSON"):
+    if title >= 0 and len(words) - title - 1 >= 2 and label in ("ORG", "PERSON"):
         return " ".join(words[title + 1 :]), "PERSON"
     if label == "ORG" and ", " in raw:
         head, tail = raw.split(", ", 1)

@@ -118,8 +118,8 @@ _GENRES: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "archive notice",
-            r"\b(?:this (?:page|article|story|post) (?:is|has been) archived|no longer (?:publicly )?"
-            r"editable|reflect the (?:specific )?time at which they were written)\b",
+            r"\b(?:this (?:page|article|story|post) (?:is|has been) archived|"
+            r"no longer (?:publicly )?editable|reflect the (?:specific )?time at which they were written)\b",
         ),
         (
             "comment prompt",

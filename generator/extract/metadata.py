@@ -215,8 +215,9 @@ def _content_words(text: str) -> set[str]:
 
 
 _FUNCTION = frozenset(
-    "the and for with from that this into over after before about their its has have had "
-    "are was were will would can could may not but than then also more most news".split()
+    {"the", "and", "for", "with", "from", "that", "this", "into", "over", "after", "before",
+     "about", "their", "its", "has", "have", "had", "are", "was", "were", "will", "would",
+     "can", "could", "may", "not", "but", "than", "then", "also", "more", "most", "news"}
 )
 
 

@@ -91,7 +91,8 @@ def _exclusions(ctx: Context) -> list[str]:
     for o in (ctx.meta.publisher, ctx.meta.original, *ctx.meta.cited):
         if o is not None:
             names.append(o.name)
-            names.extend(gz.agency_aliases(o.name))  # "AP" in the chain, "Associated Press" in the text
+            # "AP" in the chain, "Associated Press" in the text: one agency.
+            names.extend(gz.agency_aliases(o.name))
             names.extend(o.authors)
     return names
 

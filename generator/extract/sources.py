@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .actor_names import _acronyms
 from .actors import clean_name
 from .body import Body, quote
 from .clean import dateline
@@ -98,6 +99,7 @@ def primary_sources(
     found: dict[str, dict[str, Any]] = {}
     last_person = ""
     full_names = _full_names(body)
+    acronyms = {k: v for k, v in _acronyms(text).items() if v}
     for sent in body.sentences:
         span = sent.span
         base = sent.base
@@ -118,14 +120,10 @@ def primary_sources(
         for tok in span:
             if tok.lemma_.lower() not in SAY or tok.pos_ not in ("VERB", "AUX"):
                 continue
-            subj = next(
-                (
-                    c
-                    for c in tok.children
-                    if c.dep_ in ("nsubj", "nsubjpass") and base + c.idx >= skip
-                ),
-                None,
-            )
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # A dateline the parser took for the subject: its apposition is the subject.
+            subjects += [a for c in subjects for a in c.children if a.dep_ == "appos"]
+            subj = next((c for c in subjects if base + c.idx >= skip), None)
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             if agent is not None:
                 obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -141,6 +139,7 @@ def primary_sources(
                     continue
                 name = _subject_name(subj, skip - base)
             name = full_names.get(name, name)  # "Nowak said" after "Tomasz Nowak told"
+            name = acronyms.get(name, name)  # "WFP said" after "World Food Programme (WFP)"
             if not name or _ANAPHORIC.match(name):
                 continue
             s_off = base + min(subj.idx, tok.idx)
@@ -164,6 +163,19 @@ _ANAPHORIC = re.compile(
 )
 
 
+_TITLE_HEAD = re.compile(
+    r"(?:Minister|Secretary|Administrator|Director|President|Chairman|Chairwoman|Chair|"
+    r"Spokesman|Spokeswoman|Spokesperson|Governor|Commissioner|Ambassador|Chief|Mayor|"
+    r"Senator|Judge|Envoy|Premier|Chancellor|Coordinator)(?:-[A-Z][a-z]+)?"
+)
+_TITLED_NAME = re.compile(
+    r"\b(?:Minister|Secretary|Administrator|Director|President|Chairman|Chairwoman|Chair|"
+    r"Spokesman|Spokeswoman|Spokesperson|Governor|Commissioner|Ambassador|Chief|Mayor|"
+    r"Senator|Judge|Envoy|Premier|Chancellor|Coordinator)(?:-[A-Z][a-z]+)?\b(?:\s+(?:of|for)\s+[A-Z][\w’'-]*"
+    r"(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)?,?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})$"
+)
+
+
 def _full_names(body: Body) -> dict[str, str]:
     """Surname -> full name, for people the text names in full (one full name per surname)."""
     seen: dict[str, set[str]] = {}
@@ -180,6 +192,12 @@ def _subject_name(subj: Any, start: int = 0) -> str:
     """The name of an attribution's subject: its named entity if it has one, else the noun
     phrase without relative clauses and appositions (and without the words before the
     character offset `start`, a dateline)."""
+    named = next((a for a in subj.children if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
+    if named is not None and subj.idx >= start and (
+        subj.pos_ == "NOUN" or _TITLE_HEAD.fullmatch(subj.text)
+    ):
+        # "Panama's Minister for Canal Affairs, Sofía Herrera, said": the person named.
+        return clean_name(" ".join(t.text for t in named.subtree if t.text not in ",()"))
     sub = [t for t in subj.subtree if t.idx >= start]
     ents = [
         e
@@ -210,6 +228,9 @@ def _subject_name(subj: Any, start: int = 0) -> str:
     phrase = "".join(t.text_with_ws for t in toks).strip()
     phrase = re.sub(r"^(?:both|all|The)\s+", "", phrase)
     phrase = re.sub(r"^the\s+(?=[A-Z])", "", phrase)  # "the Environment Agency" → a proper name
+    titled = _TITLED_NAME.search(phrase)
+    if titled:
+        return titled.group("name")  # "Panama's Minister for Canal Affairs, Sofía Herrera"
     if ents and (len(phrase.split()) > 6 or phrase.endswith(" " + ents[-1].text)):
         # A long phrase, or a descriptor before the name ("Shipping company Maersk"): the name.
         return clean_name(ents[-1].text if phrase.endswith(ents[-1].text) else ents[0].text)
