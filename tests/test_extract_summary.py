@@ -180,3 +180,15 @@ def test_the_summary_leaves_a_wire_dateline_out() -> None:
     assert compress("GDANSK, Poland (Reuters) - Dockworkers walked off the job on Thursday.") == (
         "Dockworkers walked off the job on Thursday."
     )
+
+
+def test_days_named_by_weekday_are_given_as_dates() -> None:
+    import datetime as dt
+
+    text = (
+        "Canal Cuts Transits Again\n\nThe canal authority said on Monday it will cut the number "
+        "of daily booking slots from 36 to 27, as a renewed drought drains the lake that feeds "
+        "the locks.\n\nShipping lines said they would reroute some vessels around Cape Horn.\n"
+    )
+    s = summarize(body_of(text), "Canal Cuts Transits Again", anchor=dt.date(2025, 10, 14))
+    assert s.startswith("The canal authority said on 13 October 2025 it will cut"), s

@@ -61,6 +61,8 @@ _GENRES: list[tuple[str, re.Pattern[str]]] = [
         (
             "click here",
             r"\bclick here\b|\bread (?:the )?(?:full|original|rest of the) (?:article|story|report)\b|"
+            r"\b(?:use|using|activate|tap|tapping|hit) the\s+(?:[\w-]+\s+){0,2}(?:button|icon)\b|"
+            r"\bcan be read in \d+ languages\b|"
             r"\bbutton (?:above|below)\b|\b(?:activating|click(?:ing)?|press(?:ing)?) the \w+(?: \w+)? button\b",
         ),
         (

@@ -146,7 +146,7 @@ def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = 
             if v.strip() and v.strip() not in md.tags:
                 md.tags.append(v.strip().strip("[]'\""))
     if not md.authors:
-        md.authors = _split_bylines(head)
+        md.authors, md.byline = _split_bylines(head)
     if not md.authors:
         md.authors = _footer_authors(blocks)
     if not md.authors:
@@ -253,14 +253,16 @@ def _credited_authors(blocks: list[Block]) -> list[str]:
     return []
 
 
-def _split_bylines(head: list[Block]) -> list[str]:
+def _split_bylines(head: list[Block]) -> tuple[list[str], str]:
     """Authors printed as a name line followed by an affiliation line ("Ingrid Solheim" /
-    "Associate Professor of Arctic Governance, UiT ...")."""
-    names = []
+    "Associate Professor of Arctic Governance, UiT ..."), and those lines as the byline."""
+    names, lines = [], []
     for b, nxt in zip(head, head[1:], strict=False):
-        if b.kind == "header" and nxt.kind == "header" and parse_byline(f"{b.plain}, {nxt.plain}"):
+        line = f"{b.plain}, {nxt.plain}"
+        if b.kind == "header" and nxt.kind == "header" and parse_byline(line):
             names.append(b.plain)
-    return names
+            lines.append(line)
+    return names, "; ".join(lines)
 
 
 def _footer_authors(blocks: list[Block]) -> list[str]:

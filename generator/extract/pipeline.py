@@ -133,6 +133,7 @@ def summarize_ctx(ctx: Context) -> str:
         ctx.options.max_summary_sentences,
         opinion=is_opinion(ctx.body, academic),
         authors=max(1, len(ctx.meta.authors)),
+        anchor=ctx.date,
     )
 
 

@@ -6,6 +6,7 @@ opinion pieces the author's conclusion is added as the author's ("The author arg
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from typing import Any
@@ -298,6 +299,43 @@ def _framed(sentence: str, authors: int, s: Sentence, lower_words: set[str]) -> 
     return subject + _decapitalised(sentence, s, lower_words)
 
 
+_DAY_WORD = re.compile(
+    r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+    r"(?:’s|'s)?$",
+    re.I,
+)
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def with_dates(text: str, sent: Sentence, anchor: dt.date) -> str:
+    """`text` (a compressed form of `sent`) with its days named by weekday or as
+    "yesterday" and "today" given as dates ("on Tuesday" -> "on 11 November 2025"): a
+    briefing is read long after the week it was written in."""
+    from .temporal import find_temporal
+    from .timeline import by_tense
+
+    for t in find_temporal(sent.text, anchor):
+        phrase = t.text.strip()
+        if not _DAY_WORD.match(phrase) or phrase.endswith(("’s", "'s")):
+            continue
+        value = by_tense(t, sent, sent.start + t.start, anchor)
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+        if not m:
+            continue
+        day = f"{int(m.group(3))} {_MONTH_NAMES[int(m.group(2)) - 1]} {m.group(1)}"
+        words = phrase.split()
+        if words[0].lower() == "on":
+            new = f"on {day}"
+        elif words[0].lower() in ("yesterday", "today"):
+            new = f"on {day}"
+        else:
+            new = f"on {day}" if not re.search(r"\bon\s+$", text[: text.find(phrase)]) else day
+        text = re.sub(rf"\b{re.escape(phrase)}\b", new, text, count=1)
+    return text
+
+
 def summarize(
     body: Body,
     title: str,
@@ -307,6 +345,7 @@ def summarize(
     opinion: bool = False,
     authors: int = 1,
     target_words: int = 70,
+    anchor: dt.date | None = None,
 ) -> str:
     """1-3 compressed body sentences, at most `max_words` words (about `target_words`):
     the most central sentences in text order; for an opinion piece the last one is the
@@ -394,6 +433,9 @@ def summarize(
     parts = [texts[i] for i in sorted(chosen)]
     if conclusion:
         parts.append(conclusion[1])
+    if anchor is not None:
+        order = [*sorted(chosen), *([conclusion[0]] if conclusion else [])]
+        parts = [with_dates(p, sents[i], anchor) for p, i in zip(parts, order, strict=True)]
     text = " ".join(parts) or " ".join(texts[cands[0][0]].split())
     words = text.split()
     if len(words) > max_words:  # one very long sentence

@@ -112,6 +112,23 @@ _YEARLESS = re.compile(
 )
 
 
+_SPEECH = frozenset(
+    {"say", "announce", "tell", "report", "confirm", "add", "state", "warn", "reveal", "claim"}
+)
+
+
+def _said_before(sent: Sentence, offset: int) -> int:
+    """-1 when the date directly follows a past verb of saying ("said on Monday it will
+    cut ..."): in news copy the day is when it was said, whatever the parse attaches it to."""
+    before = [t for t in sent.span if sent.base + t.idx < offset]
+    if before and before[-1].lower_ == "on":
+        before = before[:-1]
+    if before and before[-1].pos_ in ("NOUN", "PRON") and len(before) > 1:
+        before = before[:-1]  # "told reporters on Friday"
+    last = before[-1] if before else None
+    return -1 if last is not None and last.lemma_ in _SPEECH and last.tag_ == "VBD" else 0
+
+
 def by_tense(
     t: Temporal, sent: Sentence, offset: int, anchor: dt.date, year: int | None = None
 ) -> str:
@@ -133,7 +150,8 @@ def by_tense(
     if not weekday and year and year != day.y:
         # "Last year's rains, between March and May": the year the sentence gave.
         return t.value.replace(str(day.y), str(year), 1).replace(str(day.y), str(year))
-    tense = tense_at(sent, offset, direct=True, end=offset + len(t.text))
+    end = offset + len(t.text)
+    tense = _said_before(sent, offset) or tense_at(sent, offset, direct=True, end=end)
     lo = dt.date(day.y, day.m or 1, day.d or 1)
     hi = lo if day.d else dt.date(day.y, day.m or 12, calendar.monthrange(day.y, day.m or 12)[1])
     if weekday:
