@@ -66,6 +66,8 @@ The ministry said it had invited both sides to talks on Monday.
 
 Officials expect a deal before the end of March, and the strike is the largest since 2008.
 
+The lake stood at its lowest level since records began in 1965, the worst since independence in 1960.
+
 Forecasts for April and May point to more stoppages.
 """
 
@@ -79,6 +81,7 @@ def test_weekdays_follow_the_tense_of_their_verb_and_qualified_months_their_part
     assert got.get("2024-03-18") == "planned"
     assert got.get("2024-03") == "planned"  # the end of March is still ahead on the 15th
     assert "2008" not in got  # only the baseline of a comparison
+    assert "1965" not in got and "1960" not in got
     assert got.get("2024-04") == "planned"  # "for April": a month after "for" is a date
 
 

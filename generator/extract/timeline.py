@@ -247,7 +247,11 @@ def event_text(sent: Sentence, t_start: int, t_end: int, text: str) -> str:
     return out if out.endswith((".", "!", "?", "”", '"')) else out + "."
 
 
-_SINCE = re.compile(r"(?i)\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$")
+_SINCE = re.compile(
+    r"(?i)\bsince\s+(?:(?:independence|records began|records? (?:were|was) first kept|"
+    r"(?:it|they) (?:was|were) (?:founded|created|established))\s+in\s+)?"
+    r"(?:the\s+)?(?:early\s+|late\s+|mid-?)?$"
+)
 
 
 def _baseline(sent: Sentence, text: str, start: int) -> bool:
