@@ -145,6 +145,8 @@ def test_a_sources_list_gives_cited_reports_and_a_site_tagline_the_publisher() -
         ("BBC News", dt.date(2024, 3, 14), "23 dead as boat overturns"),
     ]
     assert parse_citation('Reuters: "Ferry capsizes" (13 March 2024)', "x").name == "Reuters"
+    cited = parse_citation('* Kofi Adomako. "Pact signed" — Reuters, March 12, 2024', "x")
+    assert (cited.name, cited.authors) == ("Reuters", ["Kofi Adomako"])
 
 
 @pytest.mark.parametrize(

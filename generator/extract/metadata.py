@@ -198,7 +198,9 @@ def parse_citation(plain: str, raw: str) -> Outlet | None:
         parts = [p.strip(" .,:;") for p in re.split(r"[:|—–]", before) if p.strip(" .,:;")]
     if not parts:
         return None
-    return Outlet(parts[0], date, [], "", title, " ".join(raw.split()))
+    # 'Kofi Adomako. "Title" — Reuters, ...': the report's authors come before its title.
+    authors = parse_byline("By " + before.strip(" .,:")) if m and before.strip() else []
+    return Outlet(parts[0], date, authors, "", title, " ".join(raw.split()))
 
 
 _CREDITED_AUTHORS = re.compile(
