@@ -139,8 +139,11 @@ def make_record(seed: Seed, options: Any = None) -> dict[str, Any]:
 
 def remove_stale_temp_files(folder: Path) -> None:
     """Delete temporary files a killed run left behind. Call only while holding the lock."""
-    for tmp in folder.glob(".*.yaml.*.tmp"):
-        tmp.unlink(missing_ok=True)
+    from .runner import STATE_FILE
+
+    for pattern in (".*.yaml.*.tmp", f".{STATE_FILE}.*.tmp"):
+        for tmp in folder.glob(pattern):
+            tmp.unlink(missing_ok=True)
 
 
 def decide(seed: Seed, data: Any, broken: str | None, force: bool) -> tuple[str, str] | None:
