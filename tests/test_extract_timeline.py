@@ -101,3 +101,27 @@ def test_yearless_dates_take_their_verbs_tense_and_the_sentences_year() -> None:
     assert got.get("2026-01-05") == "planned"  # "would reopen", said in November
     assert got.get("2024-03/2024-05") == "occurred"  # "last year's" rains
     assert got.get("2025-12") == "planned"
+
+
+def test_a_dated_sentence_without_a_verb_is_handled() -> None:
+    """A fragment whose root is a noun ("La Voz del Macizo, 9 March 2026.") once sent the
+    search for the date's verb round the root for ever."""
+    import signal
+
+    text = (
+        "Bypass Approved\n\nThis article was translated from Spanish for our readers in the "
+        "region. Original: La Voz del Macizo, 9 March 2026.\n\n"
+        "The council said on Tuesday that the bypass would open in 2027, and the ministry "
+        "agreed.\n"
+    )
+    def hung(*_: object) -> None:
+        raise TimeoutError("build_timeline did not finish in 20 s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        got = [e["date"] for e in build_timeline(body_of(text), text, ANCHOR)]
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert "2027" in got

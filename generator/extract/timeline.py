@@ -71,7 +71,7 @@ def tense_at(sent: Sentence, offset: int, direct: bool = False, end: int = -1) -
         return 0
     ids = {t.i for t in inside}
     # The expression's own head ("end" of "the end of December"), then upwards from there.
-    tok = next((t for t in inside if t.head.i not in ids or t.head is t), inside[0])
+    tok = next((t for t in inside if t.head.i not in ids or t.head.i == t.i), inside[0])
     first = tok
     while tok is not None and (
         tok.pos_ not in ("VERB", "AUX")
@@ -80,9 +80,9 @@ def tense_at(sent: Sentence, offset: int, direct: bool = False, end: int = -1) -
     ):
         # A participle that only describes a noun ("rains forecast for July") does not
         # carry the clause's tense: go on to the verb of that noun.
-        if direct and tok is not first and tok.pos_ in ("NOUN", "PROPN"):
+        if direct and tok.i != first.i and tok.pos_ in ("NOUN", "PROPN"):
             return 0  # "talks on Monday": the day belongs to the talks, not to the verb
-        tok = None if tok.head is tok else tok.head
+        tok = None if tok.head.i == tok.i else tok.head  # the root heads itself
     if tok is None:
         return 0
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
