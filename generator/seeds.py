@@ -172,6 +172,22 @@ _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
 
 
+_VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+              "param", "source", "track", "wbr"}
+# Page furniture by element or by its class/id words: reader comments, sidebars and widgets,
+# navigation, cookie banners, share bars, related links. Their text is not the article's.
+_FURNITURE_TAGS = {"nav", "aside", "footer", "form", "button", "select"}
+_FURNITURE = re.compile(
+    r"(?:^|[\s_-])(?:comments?|comment-list|commentlist|respond|sidebar|widget|widgets|"
+    r"cookie|cookies|consent|share|sharing|social|related|newsletter|subscribe|promo|advert|"
+    r"ad-slot|breadcrumbs?|menu|navbar|masthead|site-footer|site-header)(?:$|[\s_-])",
+    re.I,
+)
+_META = {"og:title": "title", "article:published_time": "date", "date": "date",
+         "author": "author", "article:author": "author", "og:site_name": "publisher",
+         "og:url": "url"}
+
+
 class _TextParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -180,18 +196,33 @@ class _TextParser(HTMLParser):
         self.meta: dict[str, str] = {}
         self._in_title = False
         self._title: list[str] = []
+        self._stack: list[tuple[str, bool]] = []  # open elements: (tag, furniture?)
+        self._furniture = 0
+        self._ld: list[str] | None = None
+        self.ld_json: list[str] = []
+        self.times: list[str] = []
+
+    def _is_furniture(self, tag: str, a: dict[str, str]) -> bool:
+        words = f"{a.get('class', '')} {a.get('id', '')} {a.get('role', '')}"
+        return tag in _FURNITURE_TAGS or bool(_FURNITURE.search(words))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
         if tag == "title":
             self._in_title = True
         if tag == "meta":
-            a = {k.lower(): (v or "") for k, v in attrs}
             key = (a.get("property") or a.get("name") or "").lower()
-            wanted = {"og:title": "title", "article:published_time": "date", "date": "date",
-                      "author": "author", "article:author": "author", "og:site_name": "publisher",
-                      "og:url": "url"}
-            if key in wanted and a.get("content") and wanted[key] not in self.meta:
-                self.meta[wanted[key]] = a["content"].strip()
+            if key in _META and a.get("content") and _META[key] not in self.meta:
+                self.meta[_META[key]] = a["content"].strip()
+            return
+        if tag == "script" and a.get("type", "").lower() == "application/ld+json":
+            self._ld = []
+        if tag == "time" and a.get("datetime") and not self._furniture:
+            self.times.append(a["datetime"].strip())
+        if tag not in _VOID_TAGS:
+            furniture = self._is_furniture(tag, a)
+            self._stack.append((tag, furniture))
+            self._furniture += furniture
         if tag in _SKIP_TAGS:
             self.skip += 1
         elif tag in _BLOCK_TAGS:
@@ -206,26 +237,86 @@ class _TextParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
+        if tag == "script" and self._ld is not None:
+            self.ld_json.append("".join(self._ld))
+            self._ld = None
+        if any(t == tag for t, _ in self._stack):  # close it and whatever was left open in it
+            while self._stack:
+                t, furniture = self._stack.pop()
+                self._furniture -= furniture
+                if t == tag:
+                    break
         if tag in _SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
+        if self._ld is not None:
+            self._ld.append(data)
         if self._in_title:
             self._title.append(data)
-        if not self.skip:
+        if not self.skip and not self._furniture:
             self.parts.append(data)
 
 
+def _linked_data(sources: list[str]) -> dict[str, str]:
+    """Headline, date, authors, publisher and address from a page's JSON-LD article."""
+    import json
+
+    items: list[object] = []
+    for src in sources:
+        try:
+            data = json.loads(src)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                items.append(item)
+                stack.extend(v for k, v in item.items() if k == "@graph")
+    out: dict[str, str] = {}
+    for item in items:
+        kind = item.get("@type") if isinstance(item, dict) else None
+        kinds = kind if isinstance(kind, list) else [kind]
+        if not isinstance(item, dict) or not any(
+            isinstance(k, str) and k.endswith(("Article", "BlogPosting", "Report")) for k in kinds
+        ):
+            continue
+
+        def names(value: object) -> list[str]:
+            values = value if isinstance(value, list) else [value]
+            got = [v.get("name") if isinstance(v, dict) else v for v in values]
+            return [str(g).strip() for g in got if isinstance(g, str) and g.strip()]
+
+        for key, field_name in (("headline", "title"), ("datePublished", "date"), ("url", "url")):
+            if isinstance(item.get(key), str) and item[key].strip():
+                out.setdefault(field_name, item[key].strip())
+        if names(item.get("author")):
+            out.setdefault("author", ", ".join(names(item.get("author"))))
+        if names(item.get("publisher")):
+            out.setdefault("publisher", names(item.get("publisher"))[0])
+        break
+    return out
+
+
 def html_text(source: str) -> tuple[str, dict[str, str]]:
-    """Visible text of an HTML document (one block per block element) and its metadata."""
+    """Visible text of an HTML document (one block per block element, page furniture such
+    as comments, sidebars and navigation left out) and its metadata (meta tags, JSON-LD,
+    the first <time datetime>)."""
     parser = _TextParser()
     parser.feed(source)
     parser.close()
     raw = "".join(parser.parts)
     blocks = [re.sub(r"[ \t\r\f\v\n]+", " ", b).strip() for b in re.split(r"\n\s*\n", raw)]
     meta = dict(parser.meta)
+    for key, value in _linked_data(parser.ld_json).items():
+        meta.setdefault(key, value)
+    if parser.times:
+        meta.setdefault("date", parser.times[0])
     title = " ".join("".join(parser._title).split())
     if title and "title" not in meta:
         meta["title"] = title

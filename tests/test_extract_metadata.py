@@ -196,3 +196,46 @@ def test_a_name_line_over_an_affiliation_line_and_an_adapters_credit() -> None:
     md = md_of(text)
     assert md.authors == ["Dan Whitaker"]
     assert [c.name for c in md.cited] == ["The Associated Press", "Reuters"]
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "date", "authors", "publisher"),
+    [
+        ("NewsNest | Business & Law\n\nYour daily digest of the stories that matter\n\n"
+         "Trams to reach the eastern suburbs by next spring\n\n"
+         "Metro Courier via NewsNest · Posted Jan 16, 2025 · 4 min read",
+         "Trams to reach the eastern suburbs by next spring", dt.date(2025, 1, 16), [], "NewsNest"),
+        ("EMBARGOED UNTIL 00:01 GMT WEDNESDAY 11 JUNE 2025\n\nHEALTH DESK WIRE | Global Health\n\n"
+         "Trams to reach the eastern suburbs by next spring\n\nBy Esther Lindqvist, Health Desk Wire",
+         "Trams to reach the eastern suburbs by next spring", dt.date(2025, 6, 11),
+         ["Esther Lindqvist"], "Health Desk Wire"),
+        ("THE PACIFIC BRIEF\n\nInterviews\n\n'We will not move the trams for sympathy'\n\n"
+         "By Tom Hadley\n\n19 February 2026",
+         "'We will not move the trams for sympathy'", dt.date(2026, 2, 19), ["Tom Hadley"],
+         "The Pacific Brief"),
+        ("MERIDIAN NEWS · LIVE\n\nLive: trams reach the eastern suburbs\n\nTuesday 4 November 2025\n"
+         "Edited by Sofia Grant in London, with reporting from Mateo Ruiz in Lyon",
+         "Live: trams reach the eastern suburbs", dt.date(2025, 11, 4),
+         ["Sofia Grant", "Mateo Ruiz"], "Meridian News"),
+        ("Trams reach the eastern suburbs of the city\n\nBy Aoife Brennan 12 March 2025",
+         "Trams reach the eastern suburbs of the city", dt.date(2025, 3, 12), ["Aoife Brennan"],
+         None),
+    ],
+)
+def test_header_forms_of_many_sites(head, title, date, authors, publisher) -> None:
+    text = f"{head}\n\n{BODY} The tram network will cost the city about 400 million euros.\n"
+    md = md_of(text)
+    assert (md.title, md.date, md.authors) == (title, date, authors)
+    assert (md.publisher.name if md.publisher else None) == publisher
+
+
+def test_a_translated_repost_names_its_original_with_date_and_reporter() -> None:
+    text = (
+        "ANDES DISPATCH\n\nTrams reach the eastern suburbs of the city\n\n11 March 2026\n\n"
+        "This article was translated from Spanish. Original: La Voz del Valle, 9 March 2026.\n"
+        f"Reporting: Camilo Restrepo. Translation: Elena Ward.\n\n{BODY}\n"
+    )
+    md = md_of(text)
+    assert (md.original.name, md.original.date) == ("La Voz del Valle", dt.date(2026, 3, 9))
+    assert md.original.authors == ["Camilo Restrepo"]
+    assert md.publisher.name == "Andes Dispatch"

@@ -87,3 +87,32 @@ def test_missing_seed_folder_is_an_error(tmp_path: Path) -> None:
 
 def test_fold_ws() -> None:
     assert fold_ws("  a\n\n b\t c ") == "a b c"
+
+
+def test_html_page_furniture_is_left_out_and_linked_data_read(tmp_path: Path) -> None:
+    page = """<!DOCTYPE html><html><head><title>Barrier backed | Chronicle</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+ {"@type": "NewsArticle", "headline": "Councillors back flood barrier",
+  "datePublished": "2025-03-12T08:30:00+00:00", "author": [{"@type": "Person", "name": "Aoife Brennan"}],
+  "publisher": {"@type": "Organization", "name": "Corrib Chronicle"}}]}</script></head>
+<body><div class="cookie-banner">We use cookies. Accept all</div>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Councillors back flood barrier</h1>
+<p>By Aoife Brennan <time datetime="2025-03-12T08:30:00+00:00">12 March 2025</time></p>
+<p>Galway City Council voted on Monday night to press ahead with a tidal flood barrier.</p>
+<p>The motion passed by 11 votes to 6 after a three-hour debate<br>in City Hall.</p></article>
+<aside class="widget-area"><h3>Most read</h3><p>Columnist Dara Keogh on the housing crisis</p></aside>
+<section id="comments" class="comments-area"><div class="comment-body"><p>Kevin M says:
+About time! We were flooded in 2014.</p></div></section>
+<footer class="site-footer"><p>All rights reserved.</p></footer></body></html>"""
+    (tmp_path / "seeds").mkdir()
+    path = tmp_path / "seeds" / "barrier.html"
+    path.write_text(page, encoding="utf-8")
+    seed = read_seed(path, tmp_path)
+    assert "Galway City Council voted on Monday night" in seed.text
+    for furniture in ("cookies", "Most read", "Dara Keogh", "Kevin M", "flooded in 2014",
+                      "All rights reserved", "Home"):
+        assert furniture not in seed.text, furniture
+    assert seed.meta["date"].startswith("2025-03-12")
+    assert seed.meta["author"] == "Aoife Brennan"
+    assert seed.meta["publisher"] == "Corrib Chronicle"

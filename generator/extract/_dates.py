@@ -120,12 +120,12 @@ def parse_loose_date(text: str) -> dt.date | None:
     if m:
         return _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = re.search(
-        rf"({MONTH_FULL}|{MONTH_ABBR})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", text
+        rf"(?i:({MONTH_FULL}|{MONTH_ABBR}))\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", text
     )
     if m:
         return _mk(int(m.group(3)), month_no(m.group(1)), int(m.group(2)))
     m = re.search(
-        rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_FULL}|{MONTH_ABBR})\.?,?\s+(\d{{4}}|'?\d{{2}})\b",
+        rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?i:({MONTH_FULL}|{MONTH_ABBR}))\.?,?\s+(\d{{4}}|'?\d{{2}})\b",
         text,
     )
     if m:

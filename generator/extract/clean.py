@@ -16,10 +16,7 @@ HEADER, BODY, HEADING, BOILER = "header", "body", "heading", "boilerplate"
 _TAG = re.compile(r"<[^>]{1,200}>")
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
 _STOP = frozenset(
-    """a an the and or but of to in on at by for with from as is are was were be been
-has have had it its this that these those he she they we his her their our not no will would
-can could may might should than then there which who whom whose what when where while if so
-also into over after before about up out more most such only other some any all""".split()
+    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "his", "her", "their", "our", "not", "no", "will", "would", "can", "could", "may", "might", "should", "than", "then", "there", "which", "who", "whom", "whose", "what", "when", "where", "while", "if", "so", "also", "into", "over", "after", "before", "about", "up", "out", "more", "most", "such", "only", "other", "some", "any", "all"]
 )
 
 
@@ -86,6 +83,8 @@ _GENRES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:it )?first appeared (?:on|in)|comment on\b|\(?(?:additional )?reporting by\b|"
             r"(?:authored|written|submitted) by\b.{2,80}\bvia\b|(?:cross-?posted|syndicated|reposted|"
             r"reprinted) (?:from|with permission)|adapted (?:this|the) (?:story|article|report)\b|"
+            r"(?:this (?:article|story|piece) (?:was|has been) )?translated from [A-Z][a-z]+\b|"
+            r"^original(?: article| story)?\s*:|^(?:reporting|translation|translated by)\s*:|"
             r"^(?:i'm|i am|this is) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}\.?$|"
             r"this (?:article|story|piece|post) (?:is|was) "
             r"(?:reprinted|reposted|syndicated)\b)|under a creative commons licen[cs]e",
@@ -128,7 +127,7 @@ _GENRES: list[tuple[str, re.Pattern[str]]] = [
             r"^(?:have an opinion|what do you think|join the (?:discussion|conversation)|"
             r"tell us what you think)\b.{0,60}$",
         ),
-        ("navigation", r"^(?:[^|•·]{1,30}\s[|•·]\s){2,}[^|•·]{1,30}$"),
+        ("navigation", r"^(?:[^|•·\d]{1,30}\s[|•·]\s){2,}[^|•·\d]{1,30}$"),
         ("contact", r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"),
     ]
 ]

@@ -58,9 +58,16 @@ def _person_part(part: str) -> str:
 def parse_byline(line: str) -> list[str]:
     """Author names from a byline: "By A, B and C" or "A, Professor, University; B, ..."."""
     line = strip_markup(line)
-    m = re.match(r"^(?:by|written by|words by|reporting by)\s+(.+)$", line, re.I)
+    m = re.match(
+        r"^(?:by|written by|words by|reporting by|edited by|compiled by|reporting)\s*:?\s+(.+)$",
+        line,
+        re.I,
+    )
     if m:
-        body = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+", m.group(1))[0]
+        body = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+|\.\s+(?=[A-Z][a-z]+:)", m.group(1))[0]
+        # "Sofia Grant in London, with reporting from Mateo Ruiz in Arequipa"
+        body = re.sub(r"(?i),?\s+with (?:additional )?reporting (?:from|by)\s+", ", ", body)
+        body = re.sub(r"\s+in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?=,|$)", "", body)
         parts = [_person_part(p) for p in re.split(r",\s*(?:and\s+)?|\s+(?i:and)\s+|\s*&\s*", body)]
         return [p for p in parts if _PERSON.fullmatch(p) and is_person_byline(p)]
     names = []
@@ -71,11 +78,24 @@ def parse_byline(line: str) -> list[str]:
     return names
 
 
+_EMBARGO = re.compile(
+    r"(?i)^embargo(?:ed)?\s+(?:until|till)\s+(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|[AP]M)?\s*)?"
+)
+
+
 def _date_line(plain: str) -> tuple[dt.date, str] | None:
     """A header line that is a date, perhaps with an outlet name: (date, name or '')."""
     day = parse_loose_date(plain)
     if day is None:
         return None
+    # "X via Y · Posted Jan 16, 2025 · 4 min read": reading times and posting words go.
+    plain = _EMBARGO.sub("", plain)  # "EMBARGOED UNTIL 00:01 GMT WEDNESDAY 11 JUNE 2025"
+    segments = [
+        re.sub(r"(?i)^(?:posted|published|updated|first published)(?:\s+on)?\s*:?\s*", "", seg)
+        for seg in re.split(r"\s+[·•|]\s+", plain)
+        if not re.fullmatch(r"(?i)\s*\d+\s*min(?:ute)?s?\.?\s+read\s*", seg)
+    ]
+    plain = " | ".join(segments)
     rest = re.sub(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?", " ", plain)
     rest = re.sub(
         r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\b|\b\d{1,4}(?:st|nd|rd|th)?\b",
@@ -87,13 +107,18 @@ def _date_line(plain: str) -> tuple[dt.date, str] | None:
         for w in re.split(r"[\s,|•·:/–—-]+", rest)
         if w
         and not _DATE_WORDS.match(w)
-        and w not in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+        and w.lower()
+        not in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                "january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december", "gmt", "utc", "bst", "est")
     ]
     if len(words) > 5:
         return None
     name = (
         " ".join(words) if words and all(w[:1].isupper() or w[:1].isdigit() for w in words) else ""
     )
+    if re.match(r"(?i)by\s", name):
+        name = ""  # "By Aoife Brennan 12 March 2025": a byline with its date, not an outlet
     return day, name
 
 

@@ -24,11 +24,15 @@ _CREDITS = [
         r"(?:re)?(?:published|printed|posted) (?:here )?(?:with permission )?(?:from|of)\s+(?P<name>.+?)(?:\s+under\b|\s+with\b|[,;]|\.(?:\s|$)|$)",
         r"^(?:cross-?posted|syndicated|reposted|adapted) (?:from|with permission from)\s+(?P<name>[A-Z].+?)(?:\s+under\b|\s+with\b|[,;]|\.(?:\s|$)|$)",
         r"^(?:authored|written|submitted|posted) by\s+.{2,80}?\s+via\s+(?P<name>[A-Z].{1,60}?)\s*[,.]?$",
-        r"(?:originally|first) (?:published|appeared|ran) (?:on|in|by|at)\s+(?P<name>.+?)(?:\s+on\b|\s+under\b|[,;]|\.(?:\s|$)|$)",
+        r"(?:originally|first) (?:published|appeared|ran) (?:on|in|by|at)\s+(?P<name>.+?)(?:\s+on\b|\s+under\b|\s+and\b|[,;]|\.(?:\s|$)|$)",
+        r"(?:^|\.\s+)original(?: article| story| text)?\s*:\s*(?P<name>[A-Z].{1,60}?)(?:,|\.(?:\s|$)|$)",
         r"^(?:source|via|courtesy(?: of)?)\s*:?\s+(?P<name>[A-Z].{1,60}?)\s*\.?$",
         r"^our thanks to\s+(?P<name>.+?)\s+for\b",
     ]
 ]
+_TRAILING_DATE = re.compile(
+    r"\s*\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}.*$|\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}.*$"
+)
 _POSTED = re.compile(r"(?i)^(?:published|posted|first published)\b(?:\s+on)?\s*:?\s*")
 _FROM_SITE = re.compile(r"^From (?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}),\s+the\b")
 _TAGS = re.compile(
@@ -105,6 +109,12 @@ def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = 
         if b.kind != "header":
             continue
         names = parse_byline(p)
+        dated_byline = _date_line(p) if not names and re.match(r"(?i)by\s", p) else None
+        if dated_byline:
+            # "By Aoife Brennan 12 March 2025": the byline and the date on one line.
+            names = parse_byline(_TRAILING_DATE.sub("", p))
+            dated.append((b, dated_byline[0], ""))
+            md.header_dates.append(dated_byline[0])
         if names and not md.authors:
             md.authors, md.byline = names, p
             continue
@@ -123,12 +133,9 @@ def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = 
         md.title_block = title_block.index
     site = next(
         (
-            b
+            _site_block(b)
             for b in candidates
-            if title_block is not None
-            and b.index < title_block.index
-            and len(b.plain.split()) <= 4
-            and all(w[0].isupper() for w in b.plain.split())
+            if title_block is not None and b.index < title_block.index and _site_block(b)
         ),
         None,
     )
@@ -203,13 +210,34 @@ def parse_citation(plain: str, raw: str) -> Outlet | None:
     return Outlet(parts[0], date, authors, "", title, " ".join(raw.split()))
 
 
-_CREDITED_AUTHORS = re.compile(
-    r"(?i)^\(?(?:authored|written|submitted|posted|reporting) by\s+(?P<names>.+?)"
-    r"(?:\s+via\s+[A-Z].*|;.*|\))?\s*[,.]?$|"
-    r"^(?P<adapter>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}) (?:adapted|wrote|edited) (?:this|the) "
-    r"(?:story|article|report)\b"
-)
+_CREDITED_AUTHORS = [
+    re.compile(p)
+    for p in (
+        # "Authored by A via X", "(Reporting by A and B; Editing by C)"
+        r"(?i)^\(?(?:authored|written|submitted|posted|reporting) by\s+(?P<names>.+?)"
+        r"(?:\s+via\s+[A-Z].*|;.*|\))?\s*[,.]?$",
+        # "Reporting: A. Translation: B." and "... on Jan. 15, 2025 By A"
+        r"(?i)(?:^|\s)(?:reporting\s*:|by)\s+(?P<names>[A-Z][^.;:]{2,60}?)"
+        r"(?:\.\s+[A-Z][a-z]+:.*)?\s*\.?$",
+        # "Dan Whitaker adapted this story for Learning English"
+        r"^(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}) (?:adapted|wrote|edited) (?:this|the) "
+        r"(?:story|article|report)\b",
+    )
+]
 _BASED_ON = re.compile(r"(?i)\bbased on (?:reports?|reporting) (?:from|by)\s+(?P<names>[^.;]+)")
+
+
+def _site_block(b: Block) -> Block | None:
+    """A site's name line before the headline ("NewsNest | Business & Law", "MERIDIAN NEWS
+    · LIVE"): its first part, short and capitalised, in title case if set in capitals."""
+    name = re.split(r"\s+[|·•›»]\s+", b.plain)[0].strip()
+    words = name.split()
+    if not 1 <= len(words) <= 4 or not all(w[0].isupper() for w in words):
+        return None
+    if name.isupper() and len(name) > 4:
+        name = " ".join(w.capitalize() if len(w) > 3 or i == 0 else w.capitalize()
+                        for i, w in enumerate(words))
+    return Block(b.index, b.start, b.end, b.text, name, b.kind)
 
 
 def _content_words(text: str) -> set[str]:
@@ -227,7 +255,13 @@ def _headline(candidates: list[Block], blocks: list[Block]) -> Block | None:
     """The headline among the header lines: the first line long enough to be one that is
     about the article (it shares three words with the body, or most of its few words); a
     site's tag line before it shares less, and a standfirst after it does not count."""
-    lines = [b for b in candidates if len(b.plain.split()) >= 4 and b.plain[0].isupper()]
+    lines = [
+        b
+        for b in candidates
+        if len(b.plain.split()) >= 4
+        and b.plain.lstrip("'‘“\"(")[:1].isupper()
+        and not re.search(r"\s[|·•›»]\s", b.plain)  # a site's or section's name line
+    ]
     if not lines:
         return candidates[0] if candidates else None
     body = _content_words(" ".join(b.plain for b in blocks if b.kind == BODY))
@@ -247,9 +281,11 @@ def _credited_authors(blocks: list[Block]) -> list[str]:
     for b in blocks:
         if b.kind == BODY and len(b.plain.split()) > 25:
             continue
-        m = _CREDITED_AUTHORS.match(b.plain)
+        credit_line = b.kind == "header" or b.reason == "republication credit"
+        patterns = _CREDITED_AUTHORS if credit_line else _CREDITED_AUTHORS[::2]
+        m = next((m for p in patterns for m in [p.search(b.plain)] if m), None)
         if m:
-            names = parse_byline("By " + (m.group("names") or m.group("adapter")))
+            names = parse_byline("By " + m.group("names"))
             if names:
                 return names
     return []
@@ -306,8 +342,11 @@ def _source_chain(
     named = [(b, d, n) for b, d, n in dated if n]
     credit = _credit(blocks)
     pub_name, pub_ev, pub_date = "", "", None
-    if meta.get("publisher"):
-        pub_name = meta["publisher"]
+    meta_site = next(
+        (meta[k] for k in ("publisher", "site", "site_name", "source", "outlet") if meta.get(k)), ""
+    )
+    if meta_site:
+        pub_name = meta_site
     elif site is not None:
         pub_name, pub_ev = site.plain, site.text
     orig_name, orig_ev, orig_date = "", "", None

@@ -304,9 +304,8 @@ _DAY_WORD = re.compile(
     r"(?:’s|'s)?$",
     re.I,
 )
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"]
 
 
 def with_dates(text: str, sent: Sentence, anchor: dt.date) -> str:
@@ -326,9 +325,7 @@ def with_dates(text: str, sent: Sentence, anchor: dt.date) -> str:
             continue
         day = f"{int(m.group(3))} {_MONTH_NAMES[int(m.group(2)) - 1]} {m.group(1)}"
         words = phrase.split()
-        if words[0].lower() == "on":
-            new = f"on {day}"
-        elif words[0].lower() in ("yesterday", "today"):
+        if words[0].lower() in ("on", "yesterday", "today"):
             new = f"on {day}"
         else:
             new = f"on {day}" if not re.search(r"\bon\s+$", text[: text.find(phrase)]) else day
