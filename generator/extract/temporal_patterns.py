@@ -7,7 +7,7 @@ import re
 
 from ._dates import MONTH_ABBR, MONTH_FULL
 
-_Q = r"(?P<qual>(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle\s+of|end\s+of|beginning\s+of|start\s+of)[\s-]*)?"
+_Q = r"(?P<qual>(?i:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle\s+of|end\s+of|beginning\s+of|start\s+of))[\s-]*)?"
 _WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?)?"
 _ORD = r"(?:st|nd|rd|th)?"
 _DASH = r"\s*(?:-|–|—|to|and|through|until)\s*"
@@ -82,7 +82,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "qyear",
         re.compile(
-            _Q + r"(?<![\d$£€.,/-])(?P<y>1[5-9]\d{2}|20\d{2})(?![\d%]|[.,]\d|-\d|(?:’|')?s\b)"
+            _Q + r"(?<![\d$£€.,/])(?<!\d-)(?P<y>1[5-9]\d{2}|20\d{2})(?![\d%]|[.,]\d|-\d|(?:’|')?s\b)"
         ),
     ),
     (
