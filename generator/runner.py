@@ -102,17 +102,46 @@ def unchanged(path: Path, record_path: Path, cache: StateCache) -> bool:
 
 # --------------------------------------------------------------------------- workers
 
+#: Seconds one seed may take to extract (a 300,000-character article takes about 100 s on
+#: one core); past it the seed is reported and the others go on.
+SEED_TIMEOUT = int(os.environ.get("BRIEFINGS_SEED_TIMEOUT", "600"))
+
+
+class _Overtime(Exception):
+    pass
+
+
+def _overtime(*_: Any) -> None:
+    raise _Overtime
+
+
 def work(seed: Seed, options: Any) -> tuple[str, Any]:
     """Extract one seed in a worker: ("ok", record), ("error", problem) or ("crash", text).
-    The model is loaded once per worker process, by the extractor's own cache."""
+    The model is loaded once per worker process, by the extractor's own cache. A seed that
+    takes longer than SEED_TIMEOUT seconds is given up as an error, so one pathological
+    document cannot stall a whole build."""
+    import signal
+    import threading
+
     from .project import extractor
 
+    timed = SEED_TIMEOUT > 0 and threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGALRM, _overtime) if timed else None
+    if timed:
+        signal.alarm(SEED_TIMEOUT)
     try:
         return "ok", extractor()(seed, options)
+    except _Overtime:
+        return "error", (f"extraction did not finish within {SEED_TIMEOUT} s; keep only the "
+                         "article in the seed, or raise BRIEFINGS_SEED_TIMEOUT")
     except BriefingError as exc:
         return "error", exc.problem + (f"; {exc.fix}" if exc.fix else "")
     except Exception as exc:  # reported against its seed; the other seeds go on
         return "crash", f"{type(exc).__name__}: {exc}"
+    finally:
+        if timed:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def default_jobs() -> int:

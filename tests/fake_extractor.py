@@ -6,7 +6,8 @@ capitalised word of the seed, quoted as its own evidence. Environment knobs:
 
 - FAKE_EXTRACT_DELAY: seconds to sleep per seed (to give a killer something to interrupt);
 - FAKE_EXTRACT_GATE: a file to wait for before returning (to hold a run in place);
-- FAKE_EXTRACT_ACTORS: how many actors at most (default 5; more makes bigger records).
+- FAKE_EXTRACT_ACTORS: how many actors at most (default 5; more makes bigger records);
+- FAKE_EXTRACT_HANG: seeds whose id contains this word never finish (a pathological seed).
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ def extract(seed: Any, options: Any = None) -> dict[str, Any]:
     delay = float(os.environ.get("FAKE_EXTRACT_DELAY", "0"))
     if delay:
         time.sleep(delay)
+    hang = os.environ.get("FAKE_EXTRACT_HANG")
+    if hang and hang in seed.id:
+        while True:
+            time.sleep(0.05)
     gate = os.environ.get("FAKE_EXTRACT_GATE")
     if gate:
         Path(gate + ".waiting").touch()

@@ -94,3 +94,19 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(BriefingError, match="cannot reach the Dask scheduler"):
         extract_seeds(sorted(seeds.iterdir()), tmp_path / "b", tmp_path, seeds,
                       scheduler="tcp://127.0.0.1:9")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_seed_that_never_finishes_is_given_up_and_the_others_go_on(tmp_path: Path,
+                                                                     jobs: str) -> None:
+    from .support import briefings
+
+    seeds = corpus(tmp_path, 3)
+    (seeds / "story-slow.txt").write_text("Slow story\n\nMinister Gamma met Envoy Delta.\n",
+                                          "utf-8")
+    done = briefings(tmp_path, "extract", "--jobs", jobs, FAKE_EXTRACT_HANG="slow",
+                     BRIEFINGS_SEED_TIMEOUT="2", timeout=120)
+    assert done.returncode == 1
+    assert "story-slow.txt" in done.stdout + done.stderr
+    assert "did not finish within 2 s" in done.stdout + done.stderr
+    assert len(records(tmp_path / "briefings")) == 3
