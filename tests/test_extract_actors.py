@@ -103,7 +103,7 @@ PORTFOLIOS = """Canal Cuts Transits Again
 
 Panama's Minister for Canal Affairs, Sofía Herrera, said the cuts were temporary. Canal Administrator Rodrigo Castillo Vega told reporters that Gatún Lake had dropped again.
 
-Ghana's Minister of Food and Agriculture, Kwabena Asante-Darko, said the council of the International Seabed Authority and the International Council for the Exploration of the Sea (ICES) would meet. Nordlys Line said it would reroute ships, and The Associated Press reported delays.
+"It works," said Dr Amara Okonkwo-Bell, and the former chief operating officer, Tarquin Vell, agreed. Ghana's Minister of Food and Agriculture, Kwabena Asante-Darko, said the council of the International Seabed Authority and the International Council for the Exploration of the Sea (ICES) would meet. Nordlys Line said it would reroute ships, and The Associated Press reported delays.
 
 Herrera and Castillo Vega will meet shippers on Monday. Gatún Lake is the canal's main reservoir, and rain over Gatún Lake has been scarce.
 """
@@ -118,6 +118,8 @@ def test_titles_portfolios_and_run_on_names_are_taken_apart() -> None:
     assert acts["Rodrigo Castillo Vega"]["type"] == "person"
     assert acts["Sofía Herrera"]["type"] == "person"  # a title stands before her name
     assert acts["Gatún Lake"]["type"] == "place"
+    for person in ("Amara Okonkwo-Bell", "Tarquin Vell"):
+        assert acts.get(person, {"type": "person"})["type"] == "person", person
     assert "Castillo Vega" not in names  # the last words of a full name are that person
     assert "Associated Press" not in names  # an agency the report cites is a source
 

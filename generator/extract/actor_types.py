@@ -68,6 +68,9 @@ _BODY_HEAD = re.compile(
 )
 
 
+_HONORIFICS = frozenset({"Dr", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame", "Professor"})
+
+
 def _titled(c: _Cluster) -> bool:
     """A name a title stands right before ("Minister Semisi Naivalu", "Country Director,
     Amara Diallo"): a person, whatever the tagger said."""
@@ -78,12 +81,16 @@ def _titled(c: _Cluster) -> bool:
         if tok is None or tok.i == 0:
             continue
         i = tok.i - 1
-        if tok.doc[i].text == "," and i > 0:
+        if tok.doc[i].text.rstrip(".") in _HONORIFICS:
+            return True  # "said Dr Ama Owusu-Boateng"
+        apposition = tok.doc[i].text == "," and i > 0
+        if apposition:
             i -= 1
-        # Back over the portfolio: "Minister for Fisheries and Forestry, Semisi Naivalu".
+        # Back over the portfolio: "Minister for Fisheries and Forestry, Semisi Naivalu";
+        # after a comma a title in lower case will do ("chief operating officer, Marcus Bell").
         for _ in range(8):
             word = tok.doc[i]
-            if _ROLE_WORDS.fullmatch(word.text) and word.text[:1].isupper():
+            if _ROLE_WORDS.fullmatch(word.text) and (word.text[:1].isupper() or apposition):
                 return True
             if i == 0 or not (word.text[:1].isupper() or word.lower_ in ("of", "for", "and")):
                 break
