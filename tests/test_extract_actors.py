@@ -119,7 +119,7 @@ def test_titles_portfolios_and_run_on_names_are_taken_apart() -> None:
     assert acts["Sofía Herrera"]["type"] == "person"  # a title stands before her name
     assert acts["Gatún Lake"]["type"] == "place"
     for person in ("Amara Okonkwo-Bell", "Tarquin Vell"):
-        assert acts.get(person, {"type": "person"})["type"] == "person", person
+        assert acts[person]["type"] == "person", person
     assert "Castillo Vega" not in names  # the last words of a full name are that person
     assert "Associated Press" not in names  # an agency the report cites is a source
 
