@@ -45,7 +45,8 @@ def _named_body(c: _Cluster) -> bool:
     if not toks:
         return False
     root = min(toks, key=lambda t: len(list(t.ancestors)))
-    return len(c.name.split()) >= 2 and root.dep_ in (
+    acronym = c.name.isupper() and len(c.name) >= 3  # "ACLED reported ..."
+    return (len(c.name.split()) >= 2 or acronym) and root.dep_ in (
         "nsubj",
         "nsubjpass",
         "dobj",

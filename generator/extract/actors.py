@@ -19,7 +19,7 @@ LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _NOT_ACTOR_HEAD = re.compile(
     r"\b(?:Summit|Games|Olympics|Conference|War|Wars|Initiative|Agreement|Declaration|Act|Plan|"
     r"Programme|Treaty|Accords?|Convention|Charter|Strategy|Doctrine|Cup|Championship|Festival|Award|"
-    r"Prize|Day|Week|Year|Goals?|Report|Index|Wall|Pipeline)$"
+    r"Prize|Day|Week|Year|Goals?|Report|Index|Wall|Pipeline|Project|Station)$"
 )
 
 
@@ -37,6 +37,8 @@ def find_actors(
         for ent in s.span.ents:
             if ent.label_ not in LABELS or s.base + ent.start_char < s.start + skip:
                 continue
+            if ent.label_ == "ORG" and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an"):
+                continue  # "create a World Technology Organization": a body that does not exist
             raw, label = _tidy(clean_name(_extended(ent)), ent.label_)
             if label == ent.label_ and _portfolio(ent):
                 continue  # "Minister for Canal Affairs", "Interior Cabinet Secretary"
@@ -44,6 +46,8 @@ def find_actors(
                 continue  # "N'Djamena and Abéché": two places, each named on its own
             if not raw or not re.search(r"[A-Z]", raw) or "\n" in raw or _MONTHS.match(raw):
                 continue
+            if raw in _TIME_ZONES:
+                continue  # "21:40 GMT"
             if _NOT_ACTOR_HEAD.search(raw) or len(raw) < 2:
                 continue
             m = (s.base + ent.start_char, s.base + ent.end_char, s.span, s.start, s.end)
@@ -87,6 +91,10 @@ def find_actors(
     return out
 
 
+_TIME_ZONES = frozenset(
+    {"GMT", "UTC", "BST", "CET", "CEST", "EET", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MST",
+     "IST", "JST", "AEST", "AEDT", "WAT", "EAT", "SAST", "HKT", "SGT"}
+)
 _TITLE_WORD = re.compile(
     r"\b(?:Minister|Secretary|Administrator|Director|President|Chairman|Chairwoman|Chair|"
     r"Spokesman|Spokeswoman|Spokesperson|Governor|Commissioner|Ambassador|Chief|Mayor|"
