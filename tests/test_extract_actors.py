@@ -140,9 +140,9 @@ def test_names_the_tagger_cut_short_or_ran_together() -> None:
 def test_bodies_that_do_not_exist_time_zones_and_acting_acronyms() -> None:
     text = (
         "Who Should Govern AI\n\nOne idea is to create a World Technology Organization to set "
-        "rules. ACLED, a conflict monitor, reported 19,000 deaths. At 21:40 GMT the talks ended, "
+        "rules. Earlier, UNHCR said 600,000 refugees had crossed. At 21:40 GMT the talks ended, "
         "and the Human Genome Project was cited as a model.\n"
     )
     names = [a["name"] for a in find_actors(body_of(text), text, "Who Should Govern AI", [])]
-    assert "ACLED" in names
+    assert "UNHCR" in names  # named once, but it acts
     assert not {"World Technology Organization", "GMT", "Human Genome Project"} & set(names)
