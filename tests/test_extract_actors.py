@@ -140,8 +140,10 @@ def test_names_the_tagger_cut_short_or_ran_together() -> None:
 def test_bodies_that_do_not_exist_time_zones_and_acting_acronyms() -> None:
     text = (
         "Who Should Govern AI\n\nOne idea is to create a World Technology Organization to set "
-        "rules. Earlier, UNHCR said 600,000 refugees had crossed. At 21:40 GMT the talks ended, "
-        "and the Human Genome Project was cited as a model.\n"
+        "rules for the new machines.\n\nAt 21:40 GMT the talks ended, and the Human Genome "
+        "Project was cited as a model for the work.\n\nThe delegates went home without a "
+        "text, and the chair promised a draft within weeks.\n\nEarlier, UNHCR said 600,000 "
+        "refugees had crossed the border in the same month.\n"
     )
     names = [a["name"] for a in find_actors(body_of(text), text, "Who Should Govern AI", [])]
     assert "UNHCR" in names  # named once, but it acts
