@@ -69,6 +69,8 @@ Officials expect a deal before the end of March, and the strike is the largest s
 The lake stood at its lowest level since records began in 1965, the worst since independence in 1960.
 
 Forecasts for April and May point to more stoppages.
+
+This week marks two years since the port strike of 2022, and a year ago this week the dockers voted.
 """
 
 
@@ -82,6 +84,9 @@ def test_weekdays_follow_the_tense_of_their_verb_and_qualified_months_their_part
     assert got.get("2024-03") == "planned"  # the end of March is still ahead on the 15th
     assert "2008" not in got  # only the baseline of a comparison
     assert "1965" not in got and "1960" not in got
+    events = build_timeline(body_of(TENSE), TENSE, ANCHOR)
+    marks = [e["date"] for e in events if e["event"].startswith("This week marks")]
+    assert sorted(marks) == ["2022", "2023"]  # the dates counted from, not the week of writing
     assert got.get("2024-04") == "planned"  # "for April": a month after "for" is a date
 
 

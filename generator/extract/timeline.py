@@ -254,6 +254,20 @@ _SINCE = re.compile(
 )
 
 
+_MARKS = re.compile(
+    r"(?i)^\s*(?:marks|marked|marking|will mark)\s+(?:\w+\s+){0,3}(?:years?|months?|decades?|"
+    r"anniversary)\b"
+)
+
+
+def _anniversary(text: str, t: Temporal, start: int) -> bool:
+    """"This week marks three years since the attack", "a year ago this week": the week of
+    writing is not the event's date; the date counted from is."""
+    if t.relative and re.search(r"\bago,?\s+$", text[max(0, start - 8) : start]):
+        return True  # "a year ago this week": the date is the year-ago one
+    return t.relative and bool(_MARKS.match(text[start + len(t.text) : start + len(t.text) + 60]))
+
+
 def _baseline(sent: Sentence, text: str, start: int) -> bool:
     """A date that is only the baseline of a comparison ("the largest strike since 2008",
     "the most since 1946", "for the first time since 1990"): nothing happened on it."""
@@ -276,7 +290,7 @@ def build_timeline(
             # "today" is mostly "nowadays" in analysis; wire copy dates events explicitly.
             continue  # decades are background; a repeated day refers back to an event
         k = next((i for i, s in enumerate(sents) if s.start <= start < s.end), None)
-        if k is not None and _baseline(sents[k], text, start):
+        if k is not None and (_baseline(sents[k], text, start) or _anniversary(text, t, start)):
             continue
         if k is not None:
             by_sentence.setdefault(k, []).append((t, start))
