@@ -111,3 +111,14 @@ def test_a_sources_list_its_items_and_archive_furniture_are_not_body() -> None:
     listed = [b.plain for b in blocks if b.reason == "source list"]
     assert listed[0] == "Sources" and len(listed) == 3  # one block per cited report
     assert {b.reason for b in blocks[-2:]} == {"archive notice", "comment prompt"}
+
+
+def test_a_sources_list_whose_items_open_with_an_author_is_one_item_a_line() -> None:
+    text = (
+        "Depot fire shuts a metro line\n\nFire crews fought a blaze at the depot for six hours on "
+        "Sunday night, the city said in a statement.\n\nSources\n\n"
+        '    Ana Lopes. "Fire destroys two trains" — Correio do Sul, November 3, 2025\n'
+        '    "Green line shut after depot blaze" — Iberia Wire, November 3, 2025\n'
+    )
+    listed = [b.plain for b in classify(text) if b.reason == "source list"]
+    assert len(listed) == 3 and listed[1].startswith("Ana Lopes.")

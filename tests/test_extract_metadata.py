@@ -239,3 +239,16 @@ def test_a_translated_repost_names_its_original_with_date_and_reporter() -> None
     assert (md.original.name, md.original.date) == ("La Voz del Valle", dt.date(2026, 3, 9))
     assert md.original.authors == ["Camilo Restrepo"]
     assert md.publisher.name == "Andes Dispatch"
+
+
+def test_a_dated_wire_dateline_dates_the_original_and_a_commentary_credit_too() -> None:
+    text = f"Trams for the suburbs\n\nMarch 14, 2025\n\nLYON, March 13 (Reuters) - {BODY}\n"
+    md = md_of(text)
+    assert (md.original.name, md.original.date) == ("Reuters", dt.date(2025, 3, 13))
+    text = (
+        "Trams for the suburbs everywhere now\n\nFebruary 16, 2026\n\n*This commentary originally "
+        "appeared in The Urban Review on February 10, 2026. It is republished here with "
+        f"permission.*\n\n{BODY}\n"
+    )
+    md = md_of(text)
+    assert (md.original.name, md.original.date) == ("The Urban Review", dt.date(2026, 2, 10))

@@ -77,9 +77,10 @@ _GENRES: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "republication credit",
-            r"^(?:this (?:article|story|piece|post) (?:is|was|has been) (?:originally |first )?"
+            r"^(?:this (?:article|story|piece|post|commentary|column|op-ed|essay|analysis) "
+            r"(?:is|was|has been) (?:originally |first )?"
             r"(?:re)?published|"
-            r"this (?:article|story|piece|post) (?:first|originally) (?:appeared|ran|was published)|"
+            r"this (?:article|story|piece|post|commentary|column|op-ed|essay|analysis) (?:first|originally) (?:appeared|ran|was published)|"
             r"the original source of this|our thanks to|articles? by\s*:|originally (?:published|appeared) (?:on|in|by|at)|"
             r"(?:it )?first appeared (?:on|in)|comment on\b|\(?(?:additional )?reporting by\b|"
             r"(?:authored|written|submitted) by\b.{2,80}\bvia\b|(?:cross-?posted|syndicated|reposted|"
@@ -178,8 +179,11 @@ def split_blocks(text: str) -> list[Block]:
                 len(ln.group(0)) > 40 and not re.search(r"[.!?:”\"]\s*$", ln.group(0))
                 for ln in lines[:-1]
             )
-            # Lines that each open with a bullet or a quoted title are items of a list.
+            # Lines that each open with a bullet or a quoted title, or that each cite a
+            # report ('Ana Lopes. "Title" — Outlet, date'), are items of a list.
             and not all(re.match(r"\s*(?:[-*•·]\s|[\"“])", ln.group(0)) for ln in lines)
+            and not all(_QUOTED_TITLE.search(ln.group(0)) and _DAY_MONTH.search(ln.group(0))
+                        for ln in lines)
         )
         spans = (
             [(para.start(), para.end())]

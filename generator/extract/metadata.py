@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import gazetteer as gz
-from ._dates import parse_loose_date
+from ._dates import month_no, nearest_year, parse_loose_date
 from .clean import _QUOTED_TITLE, _SOURCES_HEAD, BODY, SOURCE_LIST, Block, dateline
 from .header_lines import _date_line, is_person_byline, outlet_from_url, parse_byline
 
@@ -377,6 +377,8 @@ def _source_chain(
     md.date = md.date or pub_date or (nameless[0] if nameless else None)
     if md.date and not pub_date:
         pub_date = md.date
+    if credit and orig_date is None and md.date is not None:
+        orig_date = _dateline_day(credit[1].plain, md.date)  # "ASTANA, March 13 (Reuters) -"
     if orig_name and pub_name and _same(orig_name, pub_name):
         orig_name = ""
     if pub_name:
@@ -385,6 +387,22 @@ def _source_chain(
         md.original = Outlet(orig_name, orig_date, list(md.authors), "", "", orig_ev)
     elif md.publisher:
         md.publisher.authors = list(md.authors)
+
+
+def _dateline_day(plain: str, anchor: dt.date) -> dt.date | None:
+    """The day a wire dateline states ("ABUJA, Nigeria, March 3 (Reuters) -"), in the year
+    that puts it nearest the copy's date; None when the dateline gives no day."""
+    n, agency = dateline(plain)
+    m = re.search(
+        r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b", plain[:n]
+    )
+    if not agency or not m:
+        return None
+    month, day = month_no(m.group(1)), int(m.group(2))
+    try:
+        return dt.date(nearest_year(anchor, month, day), month, day)
+    except ValueError:
+        return None
 
 
 def _same(a: str, b: str) -> bool:
