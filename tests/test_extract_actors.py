@@ -148,3 +148,15 @@ def test_bodies_that_do_not_exist_time_zones_and_acting_acronyms() -> None:
     names = [a["name"] for a in find_actors(body_of(text), text, "Who Should Govern AI", [])]
     assert "UNHCR" in names  # named once, but it acts
     assert not {"World Technology Organization", "GMT", "Human Genome Project"} & set(names)
+
+
+def test_bare_institution_words_and_concept_acronyms_are_not_actors() -> None:
+    text = (
+        "Vaccination Campaign Launched\n\nThe Ministry of Agriculture launched a campaign "
+        "against foot-and-mouth disease (FMD) in two counties. The Government said the Cabinet "
+        "had approved funds, and FMD cases fell.\n\nOur Standards: The Thomson Reuters Trust "
+        "Principles.\n"
+    )
+    names = [a["name"] for a in find_actors(body_of(text), text, "Vaccination Campaign", [])]
+    assert "Ministry of Agriculture" in names
+    assert not {"Government", "Cabinet", "FMD", "Thomson Reuters Trust Principles"} & set(names)

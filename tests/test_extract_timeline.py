@@ -130,3 +130,12 @@ def test_a_dated_sentence_without_a_verb_is_handled() -> None:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert "2027" in got
+
+
+def test_a_year_a_clause_away_does_not_date_a_month() -> None:
+    text = (
+        "Cable Deal Signed\n\nThe minister said construction could begin in 2027 if financing "
+        "was secured, and that the three governments would set up a joint company by September.\n"
+    )
+    got = {e["date"]: e["status"] for e in build_timeline(body_of(text), text, dt.date(2025, 3, 13))}
+    assert got.get("2025-09") == "planned" and "2027-09" not in got

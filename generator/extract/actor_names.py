@@ -54,10 +54,12 @@ def _acronyms(text: str) -> dict[str, str]:
         )
         if found:
             out[acr] = clean_name(" ".join(found))
-    for m in re.finditer(r"\b((?:[A-Za-z][a-z]+\s+){1,5})\(([A-Z]{2,6})\)", text):
-        words = m.group(1).split()[-len(m.group(2)) :]
+    for m in re.finditer(r"\b((?:[A-Za-z][a-z-]+\s+){1,5})\(([A-Z]{2,6})\)", text):
+        parts = [p for p in re.split(r"[\s-]+", m.group(1)) if p and p not in ("and", "of", "the")]
+        words = parts[-len(m.group(2)) :]
         if "".join(w[0] for w in words).upper() == m.group(2) and all(
             w.islower() for w in words[1:]
         ):
-            out[m.group(2)] = ""  # "artificial intelligence (AI)": a concept, not an actor
+            # "artificial intelligence (AI)", "foot-and-mouth disease (FMD)": a concept
+            out[m.group(2)] = ""
     return out

@@ -19,7 +19,7 @@ LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _NOT_ACTOR_HEAD = re.compile(
     r"\b(?:Summit|Games|Olympics|Conference|War|Wars|Initiative|Agreement|Declaration|Act|Plan|"
     r"Programme|Treaty|Accords?|Convention|Charter|Strategy|Doctrine|Cup|Championship|Festival|Award|"
-    r"Prize|Day|Week|Year|Goals?|Report|Index|Wall|Pipeline|Project|Station)$"
+    r"Prize|Day|Week|Year|Goals?|Report|Index|Wall|Pipeline|Project|Station|Principles|Guidelines)$"
 )
 
 
@@ -37,7 +37,8 @@ def find_actors(
         for ent in s.span.ents:
             if ent.label_ not in LABELS or s.base + ent.start_char < s.start + skip:
                 continue
-            if ent.label_ == "ORG" and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an"):
+            before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if ent.label_ == "ORG" and before in ("a", "an"):
                 continue  # "create a World Technology Organization": a body that does not exist
             raw, label = _tidy(clean_name(_extended(ent)), ent.label_)
             if label == ent.label_ and _portfolio(ent):
@@ -46,8 +47,8 @@ def find_actors(
                 continue  # "N'Djamena and Abéché": two places, each named on its own
             if not raw or not re.search(r"[A-Z]", raw) or "\n" in raw or _MONTHS.match(raw):
                 continue
-            if raw in _TIME_ZONES:
-                continue  # "21:40 GMT"
+            if raw in _TIME_ZONES or raw in _BARE_INSTITUTIONS:
+                continue  # "21:40 GMT"; a bare "Government": which one, the text says elsewhere
             if _NOT_ACTOR_HEAD.search(raw) or len(raw) < 2:
                 continue
             m = (s.base + ent.start_char, s.base + ent.end_char, s.span, s.start, s.end)
@@ -95,8 +96,12 @@ _TIME_ZONES = frozenset(
     {"GMT", "UTC", "BST", "CET", "CEST", "EET", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MST",
      "IST", "JST", "AEST", "AEDT", "WAT", "EAT", "SAST", "HKT", "SGT"}
 )
+_BARE_INSTITUTIONS = frozenset(
+    {"Government", "Cabinet", "Ministry", "Department", "Agency", "Commission", "Committee",
+     "Council", "Court", "Authority", "Office", "Board", "State", "Administration"}
+)
 _TITLE_WORD = re.compile(
-    r"\b(?:Minister|Secretary|Administrator|Director|President|Chairman|Chairwoman|Chair|"
+    r"\b(?:Minister|Secretary|Undersecretary|Under-Secretary|Administrator|Director|President|Chairman|Chairwoman|Chair|"
     r"Spokesman|Spokeswoman|Spokesperson|Governor|Commissioner|Ambassador|Chief|Mayor|"
     r"Senator|General|Judge|Envoy|Premier|Chancellor|Coordinator|Representative)$"
 )

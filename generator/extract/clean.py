@@ -70,7 +70,8 @@ _GENRES: list[tuple[str, re.Pattern[str]]] = [
         (
             "disclaimer / copyright",
             r"\b(?:disclaimer|fair use|copyrighted material|all rights reserved|©|creative commons|"
-            r"licen[cs]ed under|available under the|"
+            r"licen[cs]ed under|available under the|our (?:editorial )?standards\s*:|"
+            r"trust principles|editorial (?:guidelines|standards|policy)|"
             r"copyright|sole responsibility of the authors?|views expressed|do not necessarily reflect|"
             r"permission to (?:cross-post|repost|republish|reproduce)|media inquiries|terms of (?:use|service)|"
             r"privacy policy|cookie)\b",

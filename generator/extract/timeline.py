@@ -88,10 +88,9 @@ def tense_at(sent: Sentence, offset: int, direct: bool = False, end: int = -1) -
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in _FUTURE_AUX for c in aux) and not any(c.lemma_ == "have" for c in aux):
         return 1
-    if (
-        any(c.lower_ == "would" for c in aux)
-        and tok.dep_ == "ccomp"
-        and tok.head.lemma_ in ("say", "tell", "announce", "warn", "confirm", "state", "add")
+    if any(c.lower_ == "would" for c in aux) and any(
+        a.lemma_ in ("say", "tell", "announce", "warn", "confirm", "state", "add")
+        for a in tok.ancestors
     ):
         return 1  # "said the schools would reopen on January 5": future when it was said
     head = tok.head if tok.dep_ == "xcomp" else None
@@ -247,6 +246,7 @@ def event_text(sent: Sentence, t_start: int, t_end: int, text: str) -> str:
     return out if out.endswith((".", "!", "?", "”", '"')) else out + "."
 
 
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|or)\b|\b(?:and|but) that\b|.{60}")
 _SINCE = re.compile(
     r"(?i)\bsince\s+(?:(?:independence|records began|records? (?:were|was) first kept|"
     r"(?:it|they) (?:was|were) (?:founded|created|established))\s+in\s+)?"
@@ -301,10 +301,14 @@ def build_timeline(
         sent = sents[k]
         values = []
         year: int | None = None
+        year_end = -1
         for t, start in items:
-            values.append(by_tense(t, sent, start, anchor, year))
+            # A year given just before, in the same clause ("last year's rains, between
+            # March and May"), not one a clause away ("in 2027, and ... by September").
+            near = year is not None and not _CLAUSE_BREAK.search(text[year_end:start])
+            values.append(by_tense(t, sent, start, anchor, year if near else None))
             if re.fullmatch(r"\d{4}", values[-1]):
-                year = int(values[-1])
+                year, year_end = int(values[-1]), start + len(t.text)
         for (t, start), value in zip(items, values, strict=True):
             lo, hi = bounds(value)
             # A coarser date that contains a finer one of the same sentence adds nothing.
