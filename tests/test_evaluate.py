@@ -21,14 +21,18 @@ FLOORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def report() -> dict:
-    done = subprocess.run([sys.executable, "-m", "generator", "evaluate", "--json",
-                           "--gold", str(DATA / "devset" / "gold"),
-                           "--gold", str(DATA / "first-seed" / "gold")],
+def evaluate_json(*gold: Path) -> dict:
+    """`briefings evaluate --json` over gold folders, as a user runs it."""
+    args = [a for g in gold for a in ("--gold", str(g))]
+    done = subprocess.run([sys.executable, "-m", "generator", "evaluate", "--json", *args],
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def report() -> dict:
+    return evaluate_json(DATA / "devset" / "gold", DATA / "first-seed" / "gold")
 
 
 @pytest.mark.parametrize("metric", sorted(FLOORS))
@@ -46,11 +50,7 @@ SYNTHETIC_FLOORS = {
 
 @pytest.fixture(scope="module")
 def synthetic() -> dict:
-    done = subprocess.run([sys.executable, "-m", "generator", "evaluate", "--json",
-                           "--gold", str(DATA / "synthetic" / "gold")],
-                          capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    return evaluate_json(DATA / "synthetic" / "gold")
 
 
 @pytest.mark.parametrize("metric", sorted(SYNTHETIC_FLOORS))

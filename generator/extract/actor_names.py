@@ -5,6 +5,14 @@ from __future__ import annotations
 
 import re
 
+#: Titles that stand before a person's name ("Minister", "Spokeswoman"), as a regex
+#: alternation shared by the actor and source rules.
+TITLE_WORDS = (
+    r"Minister|Secretary|Undersecretary|Under-Secretary|Administrator|Director|President|"
+    r"Chairman|Chairwoman|Chair|Spokesman|Spokeswoman|Spokesperson|Governor|Commissioner|"
+    r"Ambassador|Chief|Mayor|Senator|Judge|Envoy|Premier|Chancellor|Coordinator"
+)
+
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Gen|Sen|Rep|Lt|Col|Capt)\.?\s+")
 
 _MONTHS = re.compile(

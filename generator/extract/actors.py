@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from . import gazetteer as gz
-from .actor_names import _MONTHS, _acronyms, _key, clean_name
+from .actor_names import _MONTHS, TITLE_WORDS, _acronyms, _key, clean_name
 from .actor_types import _Cluster, _named_body, _record, _role, _type
 from .body import Body
 from .clean import dateline
@@ -100,11 +100,7 @@ _BARE_INSTITUTIONS = frozenset(
     {"Government", "Cabinet", "Ministry", "Department", "Agency", "Commission", "Committee",
      "Council", "Court", "Authority", "Office", "Board", "State", "Administration"}
 )
-_TITLE_WORD = re.compile(
-    r"\b(?:Minister|Secretary|Undersecretary|Under-Secretary|Administrator|Director|President|Chairman|Chairwoman|Chair|"
-    r"Spokesman|Spokeswoman|Spokesperson|Governor|Commissioner|Ambassador|Chief|Mayor|"
-    r"Senator|General|Judge|Envoy|Premier|Chancellor|Coordinator|Representative)$"
-)
+_TITLE_WORD = re.compile(rf"\b(?:{TITLE_WORDS}|General|Representative)$")
 _PLACE_PAIR = re.compile(r"^([A-Z][\w’'-]+) and ([A-Z][\w’'-]+)$")
 
 

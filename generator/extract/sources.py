@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .actor_names import _acronyms
+from .actor_names import TITLE_WORDS, _acronyms
 from .actors import clean_name
 from .body import Body, quote
 from .clean import dateline
@@ -163,15 +163,9 @@ _ANAPHORIC = re.compile(
 )
 
 
-_TITLE_HEAD = re.compile(
-    r"(?:Minister|Secretary|Administrator|Director|President|Chairman|Chairwoman|Chair|"
-    r"Spokesman|Spokeswoman|Spokesperson|Governor|Commissioner|Ambassador|Chief|Mayor|"
-    r"Senator|Judge|Envoy|Premier|Chancellor|Coordinator)(?:-[A-Z][a-z]+)?"
-)
+_TITLE_HEAD = re.compile(rf"(?:{TITLE_WORDS})(?:-[A-Z][a-z]+)?")
 _TITLED_NAME = re.compile(
-    r"\b(?:Minister|Secretary|Administrator|Director|President|Chairman|Chairwoman|Chair|"
-    r"Spokesman|Spokeswoman|Spokesperson|Governor|Commissioner|Ambassador|Chief|Mayor|"
-    r"Senator|Judge|Envoy|Premier|Chancellor|Coordinator)(?:-[A-Z][a-z]+)?\b(?:\s+(?:of|for)\s+[A-Z][\w’'-]*"
+    rf"\b(?:{TITLE_WORDS})(?:-[A-Z][a-z]+)?\b(?:\s+(?:of|for)\s+[A-Z][\w’'-]*"
     r"(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)?,?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})$"
 )
 
