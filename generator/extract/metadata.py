@@ -210,20 +210,24 @@ def parse_citation(plain: str, raw: str) -> Outlet | None:
     return Outlet(parts[0], date, authors, "", title, " ".join(raw.split()))
 
 
+# Authors named by a credit in any short block.
 _CREDITED_AUTHORS = [
     re.compile(p)
     for p in (
         # "Authored by A via X", "(Reporting by A and B; Editing by C)"
         r"(?i)^\(?(?:authored|written|submitted|posted|reporting) by\s+(?P<names>.+?)"
         r"(?:\s+via\s+[A-Z].*|;.*|\))?\s*[,.]?$",
-        # "Reporting: A. Translation: B." and "... on Jan. 15, 2025 By A"
-        r"(?i)(?:^|\s)(?:reporting\s*:|by)\s+(?P<names>[A-Z][^.;:]{2,60}?)"
-        r"(?:\.\s+[A-Z][a-z]+:.*)?\s*\.?$",
         # "Dan Whitaker adapted this story for Learning English"
         r"^(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}) (?:adapted|wrote|edited) (?:this|the) "
         r"(?:story|article|report)\b",
     )
 ]
+# Authors at the end of a header or credit line only ("Reporting: A. Translation: B.",
+# "... on Jan. 15, 2025 By A"): elsewhere "by A" is anything from a photo credit to prose.
+_CREDIT_LINE_AUTHORS = re.compile(
+    r"(?i)(?:^|\s)(?:reporting\s*:|by)\s+(?P<names>[A-Z][^.;:]{2,60}?)"
+    r"(?:\.\s+[A-Z][a-z]+:.*)?\s*\.?$"
+)
 _BASED_ON = re.compile(r"(?i)\bbased on (?:reports?|reporting) (?:from|by)\s+(?P<names>[^.;]+)")
 
 
@@ -235,8 +239,7 @@ def _site_block(b: Block) -> Block | None:
     if not 1 <= len(words) <= 4 or not all(w[0].isupper() for w in words):
         return None
     if name.isupper() and len(name) > 4:
-        name = " ".join(w.capitalize() if len(w) > 3 or i == 0 else w.capitalize()
-                        for i, w in enumerate(words))
+        name = " ".join(w.capitalize() for w in words)
     return Block(b.index, b.start, b.end, b.text, name, b.kind)
 
 
@@ -282,7 +285,7 @@ def _credited_authors(blocks: list[Block]) -> list[str]:
         if b.kind == BODY and len(b.plain.split()) > 25:
             continue
         credit_line = b.kind == "header" or b.reason == "republication credit"
-        patterns = _CREDITED_AUTHORS if credit_line else _CREDITED_AUTHORS[::2]
+        patterns = [*_CREDITED_AUTHORS, _CREDIT_LINE_AUTHORS] if credit_line else _CREDITED_AUTHORS
         m = next((m for p in patterns for m in [p.search(b.plain)] if m), None)
         if m:
             names = parse_byline("By " + m.group("names"))

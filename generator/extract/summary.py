@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from ._dates import MONTHS
 from .body import Body, Sentence
 from .clean import dateline
 
@@ -304,8 +305,7 @@ _DAY_WORD = re.compile(
     r"(?:’s|'s)?$",
     re.I,
 )
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"]
+
 
 
 def with_dates(text: str, sent: Sentence, anchor: dt.date) -> str:
@@ -323,7 +323,7 @@ def with_dates(text: str, sent: Sentence, anchor: dt.date) -> str:
         m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
         if not m:
             continue
-        day = f"{int(m.group(3))} {_MONTH_NAMES[int(m.group(2)) - 1]} {m.group(1)}"
+        day = f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1].capitalize()} {m.group(1)}"
         words = phrase.split()
         if words[0].lower() in ("on", "yesterday", "today"):
             new = f"on {day}"
@@ -368,7 +368,7 @@ def summarize(
             central = K["tr"] * rank[i] * n
         else:
             central = sum(min(df[w], K["cap"]) for w in ws if df[w] > 1) / (len(ws) ** 0.5 * n**0.5)
-        return central + K["title"] * len(ws & title_words) / (len(title_words) or 1)
+        return central + K["title"] * _share(s.text, title_words)
 
     def score(i: int, s: Sentence) -> float:
         pos = s.para - first_para

@@ -136,19 +136,18 @@ def by_tense(
     "will meet on Friday" the one after; "will reopen on January 5" in November is next
     January, "was signed on October 1" in March last October."""
     text = t.text.strip()
-    if year and t.relative and "/" in t.value and not re.search(r"\d{4}|year", text):
+    yearless = t.relative and ("/" in t.value or _YEARLESS.match(text))
+    if year and yearless and not re.search(r"\d{4}|year", text):
         ys = {p[:4] for p in t.value.split("/")}
         if len(ys) == 1 and ys != {str(year)}:
-            return t.value.replace(ys.pop(), str(year))  # "last year's ..., March to May"
+            # "Last year's rains, between March and May": the year the sentence gave.
+            return t.value.replace(ys.pop(), str(year))
     weekday = _BARE_WEEKDAY.match(text)
     if not weekday and not (t.relative and _YEARLESS.match(text)):
         return t.value
     day = D.parse(t.value)
     if day is None or "/" in t.value or weekday and not day.d:
         return t.value
-    if not weekday and year and year != day.y:
-        # "Last year's rains, between March and May": the year the sentence gave.
-        return t.value.replace(str(day.y), str(year), 1).replace(str(day.y), str(year))
     end = offset + len(t.text)
     tense = _said_before(sent, offset) or tense_at(sent, offset, direct=True, end=end)
     lo = dt.date(day.y, day.m or 1, day.d or 1)
