@@ -64,11 +64,17 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("render", help="write the site's Markdown pages from the records")
 
     ev = sub.add_parser("evaluate", help="score fresh extraction against reviewed records",
-                        description="Extract the seed of every reviewed record in --gold afresh "
-                        "and score the result against the record: actors, timeline, source chain, "
-                        "summary and speed (definitions in generator/evaluate.py).")
+                        description="Extract the seed of every reviewed record or gold file in "
+                        "--gold afresh and score the result against it: actors, timeline, source "
+                        "chain, summary (ROUGE, mean and best over several references), dates, "
+                        "date, title and speed. A gold file without 'status' is partial: only the "
+                        "fields it has are scored ('–' for the others), and its seed is the file "
+                        "of the same name in the seed folder. An extracted actor that matches an "
+                        "optional_actors entry (named in the text, not salient) counts neither as "
+                        "a hit nor as a false positive. Definitions in generator/evaluate.py.")
     ev.add_argument("--gold", type=Path, required=True, metavar="DIR", action="append",
-                    help="a folder of reviewed records (status: reviewed); may be repeated")
+                    help="a folder of reviewed records (status: reviewed) or of gold files "
+                    "named like their seeds; may be repeated")
     ev.add_argument("--seeds", dest="seeds_dir", type=Path, metavar="DIR",
                     help="their seed folder (default: the folder 'seeds' beside each DIR)")
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
