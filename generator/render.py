@@ -22,7 +22,8 @@ from markupsafe import Markup
 from . import __version__
 from .dates import human_date, sort_key
 from .errors import BriefingError
-from .pages.cache import CACHE_NAME
+from .owned import GENERATED, link_problems
+from .pages.cache import RenderCache, warnings_of
 from .pages.catalog import build_actors, build_sources, build_timeline, initial, name_key
 from .pages.chain import chain_svg
 from .pages.escape import (
@@ -31,12 +32,13 @@ from .pages.escape import (
     front_matter_attr,
     front_matter_text,
     md_escape,
+    path_part,
     safe_url,
 )
 from .pages.feed import atom_feed
 from .pages.seedtext import anchors_for, marked_seed
 from .records import list_records, read_record
-from .seeds import Seed, sha256_bytes
+from .seeds import Seed, read_seed, sha256_bytes
 from .siteconfig import SiteConfig, load_site_config
 from .validate import Problem, display_path, problem_from_error, validate_record
 
@@ -44,7 +46,7 @@ __all__ = ["Briefing", "GENERATED_DIRS", "md_escape", "render_briefing", "render
            "render_site", "safe_url", "write_pages"]
 
 #: The folders (and files) under docs/ that the generator owns.
-GENERATED_DIRS = ("briefings", "actors", "timeline", "sources", "feed.xml")
+GENERATED_DIRS = GENERATED
 LATEST_COUNT = 10
 #: Above these sizes the actor index and the timeline are split (by initial, by year), so
 #: that no page grows with the site.
@@ -77,6 +79,7 @@ def environment() -> jinja2.Environment:
     env.filters["front_matter_text"] = front_matter_text
     env.filters["front_matter_attr"] = front_matter_attr
     env.filters["attr"] = attr
+    env.filters["path_part"] = path_part
     env.globals["version"] = __version__
     return env
 
@@ -169,7 +172,7 @@ def _page_key(b: Briefing, view_links: dict[str, Any], site: SiteConfig) -> str:
 
 
 def render_pages(briefings: list[Briefing], site: SiteConfig | None = None,
-                 cache: Any = None) -> dict[str, str]:
+                 cache: RenderCache | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/. With a cache, a briefing page
     whose inputs are unchanged comes back as `Keep` (and its seed is never read)."""
     site = site or SiteConfig()
@@ -259,33 +262,39 @@ def _write_page(path: Path, data: bytes) -> None:
 def write_pages(docs_dir: Path, pages: dict[str, str],
                 owned: tuple[str, ...] = GENERATED_DIRS) -> tuple[int, int]:
     """Write pages that changed; remove files in the owned folders that no page claims.
-    Returns (written, removed)."""
+    Returns (written, removed). Links are never followed: callers refuse a tree with links
+    in it first (`owned.link_problems`), and the walk here does not descend into one."""
     written = removed = 0
     for name, text in sorted(pages.items()):
         path = docs_dir / name
         if isinstance(text, Keep) and path.is_file():
             continue
+        if isinstance(text, Keep):
+            raise BriefingError(path, "was to be kept from the last render but is gone",
+                                "run the render again")
         data = text.encode("utf-8")
-        if path.is_file() and path.read_bytes() == data:
+        if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
             continue
         _write_page(path, data)
         written += 1
     for folder in owned:
         top = docs_dir / folder
+        if top.is_symlink():
+            continue
         if top.is_file() and folder not in pages:
             top.unlink()
             removed += 1
         if not top.is_dir():
             continue
-        for dirpath, dirnames, filenames in os.walk(top, topdown=False):
+        for dirpath, dirnames, filenames in os.walk(top, topdown=False, followlinks=False):
             for fname in filenames:
                 rel = Path(dirpath, fname).relative_to(docs_dir).as_posix()
-                if rel not in pages and fname != CACHE_NAME:
+                if rel not in pages:
                     Path(dirpath, fname).unlink()
                     removed += 1
             for dname in dirnames:
                 sub = Path(dirpath, dname)
-                if not any(sub.iterdir()):
+                if not sub.is_symlink() and not any(sub.iterdir()):
                     sub.rmdir()
     return written, removed
 
@@ -298,62 +307,90 @@ class RenderResult:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def render_site(root: Path, docs_dir: Path | None = None, records_dir: Path | None = None,
-                seeds_dir: Path | None = None) -> RenderResult:
-    """Validate every record and write the generated pages. Invalid records raise BriefingError
-    listing every error; warnings (stale records, unknown keys) are returned. Records and
-    seeds unchanged since the last render are neither parsed nor checked again."""
-    from .pages.cache import RenderCache, warnings_of
-    from .seeds import read_seed
+@dataclass
+class _Read:
+    briefings: list[Briefing] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
 
-    docs_dir = docs_dir or root / "docs"
-    records_dir = records_dir or root / "briefings"
-    seeds_dir = seeds_dir or root / "seeds"
-    cache = RenderCache(docs_dir / GENERATED_DIRS[0] / CACHE_NAME)
-    problems: list[Problem] = []
-    briefings: list[Briefing] = []
-    names: set[str] = set()
+
+def _read_cached(path: Path, shown: str, seeds_dir: Path, root: Path,
+                 cache: RenderCache) -> tuple[str, Briefing | None, list[Problem]]:
+    """An unchanged record (and seed) from the cache, with its warnings; else (sha, None, [])."""
+    try:
+        record_sha = sha256_bytes(path.read_bytes())
+    except OSError:
+        return "", None, []
+    entry = cache.record(path.name, record_sha)
+    if not entry:
+        return record_sha, None, []
+    seed_file = seeds_dir.joinpath(*Path(str(entry["data"]["seed"]["path"])).parts[1:])
+    seed_sha = _file_sha(seed_file)
+    if not seed_sha or entry.get("seed") != seed_sha:
+        return record_sha, None, []
+    return record_sha, Briefing(entry["data"], shown, None, seed_sha,
+                                _seed_loader(seed_file, root)), warnings_of(entry)
+
+
+def read_briefings(root: Path, records_dir: Path, seeds_dir: Path,
+                   cache: RenderCache) -> _Read:
+    """Read and validate every record; unchanged records and seeds come from the cache."""
+    out = _Read()
     for path in list_records(records_dir):
         shown = display_path(path, root)
-        names.add(path.name)
-        try:
-            record_sha = sha256_bytes(path.read_bytes())
-        except OSError:
-            record_sha = ""
-        entry = cache.record(path.name, record_sha) if record_sha else None
-        seed_file = (seeds_dir.joinpath(*Path(str(entry["data"]["seed"]["path"])).parts[1:])
-                     if entry else None)
-        seed_sha = _file_sha(seed_file) if seed_file else None
-        if entry and seed_file and seed_sha and entry.get("seed") == seed_sha:
-            problems += warnings_of(entry)
-            briefings.append(Briefing(entry["data"], shown, None, seed_sha,
-                                      _seed_loader(read_seed, seed_file, root)))
+        out.names.add(path.name)
+        record_sha, cached, warnings = _read_cached(path, shown, seeds_dir, root, cache)
+        if cached is not None:
+            out.problems += warnings
+            out.briefings.append(cached)
             continue
         try:
             loaded = read_record(path)
         except BriefingError as exc:
-            problems.append(problem_from_error(exc, shown))
+            out.problems.append(problem_from_error(exc, shown))
             continue
         seen: dict[str, Seed] = {}
         found = validate_record(loaded, root, seeds_dir, seen)
-        problems += found
-        if not any(p.level == "error" for p in found):
-            seed = seen.get(path.stem)
-            sha = seed.sha256 if seed else None
-            briefings.append(Briefing(loaded.data, shown, seed.text if seed else None, sha))
-            if sha and record_sha:
-                cache.store(path.name, record_sha, sha, loaded.data, found)
-    errors = [p for p in problems if p.level == "error"]
-    if errors:
-        lines = "\n".join(p.format() for p in sorted(errors))
-        raise BriefingError(records_dir, f"{len(errors)} error(s) in records; fix them "
-                            f"(briefings check lists them too):\n{lines}")
-    pages = render_pages(briefings, load_site_config(root), cache)
-    written, removed = write_pages(docs_dir, pages)
-    cache.keep_only(names, {n for n in pages if n.startswith("briefings/")})
-    cache.save()
+        out.problems += found
+        if any(p.level == "error" for p in found):
+            continue
+        seed = seen.get(path.stem)
+        sha = seed.sha256 if seed else None
+        out.briefings.append(Briefing(loaded.data, shown, seed.text if seed else None, sha))
+        if sha and record_sha:
+            cache.store(path.name, record_sha, sha, loaded.data, found)
+    return out
+
+
+def render_site(root: Path, docs_dir: Path | None = None, records_dir: Path | None = None,
+                seeds_dir: Path | None = None) -> RenderResult:
+    """Validate every record and write the generated pages: read → validate → render → write.
+    Invalid records raise BriefingError listing every error; so does a link at a generated
+    path, before anything is written. Warnings (stale records, unknown keys) are returned.
+    Records and seeds unchanged since the last render are neither parsed nor checked again."""
+    docs_dir = docs_dir or root / "docs"
+    records_dir = records_dir or root / "briefings"
+    seeds_dir = seeds_dir or root / "seeds"
+    links = link_problems(root, docs_dir)
+    if links:
+        raise BriefingError(links[0].file, links[0].message)
+    cache = RenderCache.for_docs(docs_dir)
+    with cache.locked():
+        cache = RenderCache.for_docs(docs_dir)  # what a render that held the lock left
+        cache.forget_changed_pages(docs_dir)
+        read = read_briefings(root, records_dir, seeds_dir, cache)
+        errors = [p for p in read.problems if p.level == "error"]
+        if errors:
+            lines = "\n".join(p.format() for p in sorted(errors))
+            raise BriefingError(records_dir, f"{len(errors)} error(s) in records; fix them "
+                                f"(briefings check lists them too):\n{lines}")
+        pages = render_pages(read.briefings, load_site_config(root), cache)
+        written, removed = write_pages(docs_dir, pages)
+        cache.pages_written(docs_dir)
+        cache.keep_only(read.names, {n for n in pages if n.startswith("briefings/")})
+        cache.save()
     return RenderResult(written, removed, len(pages),
-                        [p for p in problems if p.level == "warning"])
+                        [p for p in read.problems if p.level == "warning"])
 
 
 def _file_sha(path: Path) -> str | None:
@@ -363,10 +400,10 @@ def _file_sha(path: Path) -> str | None:
         return None
 
 
-def _seed_loader(read: Callable[..., Any], path: Path, root: Path) -> Callable[[], str | None]:
+def _seed_loader(path: Path, root: Path) -> Callable[[], str | None]:
     def load() -> str | None:
         try:
-            return str(read(path, root).text)
+            return str(read_seed(path, root).text)
         except BriefingError:
             return None
     return load

@@ -17,10 +17,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .errors import BriefingError
+from .owned import ownership_problems
 from .problems import Problem, display_path, problem_from_error
 from .project import command, prepare_seed
 from .records import Loaded, list_records, read_record
 from .seeds import Seed, fold_ws, list_seeds, read_seed, seed_id
+from .siteconfig import load_site_config
 
 MAX_SUMMARY_WORDS = 90
 
@@ -334,6 +336,7 @@ def validate_repository(root: Path, records_dir: Path | None = None,
                                         f"as {', '.join(x for x in rel if x != r)}; rename one"))
         elif sid not in by_id:
             problems.append(Problem(rel[0], None, "", _unrecorded(paths[0], root, seeds_dir)))
+    problems += ownership_problems(root, root / load_site_config(root).docs_dir)
     return sorted(problems)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,18 @@ import pytest
 PROJECT = Path(__file__).resolve().parents[1]
 FIRST_SEED = PROJECT / "seeds" / "2023-05-05-nato-opens-japan-office.txt"
 EXAMPLE_RECORD = Path(__file__).parent / "data" / "record-example.yaml"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Renders in the tests keep their caches in a folder of the test run, not the user's."""
+    before = os.environ.get("BRIEFINGS_CACHE_DIR")
+    os.environ["BRIEFINGS_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        os.environ.pop("BRIEFINGS_CACHE_DIR", None)
+    else:
+        os.environ["BRIEFINGS_CACHE_DIR"] = before
 
 
 @pytest.fixture

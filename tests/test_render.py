@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from generator.errors import BriefingError
+from generator.pages.cache import RenderCache
 from generator.render import (
     Briefing,
     md_escape,
@@ -263,8 +264,9 @@ def test_second_render_reuses_what_did_not_change(reviewed_repo: Path,
 
 def test_a_broken_cache_means_a_full_render(reviewed_repo: Path) -> None:
     render_site(reviewed_repo)
-    cache = reviewed_repo / "docs" / "briefings" / ".render-cache.json"
+    cache = RenderCache.for_docs(reviewed_repo / "docs").path
     assert cache.is_file()
+    assert not list((reviewed_repo / "docs").rglob("*cache*"))
     cache.write_text("{broken", "utf-8")
     (reviewed_repo / "docs" / "briefings" / f"{RID}.md").unlink()
     result = render_site(reviewed_repo)

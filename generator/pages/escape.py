@@ -66,3 +66,9 @@ def front_matter_attr(value: Any) -> Markup:
     description in <meta content="...">): fully HTML-escaped, as a JSON string."""
     return Markup(json.dumps(html.escape(" ".join(str(value).split()), quote=True),
                              ensure_ascii=False))
+
+
+def path_part(value: Any) -> Markup:
+    """A name made into one segment of a link or an anchor (ids, slugs): percent-encoded, so
+    that even a value no check has seen cannot end the link or start markup."""
+    return Markup(urllib.parse.quote(str(value), safe="-_.~"))
