@@ -135,6 +135,24 @@ def _load(text: str, loader_class: Any, fast: bool) -> tuple[Any, Any]:
 
 
 def parse_record(text: str, path: Path) -> Loaded:
+#: A record needs four levels (a key, a list, an item, its keys); this leaves room for
+#: optional keys and stops a hostile file from exhausting the stack of every later step.
+MAX_DEPTH = 16
+
+
+def _depth(data: Any) -> int:
+    deepest, todo = 0, [(data, 1)]
+    while todo:
+        value, level = todo.pop()
+        if isinstance(value, (dict, list)):
+            deepest = max(deepest, level)
+            if level > MAX_DEPTH:
+                break
+            items = value.values() if isinstance(value, dict) else value
+            todo.extend((item, level + 1) for item in items)
+    return deepest
+
+
     """Parse record YAML. Raises BriefingError with line and column on any syntax problem."""
     if "\t" in text:
         at = text.index("\t")
@@ -162,6 +180,12 @@ def parse_record(text: str, path: Path) -> Loaded:
     except yaml.YAMLError as exc:
         raise BriefingError(path, f"YAML error: {exc}", "fix the YAML syntax") from None
     lines: dict[str, int] = {}
+    except RecursionError:
+        raise BriefingError(path, "is nested too deeply to read",
+                            f"a record needs at most {MAX_DEPTH} levels of nesting") from None
+    if _depth(data) > MAX_DEPTH:
+        raise BriefingError(path, f"is nested more than {MAX_DEPTH} levels deep",
+                            "a record needs no more; remove the extra levels")
     if node is not None:
         _line_map(node, "", lines)
     return Loaded(path=path, data=data, lines=lines)

@@ -95,6 +95,11 @@ def _schema_message(err: Any) -> str:
         return f"{_short(inst)} does not match {err.validator_value}"
     if err.validator == "minLength":
         return "is empty; write a value or remove the key"
+    if err.validator == "maxLength":
+        return f"is {len(inst)} characters long, more than {err.validator_value}; shorten it"
+    if err.validator == "maxItems":
+        return (f"has {len(inst)} items, more than the {err.validator_value} a record may hold; "
+                "keep the ones that matter")
     return err.message
 
 
@@ -144,7 +149,7 @@ def _evidences(data: dict[str, Any]) -> list[tuple[str, Any]]:
     return found
 
 
-_SIMPLE_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[~?%]?$")
+_SIMPLE_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?[~?%]?$")
 
 
 def _simple_date_ok(part: str) -> bool | None:
@@ -172,6 +177,9 @@ def edtf_problem(value: str) -> str | None:
     """Why a string is not a valid EDTF date, or None. The common forms (a day, month or
     year, or an interval of them) are checked directly: the full EDTF grammar costs some
     15 ms a date, more than the rest of a record's checks together."""
+    if not value.isascii():
+        return (f"{_short(value)} holds characters other than ASCII (digits must be 0-9); "
+                "write the date as e.g. '2023-05-05'")
     parts = value.split("/")
     simple = [_simple_date_ok(p) for p in parts] if len(parts) <= 2 else [None]
     if None not in simple:
@@ -199,6 +207,8 @@ def _edtf_problem_full(value: str) -> str | None:
 
 def seed_path_problem(value: str) -> str | None:
     """Why a `seed.path` is not a relative path inside seeds/, or None."""
+    if not value.isprintable():
+        return f"{_short(value)} holds a control character; give the seed's file name"
     if "://" in value or value.startswith(("http:", "https:", "file:")):
         return f"'{value}' is a URL; give the seed's path in the repository, e.g. seeds/<name>.txt"
     pure = PurePosixPath(value.replace("\\", "/"))
@@ -210,6 +220,47 @@ def seed_path_problem(value: str) -> str | None:
     if not pure.parts or pure.parts[0] != "seeds" or len(pure.parts) < 2:
         return f"'{value}' is not inside seeds/; move the seed into seeds/ and point to it"
     return None
+
+
+#: Ids whose pages would replace a page the site makes itself (docs/briefings/index.md).
+RESERVED_IDS = frozenset({"index"})
+
+
+def _char_problem(text: str) -> str | None:
+    """Why a string may not stand in a record: characters that cannot be written as UTF-8,
+    that XML (the feed) refuses, or that control a terminal."""
+    for ch in text:
+        code = ord(ch)
+        if 0xD800 <= code <= 0xDFFF:
+            return (f"holds a lone surrogate (U+{code:04X}), which is no character; "
+                    "delete it or write the character it was meant to be")
+        if code in (0xFFFE, 0xFFFF) or (code < 0x20 and ch not in "\t\n\r") or code == 0x7F \
+                or 0x80 <= code <= 0x9F:
+            return f"holds the control character U+{code:04X}; delete it"
+    return None
+
+
+def text_problems(data: Any, path: str = "") -> list[tuple[str, str]]:
+    """(key path, why) for every string in a record, keys included, that holds a character
+    a page, the feed or a terminal cannot take."""
+    out: list[tuple[str, str]] = []
+    todo: list[tuple[str, Any]] = [(path, data)]
+    while todo:
+        where, value = todo.pop()
+        if isinstance(value, str):
+            if (why := _char_problem(value)) is not None:
+                out.append((where, why))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                sub = f"{where}.{key}" if where else str(key)
+                if sub == "seed":
+                    continue  # its path and fingerprint have checks of their own
+                if isinstance(key, str) and (why := _char_problem(key)) is not None:
+                    out.append((where, f"a key {why}"))
+                todo.append((sub, item))
+        elif isinstance(value, list):
+            todo.extend((f"{where}[{i}]", item) for i, item in enumerate(value))
+    return sorted(out)
 
 
 def validate_record(loaded: Loaded, root: Path, seeds_dir: Path | None = None,
@@ -241,6 +292,11 @@ def validate_record(loaded: Loaded, root: Path, seeds_dir: Path | None = None,
     stem = loaded.path.stem
     if isinstance(data.get("id"), str) and data["id"] != stem:
         add("id", f"'{data['id']}' differs from the file name '{stem}'; make them equal")
+    if stem in RESERVED_IDS:
+        add("id", f"'{stem}' is the name of a page the site makes itself; rename the seed and "
+            "its record (e.g. add the date in front)")
+    for keypath, why in text_problems(data):
+        add(keypath, why)
     summary = data.get("summary")
     if isinstance(summary, str) and len(summary.split()) > MAX_SUMMARY_WORDS:
         words = len(summary.split())
@@ -273,6 +329,10 @@ def _seed_problems(data: dict[str, Any], loaded: Loaded, root: Path, seeds_dir: 
         return problems
     if not target.is_file():
         add("seed.path", f"'{rel}' does not exist; restore the seed or delete this record")
+        return problems
+    if (own := seed_id(target)) != loaded.path.stem:
+        add("seed.path", f"'{rel}' is the seed of the record '{own}', not of this one; a record "
+            "cites its own seed, the one whose file name gives its id")
         return problems
     try:
         seed_doc = read_seed(target, root)

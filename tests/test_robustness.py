@@ -196,6 +196,33 @@ RECORDS = {
     "empty": (lambda t: "", ": error: is not a mapping of keys to values; a record starts with "
               "'id: ...' (see RECORD.md)"),
     "latin1": (None, "2:72: error: is not UTF-8 (byte 0xe1); save it as UTF-8"),
+    "deep": (lambda t: t.replace("tags: [Asia, Intelligence]",
+                                 "tags: " + "[" * 3000 + "]" * 3000),
+             ": error: is nested more than 16 levels deep; a record needs no more; remove the "
+             "extra levels"),
+    "surrogate": (lambda t: t.replace("tags: [Asia, Intelligence]",
+                                      'tags: [Asia, "Intelligence \\ud800"]'),
+                  "8: error: tags[1]: holds a lone surrogate (U+D800), which is no character; "
+                  "delete it or write the character it was meant to be"),
+    "noncharacter": (lambda t: t.replace("- name: NATO\n", '- name: "NATO\\uFFFE"\n', 1),
+                     "16: error: actors[0].name: holds the control character U+FFFE; delete it"),
+    "arabic-digits": (lambda t: t.replace("date: '2023-05-05'", "date: '\u0662\u0660\u0662\u0663-05-05'", 1),
+                      "3: error: date: '\u0662\u0660\u0662\u0663-05-05' holds characters other than ASCII (digits must "
+                      "be 0-9); write the date as e.g. '2023-05-05'"),
+    "nul-path": (lambda t: t.replace(SEED_PATH.format(name="nul-path"),
+                                     'path: "seeds/nul\\0.txt"'),
+                 "5: error: seed.path: 'seeds/nul\\x00.txt' holds a control character; give the "
+                 "seed's file name"),
+    "others-seed": (lambda t: t.replace(SEED_PATH.format(name="others-seed"),
+                                        SEED_PATH.format(name="tab")),
+                    "5: error: seed.path: 'seeds/tab.txt' is the seed of the record 'tab', not of "
+                    "this one; a record cites its own seed, the one whose file name gives its id"),
+    "index": (lambda t: t, "1: error: id: 'index' is the name of a page the site makes itself; "
+              "rename the seed and its record (e.g. add the date in front)"),
+    "many-actors": (lambda t: t.replace("actors:\n", "actors:\n" + "  - {name: X, type: other}\n"
+                                        * 600, 1),
+                    "15: error: actors: has 609 items, more than the 500 a record may hold; keep "
+                    "the ones that matter"),
 }
 
 

@@ -47,17 +47,26 @@ def marked_seed(text: str, anchors: dict[str, str]) -> tuple[Markup, set[str]]:
         if found:
             spans.append((found[0], found[1], anchor))
     cuts = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
-    starts: dict[int, list[str]] = {}
-    for s, _, anchor in spans:
-        starts.setdefault(s, []).append(anchor)
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for i, (s, e, _) in enumerate(spans):
+        starts.setdefault(s, []).append(i)
+        ends.setdefault(e, []).append(i)
+    # One sweep over the cuts: the quotes covering a piece are those begun and not yet ended
+    # (kept in order of their spans), so many quotes cost no more than their places.
+    active: dict[int, None] = {}
     out: list[str] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
-        for anchor in starts.get(a, []):
-            out.append(f'<span class="bf-anchor" id="{anchor}"></span>')
+        for i in ends.get(a, []):
+            active.pop(i, None)
+        for i in starts.get(a, []):
+            out.append(f'<span class="bf-anchor" id="{spans[i][2]}"></span>')
+            if spans[i][1] > a:
+                active[i] = None
         piece = _escape(text[a:b])
-        covered = [anc for s, e, anc in spans if s <= a and b <= e]
-        if covered:
-            out.append(f'<mark data-evidence="{" ".join(covered)}">{piece}</mark>')
+        if active:
+            covered = " ".join(spans[i][2] for i in sorted(active))
+            out.append(f'<mark data-evidence="{covered}">{piece}</mark>')
         else:
             out.append(piece)
     return Markup("".join(out)), {anchor for _, _, anchor in spans}
