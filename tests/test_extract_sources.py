@@ -8,7 +8,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _extract_util import body_of  # noqa: E402
 
 from generator.extract.metadata import Metadata, Outlet  # noqa: E402
-from generator.extract.sources import outlet_links, primary_sources  # noqa: E402
+from generator.extract.sources import is_outlet, outlet_links, primary_sources  # noqa: E402
 from generator.seeds import fold_ws  # noqa: E402
 
 TEXT = """Drought Forces Water Limits
@@ -56,8 +56,29 @@ def test_outlet_links_for_a_repost_and_an_original() -> None:
         ("Blog Two", "republisher"),
     ]
     assert links[0]["date"] == "2024-01-02" and links[0]["authors"] == ["A. Writer"]
-    solo = outlet_links(Metadata(publisher=Outlet("Only Outlet", authors=["B. Writer"])))
-    assert solo == [{"name": "Only Outlet", "role": "original", "authors": ["B. Writer"]}]
+    solo = Metadata(publisher=Outlet("Only Outlet", authors=["B. Writer"]))
+    # The site the seed's metadata names is an outlet; a name nothing supports is not.
+    assert outlet_links(solo, {"site": "Only Outlet"}) == [
+        {"name": "Only Outlet", "role": "original", "authors": ["B. Writer"]}
+    ]
+    assert outlet_links(solo) == []
+
+
+def test_an_original_that_is_no_outlet_is_left_out_and_the_copy_stays_a_republisher() -> None:
+    md = Metadata(
+        original=Outlet("Logo", evidence="Logo"),
+        publisher=Outlet("Harbour Gazette", evidence="HARBOUR GAZETTE"),
+    )
+    assert [(x["name"], x["role"]) for x in outlet_links(md)] == [
+        ("Harbour Gazette", "republisher")
+    ]
+
+
+def test_a_credit_is_read_in_its_whole_paragraph() -> None:
+    text = "Body.\n\nThis piece was translated. Original: Voz del Valle, 9 March 2026.\n"
+    md = Metadata(original=Outlet("Voz del Valle", evidence="This piece was translated."))
+    assert [x["name"] for x in outlet_links(md, None, text)] == ["Voz del Valle"]
+    assert outlet_links(md, None, "Body.\n\nThis piece was translated.\n") == []
 
 
 WIRE = """Port Strike Spreads
@@ -100,3 +121,56 @@ def test_a_titled_subject_is_the_person_and_an_acronym_its_body() -> None:
     names = [p["name"] for p in primary_sources(body_of(text), text, [])]
     assert "Sofía Herrera" in names and "Rodrigo Castillo Vega" in names, names
     assert "World Food Programme" in names and "WFP" not in names
+
+
+# is_outlet: the gazetteer, the seed's own metadata, or a credit form; never a common word
+# or a photo credit. Positive and negative examples come from different documents.
+
+
+def test_gazetteer_outlets_and_agencies_are_outlets_whatever_the_line() -> None:
+    assert is_outlet("Reuters")
+    assert is_outlet("AP")
+    assert is_outlet("The Guardian", evidence="Read more at The Guardian")
+    assert is_outlet("Antiwar.com")  # a listed domain
+    assert is_outlet("Business Standard")  # spells business-standard.com
+    assert not is_outlet("Harbour Gazette")  # no list names it and no line credits it
+
+
+def test_the_site_the_metadata_names_is_an_outlet() -> None:
+    assert is_outlet("Corrib Chronicle", {"site": "Corrib Chronicle"})
+    assert is_outlet("Kestrel Wire", {"url": "https://www.kestrelwire.net/2025/03/story"})
+    assert not is_outlet("Kestrel Wire", {"url": "https://www.example.org/story"})
+
+
+def test_organizations_in_credit_forms_are_outlets() -> None:
+    credited = [
+        ("Kivu Morning", "GOMA, Congo (Kivu Morning) - Fighting resumed on Monday."),
+        ("Ledger Daily", "Ledger Daily | World | Politics"),
+        ("Nordic Monitor", "Source: Nordic Monitor"),
+        ("Basin Report", "Authored by Ana Ruiz via Basin Report,"),
+        ("Delta Review", "This article first appeared in Delta Review on 3 May 2024."),
+        ("Pampas Media Group", "© 2025 Pampas Media Group. All rights reserved."),
+        ("Mekong Current", "This article is republished from Mekong Current under a licence."),
+        ("Andes Courier", "Andes Courier, 4 March 2026"),
+    ]
+    for name, line in credited:
+        assert is_outlet(name, evidence=line), (name, line)
+    # The same names in lines that are no credit: not outlets.
+    assert not is_outlet("Kivu Morning", evidence="Residents of Goma read Kivu Morning daily.")
+    assert not is_outlet("Nordic Monitor", evidence="The Nordic Monitor project ended in 2019.")
+
+
+def test_a_single_common_word_is_never_an_outlet() -> None:
+    for word in ("Logo", "Home", "News", "Menu", "Advertisement"):
+        assert not is_outlet(word, evidence=word), word
+        assert not is_outlet(word, evidence=f"Source: {word}"), word
+    assert not is_outlet("Latest News", evidence="Latest News")  # a section label
+    assert is_outlet("Hedgeline", evidence="HEDGELINE")  # a masthead that is no word
+
+
+def test_a_photo_credit_names_no_outlet_of_the_chain() -> None:
+    assert not is_outlet("Reuters", evidence="Photo: Dana Kim/Reuters")
+    assert not is_outlet("AFP", evidence="Image: AFP")
+    assert not is_outlet("Getty Images", evidence="(Photo by Lee Ames/Getty Images)")
+    # The agency credited for the text in the same line still counts.
+    assert is_outlet("AFP", evidence="Source: AFP. Photo: Sam Ode/Reuters")

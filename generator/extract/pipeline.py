@@ -119,7 +119,8 @@ def _sources(ctx: Context) -> None:
     prim = primary_sources(
         ctx.body, ctx.seed.text, _exclusions(ctx), ctx.options.max_primary_sources
     )
-    ctx.sources = prim + cited_links(ctx.meta, prim) + outlet_links(ctx.meta)
+    outlets = outlet_links(ctx.meta, ctx.seed.meta, ctx.seed.text)
+    ctx.sources = prim + cited_links(ctx.meta, prim) + outlets
 
 
 def summarize_ctx(ctx: Context) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import gazetteer as gz
 from .actor_names import TITLE_WORDS, _acronyms
 from .actors import clean_name
 from .body import Body, quote
@@ -211,7 +212,7 @@ def _subject_name(subj: Any, start: int = 0) -> str:
         before = [t for t in sub if t.i < first]
         if before and all(t.pos_ in ("NOUN", "ADJ", "DET") for t in before):
             return clean_name(subj.doc[first : subj.i + 1].text)
-    toks = []
+    toks: list[Any] = []
     for t in sub:
         if t.text in (",", "(", "–", "—") or t.lower_ in ("who", "which", "that", "whose"):
             if t.i > subj.i:
@@ -261,23 +262,139 @@ def cited_links(md: Metadata, found: list[dict[str, Any]]) -> list[dict[str, Any
     seen = {_k(p["name"]) for p in found}
     out = []
     for o in md.cited:
-        if _k(o.name) in seen:
+        if _k(o.name) in seen or _photo_credited(o.evidence, o.name):
+            continue
+        if gz.is_common_word(o.name) and not gz.known_outlet(o.name):
             continue
         seen.add(_k(o.name))
         out.append(_link(o, "primary"))
     return out
 
 
-def outlet_links(md: Metadata) -> list[dict[str, Any]]:
+# Credit forms that name an organization as the source of a copy: "(X) -", "X |",
+# "Source: X", "via X", "first appeared in X", "© X", "republished from X", ...
+_CREDIT_FORMS = (
+    r"\({n}\)\s*(?:--|[-–—])",
+    r"^\W*{n}\s*(?:[|·•›»]|[-–—]\s)",
+    r"\b(?:source|sources|via|courtesy(?:\s+of)?|credit|original(?:\s+(?:article|story|text))?)\s*:?\s+{n}",
+    r"(?:©|\(c\)|\bcopyright)\s*(?:\d{{4}}\s*)?{n}",
+    r"\b(?:re)?(?:appeared|published|printed|posted|ran|syndicated|cross-?posted|adapted)"
+    r"\b[^.]{{0,40}}?\b(?:in|on|by|from|at|of|with permission from)\s+(?:the\s+)?{n}",
+    r"\boriginal source of this \w+ is\s+(?:the\s+)?{n}",
+    r"\b(?:reports?|reporting) (?:from|by)\s+(?:[^.;]{{0,80}}?\b)?{n}",
+    r"\bour thanks to\s+{n}",
+    r"^{n}\s*,?\s+(?:\w+day,?\s+)?(?:\d{{1,2}}\s+)?[A-Z][a-z]{{2,8}}\.?\s+\d",  # "X, 12 March 2024"
+    r"^\W*{n}\W*$",  # the site's masthead: its name alone on a line above the headline
+)
+# Words of a page's navigation and section labels: a name made of nothing else ("Latest
+# News", "Top Stories") is a label, not an outlet.
+_LABEL_WORDS = frozenset(
+    {
+        "breaking", "latest", "top", "news", "stories", "story", "home", "menu", "more", "live",
+        "updates", "update", "video", "videos", "photos", "photo", "trending", "popular", "most",
+        "read", "related", "share", "follow", "us", "sign", "in", "subscribe", "search", "skip",
+        "to", "content", "main", "navigation", "logo", "world", "local", "opinion", "section",
+        "sections",
+    }
+)
+# A photo credit names the photographer's agency, not the copy's source.
+_PHOTO_CREDIT = re.compile(
+    r"(?i)^\W*(?:photo(?:graph)?s?|image|picture|pic|video|illustration|graphic|cover|file photo|"
+    r"credit|getty|caption)\b|\b(?:photo(?:graph)?|image|picture)s?\s*(?::|by\b|credit\b)"
+)
+
+
+def _meta_site_names(meta: dict[str, str] | None, url: str = "") -> list[str]:
+    """The site the seed's own metadata names: its site/publisher name and its address."""
+    meta = meta or {}
+    names = [meta[k] for k in ("publisher", "site", "site_name", "source", "outlet") if meta.get(k)]
+    for address in (meta.get("url", ""), url):
+        host = re.match(r"(?i)^(?:https?://)?([^/\s:]+)", address or "")
+        if host and "." in host.group(1):
+            names.append(host.group(1).lower().removeprefix("www."))
+    return names
+
+
+def _same_outlet(name: str, site: str) -> bool:
+    a, b = gz._compact(name), gz._compact(site)
+    if not a or not b:
+        return False
+    if "." in site and " " not in site:  # a host name: compare with its registrable label
+        label = gz.domain_label(site)
+        return a in (label, "the" + label, site.replace(".", "")) or a.removeprefix("the") == label
+    return a == b or a.removeprefix("the") == b.removeprefix("the")
+
+
+def is_outlet(name: str, meta: dict[str, str] | None = None, evidence: str = "",
+              url: str = "") -> bool:
+    """Whether `name` may stand in the source chain as an outlet or agency: a gazetteer
+    outlet, the site the seed's metadata names (`meta` site/publisher/url, or `url`), or an
+    organization the line it was read from (`evidence`) credits in a credit form. Never a
+    single common word ("Logo", "Home") unless the gazetteer lists it, never a name taken
+    from a photo credit ("Photo: X/Reuters")."""
+    name = " ".join(name.split()).strip(" .,:;|")
+    if not name or not re.search(r"[A-Za-z]", name) or len(name.split()) > 8:
+        return False
+    if all(w in _LABEL_WORDS for w in re.findall(r"[a-z]+", name.lower())):
+        return False
+    line = " ".join(evidence.split())
+    if _photo_credited(line, name):
+        return False
+    if gz.known_outlet(name):
+        return True
+    if any(_same_outlet(name, site) for site in _meta_site_names(meta, url)):
+        return True
+    if gz.is_common_word(name):
+        return False
+    return bool(line) and _credits(line, name)
+
+
+def _photo_credited(line: str, name: str) -> bool:
+    """Whether `line` names `name` only in a photo credit ("Photo: Ann Lee/Reuters")."""
+    photo = _PHOTO_CREDIT.search(line)
+    if photo is None or name.lower() not in line[photo.start() :].lower():
+        return False
+    return not _credits(line[: photo.start()], name)
+
+
+def _credits(line: str, name: str) -> bool:
+    """Whether `line` names `name` in one of the credit forms."""
+    n = re.escape(name)
+    return any(re.search(form.format(n=n), line, re.I) for form in _CREDIT_FORMS)
+
+
+def _paragraph(text: str, evidence: str) -> str:
+    """The paragraph of `text` that holds the quote `evidence` (the quote itself when the
+    text does not hold it): a credit's quote is its first sentence, the form may follow."""
+    at = text.find(evidence) if evidence else -1
+    if at < 0:
+        return evidence
+    start = max(text.rfind("\n\n", 0, at) + 2, 0) if "\n\n" in text[:at] else 0
+    end = text.find("\n\n", at + len(evidence))
+    return text[start : end if end >= 0 else len(text)]
+
+
+def outlet_links(
+    md: Metadata, meta: dict[str, str] | None = None, text: str = ""
+) -> list[dict[str, Any]]:
     """The original outlet and the republisher, or the publisher as original when the copy
-    in hand is the first publication."""
+    in hand is the first publication. A name that is no outlet (`is_outlet`) is left out; a
+    copy that credits an original that is no outlet stays the republisher."""
+
+    def checked(o: Outlet | None) -> Outlet | None:
+        if o is None:
+            return None
+        para = _paragraph(text, o.evidence)
+        ok = any(is_outlet(o.name, meta, line, md.url) for line in para.splitlines() or [""])
+        return o if ok else None
+
+    original = checked(md.original)
+    publisher = checked(md.publisher)
     links = []
-    if md.original is not None:
-        links.append(_link(md.original, "original"))
-        if md.publisher is not None:
-            links.append(_link(md.publisher, "republisher"))
-    elif md.publisher is not None:
-        links.append(_link(md.publisher, "original"))
+    if original is not None:
+        links.append(_link(original, "original"))
+    if publisher is not None:
+        links.append(_link(publisher, "republisher" if md.original is not None else "original"))
     return links
 
 
