@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import BriefingError
+from .problems import one_line
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -146,7 +147,7 @@ def _diff(args: argparse.Namespace) -> int:
     except BriefingError as exc:  # 1 means "would change", so trouble is 2, as for diff(1)
         print(f"error: {exc.line()}", file=sys.stderr)
         return 2
-    print("\n".join(result.lines()))
+    print("\n".join(one_line(line) for line in result.lines()))
     return 1 if result.changes or not result.exists else 0
 
 

@@ -17,7 +17,11 @@ class BriefingError(Exception):
         super().__init__(self.line())
 
     def line(self) -> str:
-        text = f"{self.path}: {self.problem}"
+        from .problems import one_line
+
+        # The path is one line, whatever a file name holds; a problem may list others'
+        # one-line problems under it, so only its line breaks stay.
+        text = f"{one_line(self.path)}: {self.problem}"
         if self.fix:
             text += f"; {self.fix}"
-        return text
+        return "\n".join(one_line(part) for part in text.split("\n"))

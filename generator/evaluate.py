@@ -5,8 +5,9 @@ The definitions are fixed so that figures compare across versions and corpora:
 - actors: a predicted actor matches a gold actor when a name or alias of one equals a name or
   alias of the other after case-folding, dropping punctuation and a leading "the" (a country's
   common short forms count as its name), or, for people, when first and last tokens agree;
-  each gold actor matches once. Predicted actors matching `optional_actors` count for
-  nothing. Type accuracy is over matched pairs. Every predicted actor in `not_actors` is listed.
+  each gold actor matches once. Predicted actors matching `optional_actors` (named in the
+  text but not salient) count for nothing: neither a hit nor a false positive. Type accuracy
+  is over matched pairs. Every predicted actor in `not_actors` is listed.
 - timeline: a predicted event matches a gold event with the same EDTF date, qualifiers
   (~ ? %) ignored; gold events with `uncertain: true` are optional. Status accuracy is over
   matched pairs.
@@ -19,20 +20,25 @@ The definitions are fixed so that figures compare across versions and corpora:
 - dates: the temporal expressions the extractor's `find_temporal` finds in the seed's readable
   text (what `briefings dates FILE --anchor D` prints for a .txt seed), resolved against the
   extracted record's `date` (a seed without one, refused or undated, finds nothing), against the
-  gold `dates` ({text, value}, in document order). Each gold text is located in the seed in
-  document order. A found expression hits a gold date when their spans overlap and their values
-  are equal: the same EDTF string once qualifiers (~ ? %) are dropped and an open or unknown
-  interval end ("" or "..") is written "..". An interval that spans two gold dates whose values
-  are its two ends hits both (and the other way round: a gold interval a/b is hit by two found
-  expressions a and b inside its span). Each gold date is hit once.
+  gold `dates` ({text, value}, in document order; each gold text is located in the seed at its
+  next whole-word occurrence). A found expression hits a gold date when their spans overlap and
+  their values are equal: they cover the same days ("1930/1939" equals
+  "1930-01-01/1939-12-31", "2006-02" equals "2006-02-01/2006-02-28", EDTF seasons 21-24 are
+  northern spring to winter by months), qualifiers (~ ? %) dropped, an open or unknown interval
+  end alike; values this cannot read (times, recurring months) must be the same string. An
+  interval spanning two gold dates whose values are its two ends hits both, and a gold interval
+  a/b is hit by two found expressions a and b inside its text. Each gold date is hit once.
+  Precision counts the found expressions that hit; a found expression outside every gold date
+  whose value is the publication date itself (a date line, "today": right, but not always
+  annotated) counts neither way.
 - date: the record's `date` equals the gold `published` (else the gold `date`), exactly.
 - title: the record's title equals the gold `title` after folding white space and case.
 
 A gold file is a reviewed record (`status: reviewed`, its seed named by `seed.path`) or a partial
-gold file without `status` (as in tests/data/wikinews/gold), whose seed is the file of the same
-stem in the seed folder. Only the fields a gold file has are scored; the others are None ("–" in
-the table) and left out of the means. `optional_actors` and `not_actors` entries are names or
-{name, aliases} mappings.
+gold file without `status` (as in tests/data/wikinews/gold), whose seed is named by `seed.path`
+if it has one, else it is the file of the same stem in the seed folder. Only the fields a gold
+file has are scored; the others are None ("–" in the table) and left out of the means.
+`optional_actors` and `not_actors` entries are names or {name, aliases} mappings.
 """
 
 from __future__ import annotations
@@ -450,19 +456,23 @@ def _seed_by_stem(path: Path, seeds_dir: Path) -> Path:
 def gold_pairs(gold_dir: Path, seeds_dir: Path,
                reviewed_only: bool = True) -> list[tuple[dict[str, Any], Path]]:
     """Reviewed records and partial gold files of a folder with their seed files. A partial
-    gold file has no `status`; its seed is the file of the same stem in `seeds_dir`."""
+    gold file has no `status`; without `seed.path`, its seed is the file of the same stem in
+    `seeds_dir`."""
     pairs = []
     for path in list_records(gold_dir):
         data = read_record(path).data
         if not isinstance(data, dict):
             continue
-        if "status" not in data and not data.get("seed"):
+        partial = "status" not in data
+        seed_field = data.get("seed")
+        named = seed_field.get("path") if isinstance(seed_field, dict) else None
+        if partial and not named:
             pairs.append(({**data, "id": data.get("id") or path.stem},
                           _seed_by_stem(path, seeds_dir)))
             continue
-        if reviewed_only and data.get("status") != "reviewed":
+        if reviewed_only and not partial and data.get("status") != "reviewed":
             continue
-        rel = str((data.get("seed") or {}).get("path", ""))
+        rel = str(named or "")
         seed = seeds_dir.joinpath(*Path(rel).parts[1:])
         if not rel.startswith("seeds/") or not seed.is_file():
             raise BriefingError(path, f"its seed '{rel}' is not in {seeds_dir}",

@@ -33,8 +33,13 @@ class Problem:
 
 
 def one_line(text: str) -> str:
-    """Keys and values from records may hold line breaks; a problem stays on one line."""
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+    """Keys, values and file names may hold line breaks and terminal control codes; a problem
+    stays on one line and prints them as escapes, never raw."""
+    return text.translate(_CONTROLS)
+
+
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]} | {
+    ord("\r"): "\\r", ord("\n"): "\\n", ord("\t"): "\\t"}
 
 
 def _gh_property(value: str) -> str:

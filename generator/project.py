@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BriefingError
-from .problems import display_path
+from .problems import display_path, one_line
 from .records import atomic_write, dump_record, hand_edited, parse_record, stamp
 from .seeds import Seed, read_seed, seed_id
 
@@ -43,8 +43,7 @@ class Outcome:
     def line(self) -> str:
         target = f" -> {self.record}" if self.record else ""
         note = f": {self.message}" if self.message else ""
-        line = f"{self.action:9} {self.seed}{target}{note}"
-        return line.replace("\r", "\\r").replace("\n", "\\n")  # file names may hold them
+        return one_line(f"{self.action:9} {self.seed}{target}{note}")  # names may hold them
 
 
 @contextlib.contextmanager
@@ -124,6 +123,9 @@ def prepare_seed(path: Path, root: Path, seeds_dir: Path) -> Seed:
         raise BriefingError(display_path(path, root), f"is a link to {path.resolve()}, outside "
                             f"{display_path(seeds_dir, root)}/", "copy the article into the seed "
                             "folder instead of linking to it")
+    if not path.name.isprintable():
+        raise BriefingError(display_path(path, root), "the file name holds control characters, "
+                            "which no record can cite", "rename the file")
     seed = read_seed(path, root)
     if len(seed.text) > MAX_TEXT_CHARS:
         raise BriefingError(display_path(path, root), f"text is {len(seed.text):,} characters "

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.evaluate import evaluate, score, score_dates, score_summary, table
+from generator.evaluate import evaluate, gold_pairs, score, score_dates, score_summary, table
 from generator.project import EXTRACTOR_ENV
 
 DATA = Path(__file__).parent / "data"
@@ -216,6 +216,19 @@ def test_a_partial_gold_file_without_its_seed_is_one_line_error(
     assert main(["evaluate", "--gold", str(tmp_path / "gold")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "lost.yaml" in err and "no seed named lost.*" in err
+
+
+def test_gold_files_pair_with_their_seeds(tmp_path: Path) -> None:
+    seeds, gold = tmp_path / "seeds", tmp_path / "gold"
+    seeds.mkdir()
+    gold.mkdir()
+    for name in ("a.txt", "b.md", "c.txt"):
+        (seeds / name).write_text("Text\n")
+    (gold / "a.yaml").write_text("title: A\n")  # partial, seed by stem
+    (gold / "b.yaml").write_text("title: B\nseed: {path: seeds/c.txt}\n")  # partial, named
+    (gold / "d.yaml").write_text("id: d\nstatus: draft\nseed: {path: seeds/a.txt}\n")
+    pairs = gold_pairs(gold, seeds)
+    assert [(g["id"], p.name) for g, p in pairs] == [("a", "a.txt"), ("b", "c.txt")]
 
 
 def test_optional_actors_count_neither_as_hit_nor_as_false_positive() -> None:

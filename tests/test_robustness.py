@@ -259,3 +259,19 @@ def test_bad_record_gets_exactly_its_line(checked, name: str) -> None:
 
 def test_check_of_the_record_corpus_is_quick(checked) -> None:
     assert checked[2] < 30  # the alias bomb is refused before it expands
+
+
+def test_terminal_codes_in_a_seed_name_never_reach_the_terminal(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "briefings").mkdir()
+    name = "2024-01-01-a\x1b[31mred\x1b]0;title\x07.txt"
+    (tmp_path / "seeds" / name).write_text("Officials in Paris said on Monday it rained.\n")
+    shown = "seeds/2024-01-01-a\\x1b[31mred\\x1b]0;title\\x07.txt"
+    for command, prefix in (("extract", "failed    "), ("check", "")):
+        done = subprocess.run([sys.executable, "-m", "generator", command], cwd=tmp_path,
+                              env=env(), capture_output=True, timeout=120)
+        out = (done.stdout + done.stderr).decode()
+        assert done.returncode == 1
+        assert "\x1b" not in out and "\x07" not in out
+        assert f"{prefix}{shown}" in out and "rename the file" in out
+    assert list((tmp_path / "briefings").glob("*.yaml")) == []
