@@ -464,11 +464,12 @@ def gold_pairs(gold_dir: Path, seeds_dir: Path,
         if not isinstance(data, dict):
             continue
         partial = "status" not in data
+        if partial:
+            data = {**data, "id": data.get("id") or path.stem}
         seed_field = data.get("seed")
         named = seed_field.get("path") if isinstance(seed_field, dict) else None
         if partial and not named:
-            pairs.append(({**data, "id": data.get("id") or path.stem},
-                          _seed_by_stem(path, seeds_dir)))
+            pairs.append((data, _seed_by_stem(path, seeds_dir)))
             continue
         if reviewed_only and not partial and data.get("status") != "reviewed":
             continue
