@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from . import rules
+from .options import Options
+
 HEADER, BODY, HEADING, BOILER = "header", "body", "heading", "boilerplate"
 
 _TAG = re.compile(r"<[^>]{1,200}>")
@@ -35,105 +38,8 @@ class Block:
     reason: str = ""
 
 
-# Genres of boilerplate, by keywords those genres use. Each is (reason, pattern).
-_GENRES: list[tuple[str, re.Pattern[str]]] = [
-    (r, re.compile(p, re.I))
-    for r, p in [
-        (
-            "share/follow prompt",
-            r"\b(?:share (?:this|the|button|widely)|click the share|follow us|like us on|"
-            r"subscribe (?:to|now|for)|sign up (?:for|to|now)|repost and share|email/forward|forward this|"
-            r"join (?:us|our) on|share on (?:facebook|twitter|x)|feel free to (?:re)?post)\b",
-        ),
-        (
-            "social network",
-            r"\b(?:on|via|at) (?:our )?(?:facebook|twitter|instagram|telegram|youtube|tiktok|"
-            r"whatsapp|linkedin|mastodon|bluesky)\b(?: (?:page|channel|account))?",
-        ),
-        (
-            "newsletter/donation appeal",
-            r"\b(?:newsletter|donate|donation|become a (?:member|subscriber|patron|"
-            r"supporter)|support (?:us|our (?:work|journalism))|make a contribution|paywall|subscribers? only)\b",
-        ),
-        (
-            "click here",
-            r"\bclick here\b|\bread (?:the )?(?:full|original|rest of the) (?:article|story|report)\b|"
-            r"\b(?:use|using|activate|tap|tapping|hit) the\s+(?:[\w-]+\s+){0,2}(?:button|icon)\b|"
-            r"\bcan be read in \d+ languages\b|"
-            r"\bbutton (?:above|below)\b|\b(?:activating|click(?:ing)?|press(?:ing)?) the \w+(?: \w+)? button\b",
-        ),
-        (
-            "read more / related",
-            r"^(?:read more|related(?: articles?| stories| coverage)?|see also|also read|more on "
-            r"this|recommended|you may also like|watch|listen|further reading)\s*[:»>|-]",
-        ),
-        (
-            "disclaimer / copyright",
-            r"\b(?:disclaimer|fair use|copyrighted material|all rights reserved|©|creative commons|"
-            r"licen[cs]ed under|available under the|our (?:editorial )?standards\s*:|"
-            r"trust principles|editorial (?:guidelines|standards|policy)|"
-            r"copyright|sole responsibility of the authors?|views expressed|do not necessarily reflect|"
-            r"permission to (?:cross-post|repost|republish|reproduce)|media inquiries|terms of (?:use|service)|"
-            r"privacy policy|cookie)\b",
-        ),
-        (
-            "republication credit",
-            r"^(?:this (?:article|story|piece|post|commentary|column|op-ed|essay|analysis) "
-            r"(?:is|was|has been) (?:originally |first )?"
-            r"(?:re)?published|"
-            r"this (?:article|story|piece|post|commentary|column|op-ed|essay|analysis) (?:first|originally) (?:appeared|ran|was published)|"
-            r"the original source of this|our thanks to|articles? by\s*:|originally (?:published|appeared) (?:on|in|by|at)|"
-            r"(?:it )?first appeared (?:on|in)|comment on\b|\(?(?:additional )?reporting by\b|"
-            r"(?:authored|written|submitted) by\b.{2,80}\bvia\b|(?:cross-?posted|syndicated|reposted|"
-            r"reprinted) (?:from|with permission)|adapted (?:this|the) (?:story|article|report)\b|"
-            r"(?:this (?:article|story|piece) (?:was|has been) )?translated from [A-Z][a-z]+\b|"
-            r"^original(?: article| story)?\s*:|^(?:reporting|translation|translated by)\s*:|"
-            r"^(?:i'm|i am|this is) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}\.?$|"
-            r"this (?:article|story|piece|post) (?:is|was) "
-            r"(?:reprinted|reposted|syndicated)\b)|under a creative commons licen[cs]e",
-        ),
-        (
-            "photo credit / caption",
-            r"^(?:photo|image|picture|credit|photograph|caption|video|illustration|"
-            r"featured image|top image)s?\s*(?::|by\b|credit\b)|\b(?:getty images|afp via|ap photo|/reuters|"
-            r"reuters/|shutterstock|file photo|photo by)\b",
-        ),
-        (
-            "time stamp",
-            r"^(?:\d+|an?|one) (?:minutes?|hours?|days?|weeks?) ago$|^(?:updated|published|posted|"
-            r"last (?:updated|modified))\b.{0,60}$",
-        ),
-        (
-            "funding/disclosure",
-            r"\b(?:does not work for, consult|own shares in|receiv\w*\s+(?:\w+\s+){0,3}funding|"
-            r"has disclosed no|declare[sd]? no (?:competing|commercial|financial|conflicts?)|is a co-author of the|"
-            r"(?:research|program|programme|project) (?:is|was) funded|funded by|grant (?:n\.|no\.|number)|"
-            r"provides? (?:funding|support) as a (?:founding )?(?:member|partner)|"
-            r"conflicts? of interest|affiliations? beyond)\b",
-        ),
-        (
-            "tag line",
-            r"^(?:region|theme|topic|tags?|categor(?:y|ies)|section|filed under|keywords?)s?\s*:",
-        ),
-        (
-            "interface text",
-            r"^(?:leave a (?:comment|reply)|\d+ (?:comments?|shares?)|comments?|print|e-?mail|share|"
-            r"tweet|menu|home|advertisement|skip to (?:main )?content|loading|back to top|next|previous)\b.{0,20}$",
-        ),
-        (
-            "archive notice",
-            r"\b(?:this (?:page|article|story|post) (?:is|has been) archived|"
-            r"no longer (?:publicly )?editable|reflect the (?:specific )?time at which they were written)\b",
-        ),
-        (
-            "comment prompt",
-            r"^(?:have an opinion|what do you think|join the (?:discussion|conversation)|"
-            r"tell us what you think)\b.{0,60}$",
-        ),
-        ("navigation", r"^(?:[^|•·\d]{1,30}\s[|•·]\s){2,}[^|•·\d]{1,30}$"),
-        ("contact", r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"),
-    ]
-]
+# Genres of boilerplate: rules/boilerplate.yaml (credit-line forms: rules/credits.yaml).
+_GENRES = rules.load("boilerplate")
 
 
 # A wire dateline opening the first paragraph: "WASHINGTON (AP) —", "GDANSK, Poland
@@ -168,16 +74,17 @@ def strip_markup(text: str) -> str:
     return " ".join(_TAG.sub("", text).split())
 
 
-def split_blocks(text: str) -> list[Block]:
+def split_blocks(text: str, options: Options | None = None) -> list[Block]:
     """Paragraphs (blank-line separated); a paragraph whose lines are separate items (not hard
     wrapping of one paragraph) is split into one block per line."""
+    wrap = (options or Options()).wrapped_line_chars
     blocks: list[Block] = []
     for para in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text):
         lines = list(re.finditer(r"[^\n]*\S[^\n]*", para.group(0)))
         wrapped = (
             len(lines) > 1
             and all(
-                len(ln.group(0)) > 40 and not re.search(r"[.!?:”\"]\s*$", ln.group(0))
+                len(ln.group(0)) > wrap and not re.search(r"[.!?:”\"]\s*$", ln.group(0))
                 for ln in lines[:-1]
             )
             # Lines that each open with a bullet or a quoted title, or that each cite a
@@ -199,13 +106,21 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def boilerplate_reason(plain: str) -> str:
-    """Which boilerplate genre a line belongs to, or '' when it is none."""
+def boilerplate_reason(plain: str, options: Options | None = None) -> str:
+    """Which boilerplate genre a block belongs to, or '' when it is none. Line and short-line
+    rules look at the whole block; sentence rules make it boilerplate only when most of its
+    sentences are (see rules/boilerplate.yaml), so article text that mentions a keyword stays."""
     if re.fullmatch(r"[\W_]*", plain):
         return "separator"
-    for reason, pat in _GENRES:
-        if pat.search(plain):
-            return reason
+    share = (options or Options()).boiler_sentence_share
+    parts = rules.sentences(plain)
+    hit = [any(r.pattern.search(s) for r in _GENRES if r.scope == "sentence") for s in parts]
+    mostly = bool(parts) and sum(hit) / len(parts) >= share
+    for rule in _GENRES:
+        if rule.scope != "sentence" and rule.search(plain):
+            return rule.reason
+        if rule.scope == "sentence" and mostly and rule.search(plain):
+            return rule.reason
     words = plain.split()
     urls = _URL.findall(plain)
     if urls and len(words) - len(urls) < 6:
@@ -213,14 +128,16 @@ def boilerplate_reason(plain: str) -> str:
     return ""
 
 
-def is_prose(plain: str, min_words: int = 10) -> bool:
+def is_prose(plain: str, min_words: int | None = None, options: Options | None = None) -> bool:
     """A paragraph of running text: long enough, ends like a sentence, has function words."""
+    opts = options or Options()
+    min_words = opts.prose_min_words if min_words is None else min_words
     words = re.findall(r"[\w’'-]+", plain)
     if len(words) < min_words or not re.search(r"[.!?…][\"”’)]?\s*$", plain):
         return False
     stops = sum(w.lower() in _STOP for w in words)
     # Name-heavy wire leads have few function words; headers and link lists have almost none.
-    return stops / len(words) >= 0.12
+    return stops / len(words) >= opts.prose_min_stop_share
 
 
 SOURCE_LIST = "source list"
@@ -234,48 +151,56 @@ _DAY_MONTH = re.compile(
 )
 
 
-def is_citation(plain: str) -> bool:
+def is_citation(plain: str, options: Options | None = None) -> bool:
     """A line of a source list: a quoted title or a date with an outlet name, short."""
     line = re.sub(r"^[-*•·]\s+", "", plain)
-    return len(line.split()) <= 40 and bool(_QUOTED_TITLE.search(line) or _DAY_MONTH.search(line))
+    limit = (options or Options()).citation_max_words
+    return len(line.split()) <= limit and bool(_QUOTED_TITLE.search(line) or _DAY_MONTH.search(line))
 
 
-def classify(text: str, authors: list[str] | None = None) -> list[Block]:
+def classify(
+    text: str, authors: list[str] | None = None, options: Options | None = None
+) -> list[Block]:
     """Blocks of `text`, each with a kind: header (before the article starts), body, heading
     (a sub-heading inside the article) or boilerplate (with the genre as reason)."""
-    blocks = [_trim_tail(b) for b in split_blocks(text)]
-    flat: list[Block] = [x for pair in blocks for x in pair]
+    opts = options or Options()
+    flat = [x for b in split_blocks(text, opts) for x in _trim_tail(b, opts)]
     out: list[Block] = []
-    started = False
-    cited = False
+    started = cited = False
     for i, b in enumerate(flat):
         b = replace(b, index=i)
-        reason = boilerplate_reason(b.plain) if not b.reason else b.reason
-        if started and _SOURCES_HEAD.match(b.plain):
+        if started and _SOURCES_HEAD.match(b.plain) or cited and is_citation(b.plain, opts):
             cited = True  # a "Sources" list: the reports the article was written from
             out.append(replace(b, kind=BOILER, reason=SOURCE_LIST))
             continue
-        if cited and is_citation(b.plain):
-            out.append(replace(b, kind=BOILER, reason=SOURCE_LIST))
-            continue
         cited = False
-        if not started and reason == "link" and _URL.fullmatch(b.plain):
-            out.append(replace(b, kind=HEADER, reason="url"))  # the article's address
-        elif reason:
-            out.append(replace(b, kind=BOILER, reason=reason))
-        elif not started and is_prose(b.plain):
-            started = True
-            out.append(replace(b, kind=BODY))
-        elif not started:
-            out.append(replace(b, kind=HEADER))
-        elif is_prose(b.plain, 6) or b.plain[:1].islower() or re.search(r"[.!?;:,]$", b.plain):
-            out.append(replace(b, kind=BODY))
-        else:
-            out.append(replace(b, kind=HEADING))
-    return mark_bios(out, authors or [])
+        b = _kind(b, started, opts)
+        started = started or b.kind == BODY
+        out.append(b)
+    return mark_bios(out, authors or [], opts)
 
 
-def mark_bios(blocks: list[Block], authors: list[str]) -> list[Block]:
+def _kind(b: Block, started: bool, opts: Options) -> Block:
+    """The kind of one block, given whether the article has started before it."""
+    reason = b.reason or boilerplate_reason(b.plain, opts)
+    if not started and reason == "link" and _URL.fullmatch(b.plain):
+        return replace(b, kind=HEADER, reason="url")  # the article's address
+    if reason:
+        return replace(b, kind=BOILER, reason=reason)
+    if not started:
+        return replace(b, kind=BODY if is_prose(b.plain, options=opts) else HEADER)
+    if (
+        is_prose(b.plain, opts.body_min_words, opts)
+        or b.plain[:1].islower()
+        or re.search(r"[.!?;:,]$", b.plain)
+    ):
+        return replace(b, kind=BODY)
+    return replace(b, kind=HEADING)
+
+
+def mark_bios(
+    blocks: list[Block], authors: list[str], options: Options | None = None
+) -> list[Block]:
     """Author notes after the article ("X is a professor ...", "X served as ...") are
     boilerplate: a body block near the end that opens with a bylined author's name."""
     if not authors:
@@ -283,7 +208,7 @@ def mark_bios(blocks: list[Block], authors: list[str]) -> list[Block]:
     body_idx = [b.index for b in blocks if b.kind == BODY]
     if not body_idx:
         return blocks
-    cut = body_idx[int(len(body_idx) * 0.6)]
+    cut = body_idx[int(len(body_idx) * (options or Options()).bio_from_share)]
     out = []
     for b in blocks:
         if (
@@ -299,35 +224,24 @@ def mark_bios(blocks: list[Block], authors: list[str]) -> list[Block]:
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“])")
 
 
-def _trim_tail(b: Block) -> tuple[Block, ...]:
+def _trim_tail(b: Block, opts: Options) -> tuple[Block, ...]:
     """Split trailing boilerplate sentences (a republication credit at the end of a long
     paragraph) off a prose block, so that the rest still counts as body."""
-    if len(b.plain.split()) < 40:
+    if len(b.plain.split()) < opts.trim_min_words:
         return (b,)
     cuts = [m.end() for m in _SENT_END.finditer(b.text)]
     keep_end = len(b.text)
     for c in reversed(cuts):
-        tail = strip_markup(b.text[c:keep_end])
-        if (
-            tail
-            and boilerplate_reason(tail)
-            and boilerplate_reason(tail) not in ("contact", "link")
-        ):
-            keep_end = c
-        else:
+        reason = boilerplate_reason(strip_markup(b.text[c:keep_end]), opts)
+        if reason in ("", "contact", "link"):
             break
+        keep_end = c
     if keep_end == len(b.text):
         return (b,)
     head_raw = b.text[:keep_end].rstrip()
     tail_raw = b.text[keep_end:]
     head = Block(b.index, b.start, b.start + len(head_raw), head_raw, strip_markup(head_raw))
-    tail = Block(
-        b.index,
-        b.start + keep_end,
-        b.end,
-        tail_raw,
-        strip_markup(tail_raw),
-        BOILER,
-        boilerplate_reason(strip_markup(tail_raw)),
-    )
+    tail_plain = strip_markup(tail_raw)
+    reason = boilerplate_reason(tail_plain, opts)
+    tail = Block(b.index, b.start + keep_end, b.end, tail_raw, tail_plain, BOILER, reason)
     return head, tail

@@ -22,6 +22,23 @@ class Options:
     max_actors: int = 16
     max_primary_sources: int = 8
     max_evidence_words: int = 12
+    # Cleaning (clean.py)
+    boiler_sentence_share: float = 0.5
+    """A block is boilerplate by sentence rules when at least this share of its sentences fire."""
+    prose_min_words: int = 10
+    """The first article paragraph has at least this many words ..."""
+    prose_min_stop_share: float = 0.12
+    """... and at least this share of function words (name-heavy wire leads have few)."""
+    body_min_words: int = 6
+    """After the article starts, a sentence-like block of this many words is body."""
+    bio_from_share: float = 0.6
+    """Author notes are looked for after this share of the body blocks."""
+    trim_min_words: int = 40
+    """Trailing boilerplate sentences are split off paragraphs of at least this many words."""
+    wrapped_line_chars: int = 40
+    """Lines longer than this without end punctuation are hard wrapping of one paragraph."""
+    citation_max_words: int = 40
+    """An item of a sources list has at most this many words."""
 
     def model_name(self) -> str:
         """The spaCy model these options select."""
