@@ -42,9 +42,11 @@ _BODY_WITH_KEYWORDS = [
 def test_body_paragraphs_with_boilerplate_keywords_survive(para: str) -> None:
     from generator.extract.clean import BODY, classify
 
-    text = "Clinic opens after delays\n\nMay 3, 2024\n\n" + (
-        "The health ministry said the clinic would serve four villages in the district.\n\n"
-    ) + para
+    text = (
+        "Clinic opens after delays\n\nMay 3, 2024\n\n"
+        + ("The health ministry said the clinic would serve four villages in the district.\n\n")
+        + para
+    )
     blocks = classify(text)
     last = [b for b in blocks if b.plain.startswith(para[:30])]
     assert last and all(b.kind == BODY for b in last), [(b.kind, b.reason) for b in last]

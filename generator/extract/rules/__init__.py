@@ -112,7 +112,7 @@ def _row(table: str, row: dict[str, object], where: str) -> Rule:
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load(name: str) -> tuple[Rule, ...]:
     """The rows of table `name` (rules/NAME.yaml), includes expanded, read once."""
     path = HERE / f"{name}.yaml"
