@@ -10,9 +10,11 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import yaml
 from slugify import slugify
@@ -51,7 +53,8 @@ class Seed:
     text: str
     """The reader-visible text (see the module docstring)."""
     meta: dict[str, str] = field(default_factory=dict)
-    """Metadata the format declares: `title`, `date`, `author`, `publisher`, `url`."""
+    """Provenance the file itself declares, under the keys of `META_KEYS` (see there) plus
+    any other front-matter keys, lower-cased, as they are (`tags`, `section`, ...)."""
 
 
 def seed_id(path: Path) -> str:
@@ -128,9 +131,75 @@ def _control_share(text: str) -> float:
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
+#: The provenance keys of `Seed.meta`, whatever the file called them. All values are strings.
+#:
+#: - `title`: the headline of the copy in hand;
+#: - `date`: its publication date or time, as stated (e.g. `2024-03-05`, `2024-03-05T09:00Z`);
+#: - `author`: its authors, separated by "; ";
+#: - `site`: the name of the site or outlet that published the copy in hand;
+#: - `url`: the address of the copy in hand.
+#:
+#: Front matter may use the names on the right for them (`source` is `url` when it is a web
+#: address and `site` otherwise); HTML gives them by `<link rel=canonical>`, `og:` and
+#: `article:` meta tags and JSON-LD (see `html_text`).
+META_KEYS = ("title", "date", "author", "site", "url")
+_FRONT_MATTER_KEYS = {
+    "title": "title", "headline": "title",
+    "date": "date", "published": "date", "pubdate": "date", "date_published": "date",
+    "datepublished": "date", "published_at": "date", "publication_date": "date",
+    "author": "author", "authors": "author", "byline": "author",
+    "site": "site", "site_name": "site", "sitename": "site", "publisher": "site",
+    "publication": "site", "outlet": "site", "source": "site",
+    "url": "url", "canonical": "url", "canonical_url": "url", "link": "url",
+    "source_url": "url", "permalink": "url",
+}
+_LISTS = {"author": "; ", "tags": ", ", "keywords": ", ", "categories": ", "}
 
-def split_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """Split YAML front matter off Markdown. Malformed front matter stays in the text."""
+
+def is_web_address(value: str) -> bool:
+    """Whether a string is an absolute http(s) address with a host."""
+    from urllib.parse import urlparse
+
+    try:
+        parts = urlparse(value.strip())
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in value.strip()
+
+
+def _scalar(value: object) -> str | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (str, int, float)) or hasattr(value, "isoformat"):
+        return " ".join(str(value).split())
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return " ".join(value["name"].split())  # author: {name: ..., url: ...}
+    return None
+
+
+def normalise_meta(data: Mapping[Any, object]) -> dict[str, str]:
+    """Front-matter keys and values as `Seed.meta` holds them: provenance under `META_KEYS`
+    (the first of a key's spellings wins), lists of names joined, other keys lower-cased."""
+    meta: dict[str, str] = {}
+    for key, value in data.items():
+        name = str(key).strip().lower()
+        target = _FRONT_MATTER_KEYS.get(name, name)
+        if isinstance(value, list):
+            items = [v for v in (_scalar(x) for x in value) if v]
+            text = _LISTS.get(target, ", ").join(items) if target in _LISTS else None
+        else:
+            text = _scalar(value)
+        if not text:
+            continue
+        if target == "site" and is_web_address(text):
+            target = "url"  # "source: https://..." names the address, not the site
+        meta.setdefault(target, text)
+    return meta
+
+
+def front_matter(text: str) -> tuple[dict[Any, object], str]:
+    """YAML front matter at the start of the text, as parsed, and the text after it.
+    Malformed front matter, or front matter that is no mapping, stays in the text."""
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, text
@@ -140,9 +209,14 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
         return {}, text
     if not isinstance(data, dict):
         return {}, text
-    meta = {str(k).lower(): str(v) for k, v in data.items()
-            if isinstance(v, (str, int, float)) or hasattr(v, "isoformat")}
-    return meta, text[m.end():]
+    return data, text[m.end():]
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Split YAML front matter off the text, its keys and values as `normalise_meta` makes
+    them. Malformed front matter, or front matter that is no mapping, stays in the text."""
+    data, rest = front_matter(text)
+    return normalise_meta(data), rest
 
 
 def markdown_text(source: str) -> str:
@@ -183,9 +257,14 @@ _FURNITURE = re.compile(
     r"ad-slot|breadcrumbs?|menu|navbar|masthead|site-footer|site-header)(?:$|[\s_-])",
     re.I,
 )
+# Meta tags of the copy in hand (Open Graph, article:, plain names) and the key they give.
 _META = {"og:title": "title", "article:published_time": "date", "date": "date",
-         "author": "author", "article:author": "author", "og:site_name": "publisher",
+         "author": "author", "article:author": "author", "og:site_name": "site",
          "og:url": "url"}
+# Elements that may stand in a document's head; any other start tag begins its body, after
+# which a <link rel=canonical> is not the page's (search engines ignore it there too).
+_HEAD_TAGS = {"html", "head", "title", "meta", "link", "base", "script", "style", "noscript",
+              "template"}
 
 
 class _TextParser(HTMLParser):
@@ -201,6 +280,8 @@ class _TextParser(HTMLParser):
         self._ld: list[str] | None = None
         self.ld_json: list[str] = []
         self.times: list[str] = []
+        self.canonical = ""
+        self._in_body = False
 
     def _is_furniture(self, tag: str, a: dict[str, str]) -> bool:
         words = f"{a.get('class', '')} {a.get('id', '')} {a.get('role', '')}"
@@ -210,10 +291,21 @@ class _TextParser(HTMLParser):
         a = {k.lower(): (v or "") for k, v in attrs}
         if tag == "title":
             self._in_title = True
+        if tag not in _HEAD_TAGS:
+            self._in_body = True
         if tag == "meta":
             key = (a.get("property") or a.get("name") or "").lower()
-            if key in _META and a.get("content") and _META[key] not in self.meta:
-                self.meta[_META[key]] = a["content"].strip()
+            value = " ".join(a.get("content", "").split())
+            if key.endswith("author") and is_web_address(value):
+                value = ""  # article:author is often a profile page, not a name
+            if key in _META and value and _META[key] not in self.meta:
+                self.meta[_META[key]] = value
+            return
+        if tag == "link":
+            if (not self._in_body and not self.canonical
+                    and "canonical" in a.get("rel", "").lower().split()
+                    and is_web_address(a.get("href", ""))):
+                self.canonical = a["href"].strip()
             return
         if tag == "script" and a.get("type", "").lower() == "application/ld+json":
             self._ld = []
@@ -231,7 +323,7 @@ class _TextParser(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
-        elif tag == "meta":
+        elif tag in ("meta", "link"):
             self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
@@ -260,59 +352,97 @@ class _TextParser(HTMLParser):
             self.parts.append(data)
 
 
-def _linked_data(sources: list[str]) -> dict[str, str]:
-    """Headline, date, authors, publisher and address from a page's JSON-LD article."""
+_ARTICLE_TYPES = ("Article", "BlogPosting", "Report")  # and their kinds: NewsArticle, ...
+
+
+def _ld_items(sources: list[str]) -> list[dict[str, object]]:
+    """Every JSON-LD object of a page in document order: top-level objects, lists of them
+    and the members of `@graph`. Blocks that are no valid JSON are skipped."""
     import json
 
-    items: list[object] = []
+    items: list[dict[str, object]] = []
     for src in sources:
+        src = src.strip()
+        for opener, closer in (("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")):
+            if src.startswith(opener) and src.endswith(closer):  # old pages hide it so
+                src = src[len(opener):-len(closer)]
         try:
             data = json.loads(src)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
-        stack = [data]
+        stack = [data]  # last in, first out: lists go on reversed to keep document order
         while stack:
             item = stack.pop()
             if isinstance(item, list):
-                stack.extend(item)
+                stack.extend(reversed(item))
             elif isinstance(item, dict):
                 items.append(item)
-                stack.extend(v for k, v in item.items() if k == "@graph")
-    out: dict[str, str] = {}
-    for item in items:
-        kind = item.get("@type") if isinstance(item, dict) else None
+                graph = item.get("@graph")
+                if isinstance(graph, (list, dict)):
+                    stack.append(graph)
+    return items
+
+
+def _linked_data(sources: list[str]) -> dict[str, str]:
+    """Headline, date, authors, site and address of the page's first JSON-LD article
+    (`@type` NewsArticle, Article, BlogPosting, Report and their kinds); authors and
+    publisher may be a string, an object, a list or an `@id` reference to another object."""
+    items = _ld_items(sources)
+    by_id = {item["@id"]: item for item in items if isinstance(item.get("@id"), str)}
+
+    def is_article(item: dict[str, object]) -> bool:
+        kind = item.get("@type")
         kinds = kind if isinstance(kind, list) else [kind]
-        if not isinstance(item, dict) or not any(
-            isinstance(k, str) and k.endswith(("Article", "BlogPosting", "Report")) for k in kinds
-        ):
-            continue
+        return any(isinstance(k, str) and k.endswith(_ARTICLE_TYPES) for k in kinds)
 
-        def names(value: object) -> list[str]:
-            values = value if isinstance(value, list) else [value]
-            got = [v.get("name") if isinstance(v, dict) else v for v in values]
-            return [str(g).strip() for g in got if isinstance(g, str) and g.strip()]
+    def names(value: object) -> list[str]:
+        out = []
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, dict) and "name" not in v and isinstance(v.get("@id"), str):
+                v = by_id.get(v["@id"], v)
+            name = v.get("name") if isinstance(v, dict) else v
+            if isinstance(name, str) and name.strip() and not is_web_address(name):
+                out.append(" ".join(name.split()))
+        return out
 
-        for key, field_name in (("headline", "title"), ("datePublished", "date"), ("url", "url")):
-            if isinstance(item.get(key), str) and item[key].strip():
-                out.setdefault(field_name, item[key].strip())
-        if names(item.get("author")):
-            out.setdefault("author", ", ".join(names(item.get("author"))))
-        if names(item.get("publisher")):
-            out.setdefault("publisher", names(item.get("publisher"))[0])
-        break
+    def text(value: object) -> str:
+        if isinstance(value, dict):
+            value = value.get("@id") or value.get("url")
+        return " ".join(value.split()) if isinstance(value, str) else ""
+
+    item = next((i for i in items if is_article(i)), None)
+    if item is None:
+        return {}
+    out: dict[str, str] = {}
+    for key, name in (("headline", "title"), ("datePublished", "date")):
+        if text(item.get(key)):
+            out[name] = text(item.get(key))
+    url = next((u for k in ("url", "mainEntityOfPage")
+                for u in [text(item.get(k))] if is_web_address(u)), "")
+    if url:
+        out["url"] = url
+    if names(item.get("author")):
+        out["author"] = "; ".join(names(item.get("author")))
+    if names(item.get("publisher")):
+        out["site"] = names(item.get("publisher"))[0]
     return out
 
 
 def html_text(source: str) -> tuple[str, dict[str, str]]:
     """Visible text of an HTML document (one block per block element, page furniture such
-    as comments, sidebars and navigation left out) and its metadata (meta tags, JSON-LD,
-    the first <time datetime>)."""
+    as comments, sidebars and navigation left out) and its metadata under `META_KEYS`:
+    `url` from `<link rel=canonical>` in the head, else `og:url`, else the JSON-LD article's;
+    `site`, `title`, `date` and `author` from meta tags (`og:site_name`, `og:title`,
+    `article:published_time`, `author`), else the JSON-LD article's, else the first
+    `<time datetime>` (date) and `<title>` (title). One pass over the text."""
     parser = _TextParser()
     parser.feed(source)
     parser.close()
     raw = "".join(parser.parts)
     blocks = [re.sub(r"[ \t\r\f\v\n]+", " ", b).strip() for b in re.split(r"\n\s*\n", raw)]
     meta = dict(parser.meta)
+    if parser.canonical:
+        meta["url"] = parser.canonical
     for key, value in _linked_data(parser.ld_json).items():
         meta.setdefault(key, value)
     if parser.times:
@@ -343,6 +473,21 @@ def read_seed(path: Path, root: Path | None = None) -> Seed:
     except OSError as exc:
         raise BriefingError(path, f"cannot be read ({exc.strerror})",
                             "check that it exists and is readable") from None
+    return parse_seed(path, data, root)
+
+
+def parse_seed(path: Path, data: bytes, root: Path | None = None) -> Seed:
+    """A seed from its bytes, as `read_seed` reads the file `path` holding them.
+
+    Markdown and HTML seeds may start with YAML front matter (`---` lines around
+    `url: ...`, `site: ...`; `briefings add` writes it): it is the seed's provenance
+    (`Seed.meta`) and not part of its text. For HTML, what the front matter states wins over
+    what the page's own tags say.
+    """
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise BriefingError(path, f"unknown seed extension '{path.suffix or '(none)'}'",
+                            "use .txt, .md or .html")
     sid = seed_id(path)
     if not sid:
         raise BriefingError(path, "file name has no letters or digits to make a record id from",
@@ -359,7 +504,9 @@ def read_seed(path: Path, root: Path | None = None) -> Seed:
         meta, body = split_front_matter(decoded)
         text = markdown_text(body)
     elif fmt == "html":
-        text, meta = html_text(decoded)
+        given, page = split_front_matter(decoded)
+        text, meta = html_text(page)
+        meta.update(given)
     else:
         text = decoded
     if not text.strip():

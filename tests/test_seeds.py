@@ -42,7 +42,7 @@ def test_html_gives_visible_text_and_meta(tmp_path: Path) -> None:
             "<b>second</b></p><style>p{}</style><p>Third</p></body></html>")
     seed = read_seed(write(tmp_path / "a.html", html), tmp_path)
     assert seed.text == "Big news\n\nFirst & second\n\nThird"
-    assert seed.meta == {"publisher": "Daily", "title": "T"}
+    assert seed.meta == {"site": "Daily", "title": "T"}
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "utf-16"])
@@ -115,4 +115,141 @@ About time! We were flooded in 2014.</p></div></section>
         assert furniture not in seed.text, furniture
     assert seed.meta["date"].startswith("2025-03-12")
     assert seed.meta["author"] == "Aoife Brennan"
-    assert seed.meta["publisher"] == "Corrib Chronicle"
+    assert seed.meta["site"] == "Corrib Chronicle"
+
+
+# --- Provenance the file declares: front matter, canonical, Open Graph, JSON-LD ------------
+
+
+def test_front_matter_keys_are_normalised(tmp_path: Path) -> None:
+    md = ("---\nsource: https://harbourwatch.example/2024/05/port\npublisher: Harbour Watch\n"
+          "published: 2024-05-02\nauthors: [Lena Fischer, Omar Haddad]\nheadline: Port dues rise\n"
+          "tags: [ports, trade]\n---\nPort dues rise by a tenth.\n")
+    seed = read_seed(write(tmp_path / "a.md", md), tmp_path)
+    assert seed.meta == {"url": "https://harbourwatch.example/2024/05/port",
+                         "site": "Harbour Watch", "date": "2024-05-02",
+                         "author": "Lena Fischer; Omar Haddad", "title": "Port dues rise",
+                         "tags": "ports, trade"}
+
+
+def test_front_matter_source_that_is_no_address_is_the_site(tmp_path: Path) -> None:
+    md = "---\nsource: Valley Herald\nurl: not an address\n---\nThe mill reopened.\n"
+    seed = read_seed(write(tmp_path / "a.md", md), tmp_path)
+    assert seed.meta["site"] == "Valley Herald"
+    assert seed.meta["url"] == "not an address"  # kept as given; the extractor checks it
+
+
+def test_front_matter_that_is_no_mapping_stays_text(tmp_path: Path) -> None:
+    md = "---\n- one\n- two\n---\nThe mill reopened.\n"
+    seed = read_seed(write(tmp_path / "a.md", md), tmp_path)
+    assert seed.meta == {}
+    assert "The mill reopened." in seed.text
+
+
+PAGE_HEAD = """<!DOCTYPE html><html><head><title>Dam talks resume - Riverside Post</title>
+<link rel="stylesheet" href="/s.css"><link rel="canonical" href="https://riversidepost.example/dam-talks">
+<meta property="og:url" content="https://riversidepost.example/dam-talks?utm=1">
+<meta property="og:site_name" content="Riverside Post">
+<meta property="og:title" content="Dam talks resume">
+<meta property="article:published_time" content="2025-02-11T07:15:00+01:00">
+<meta property="article:author" content="https://www.facebook.com/riversidepost">
+</head>"""
+
+
+def test_canonical_open_graph_and_article_tags(tmp_path: Path) -> None:
+    html = PAGE_HEAD + "<body><h1>Dam talks resume</h1><p>Egypt and Ethiopia met.</p></body></html>"
+    seed = read_seed(write(tmp_path / "a.html", html), tmp_path)
+    assert seed.meta == {"url": "https://riversidepost.example/dam-talks",
+                         "site": "Riverside Post", "title": "Dam talks resume",
+                         "date": "2025-02-11T07:15:00+01:00"}  # a profile URL is no author
+
+
+def test_og_url_serves_when_there_is_no_canonical(tmp_path: Path) -> None:
+    html = ("<html><head><meta property='og:url' content='https://tidings.example/a/1'></head>"
+            "<body><p>The ferry sailed.</p></body></html>")
+    assert read_seed(write(tmp_path / "a.html", html), tmp_path).meta["url"] == \
+        "https://tidings.example/a/1"
+
+
+def test_a_canonical_in_the_body_or_in_the_text_is_not_the_pages(tmp_path: Path) -> None:
+    body_link = ("<html><head><title>Ferry</title></head><body><p>The ferry sailed.</p>"
+                 "<link rel='canonical' href='https://elsewhere.example/x'></body></html>")
+    assert "url" not in read_seed(write(tmp_path / "a.html", body_link), tmp_path).meta
+    escaped = ("<html><body><p>Add &lt;link rel=\"canonical\" href=\"https://elsewhere.example/"
+               "y\"&gt; to your pages, the guide says.</p></body></html>")
+    seed = read_seed(write(tmp_path / "b.html", escaped), tmp_path)
+    assert "url" not in seed.meta and 'rel="canonical"' in seed.text
+    text = '<link rel="canonical" href="https://elsewhere.example/z">\n\nThe ferry sailed.\n'
+    assert read_seed(write(tmp_path / "c.txt", text), tmp_path).meta == {}
+
+
+def ld_page(ld: str, body: str = "<p>The ferry sailed at noon.</p>") -> str:
+    return (f'<html><head><script type="application/ld+json">{ld}</script></head>'
+            f"<body>{body}</body></html>")
+
+
+def test_json_ld_graph_with_references(tmp_path: Path) -> None:
+    ld = """{"@context": "https://schema.org", "@graph": [
+      {"@type": "WebPage", "@id": "https://islandnews.example/ferry#page", "name": "Ferry page"},
+      {"@type": "Organization", "@id": "https://islandnews.example/#org", "name": "Island News"},
+      {"@type": "Person", "@id": "https://islandnews.example/#kai", "name": "Kai Moana"},
+      {"@type": ["ReportageNewsArticle"], "headline": "Ferry returns",
+       "datePublished": "2024-09-30", "mainEntityOfPage": {"@id": "https://islandnews.example/ferry"},
+       "author": [{"@id": "https://islandnews.example/#kai"}, "Mere Tane"],
+       "publisher": {"@id": "https://islandnews.example/#org"}}]}"""
+    seed = read_seed(write(tmp_path / "a.html", ld_page(ld)), tmp_path)
+    assert seed.meta == {"title": "Ferry returns", "date": "2024-09-30",
+                         "url": "https://islandnews.example/ferry",
+                         "author": "Kai Moana; Mere Tane", "site": "Island News"}
+
+
+def test_json_ld_top_level_list_and_plain_author(tmp_path: Path) -> None:
+    ld = """[{"@type": "BreadcrumbList", "name": "Home"},
+             {"@type": "BlogPosting", "headline": "Notes from the count", "author": "Ilse Berg",
+              "url": "https://birders.example/count", "datePublished": "2023-12-28",
+              "publisher": {"@type": "Organization", "name": "Birders' Almanac"}}]"""
+    seed = read_seed(write(tmp_path / "a.html", ld_page(ld)), tmp_path)
+    assert seed.meta["author"] == "Ilse Berg"
+    assert seed.meta["site"] == "Birders' Almanac"
+    assert seed.meta["url"] == "https://birders.example/count"
+
+
+def test_json_ld_of_no_article_type_gives_nothing(tmp_path: Path) -> None:
+    ld = """{"@type": "Organization", "name": "Harbour Board", "url": "https://harbour.example",
+             "headline": "not an article"}"""
+    seed = read_seed(write(tmp_path / "a.html", ld_page(ld)), tmp_path)
+    assert seed.meta == {}
+
+
+@pytest.mark.parametrize("ld", [
+    '{"@type": "NewsArticle", "headline": "Broken", ',
+    '[[[[[[[[' * 20000,
+    '{"@type": "NewsArticle", "author": {"@id": 5}, "publisher": [null, 3], "headline": 7}',
+])
+def test_malformed_json_ld_is_skipped(tmp_path: Path, ld: str) -> None:
+    seed = read_seed(write(tmp_path / "a.html", ld_page(ld)), tmp_path)
+    assert seed.text == "The ferry sailed at noon."
+    assert "title" not in seed.meta and "site" not in seed.meta
+
+
+def test_json_ld_in_a_comment_or_cdata_wrapper_is_read(tmp_path: Path) -> None:
+    ld = '//<![CDATA[\n{"@type": "NewsArticle", "headline": "Wrapped"}\n//]]>'
+    assert read_seed(write(tmp_path / "a.html", ld_page(ld)), tmp_path).meta["title"] == \
+        "Wrapped"
+
+
+def test_front_matter_before_html_is_provenance_and_wins(tmp_path: Path) -> None:
+    page = PAGE_HEAD + "<body><h1>Dam talks resume</h1><p>Egypt and Ethiopia met.</p></body></html>"
+    data = ("---\nurl: https://nileletters.example/dam\nsite: Nile Letters\n---\n" + page)
+    seed = read_seed(write(tmp_path / "a.html", data), tmp_path)
+    assert seed.meta["url"] == "https://nileletters.example/dam"
+    assert seed.meta["site"] == "Nile Letters"
+    assert seed.meta["title"] == "Dam talks resume"  # the page's own, not overridden
+    assert seed.text == "Dam talks resume\n\nEgypt and Ethiopia met."
+    assert seed.sha256 == hashlib.sha256(data.encode()).hexdigest()
+
+
+def test_front_matter_of_plain_text_stays_text(tmp_path: Path) -> None:
+    text = "---\nurl: https://x.example/a\n---\nThe ferry sailed.\n"
+    seed = read_seed(write(tmp_path / "a.txt", text), tmp_path)
+    assert seed.meta == {} and seed.text == text
