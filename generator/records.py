@@ -134,7 +134,6 @@ def _load(text: str, loader_class: Any, fast: bool) -> tuple[Any, Any]:
         loader.dispose()
 
 
-def parse_record(text: str, path: Path) -> Loaded:
 #: A record needs four levels (a key, a list, an item, its keys); this leaves room for
 #: optional keys and stops a hostile file from exhausting the stack of every later step.
 MAX_DEPTH = 16
@@ -153,6 +152,7 @@ def _depth(data: Any) -> int:
     return deepest
 
 
+def parse_record(text: str, path: Path) -> Loaded:
     """Parse record YAML. Raises BriefingError with line and column on any syntax problem."""
     if "\t" in text:
         at = text.index("\t")
@@ -179,13 +179,13 @@ def _depth(data: Any) -> int:
                             getattr(exc, "fix", "fix the syntax at that line and column")) from None
     except yaml.YAMLError as exc:
         raise BriefingError(path, f"YAML error: {exc}", "fix the YAML syntax") from None
-    lines: dict[str, int] = {}
     except RecursionError:
         raise BriefingError(path, "is nested too deeply to read",
                             f"a record needs at most {MAX_DEPTH} levels of nesting") from None
     if _depth(data) > MAX_DEPTH:
         raise BriefingError(path, f"is nested more than {MAX_DEPTH} levels deep",
                             "a record needs no more; remove the extra levels")
+    lines: dict[str, int] = {}
     if node is not None:
         _line_map(node, "", lines)
     return Loaded(path=path, data=data, lines=lines)
