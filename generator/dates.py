@@ -1,6 +1,8 @@
 """EDTF date strings for people.
 
 '2023-01' → 'Jan 2023', '2023-07-11/2023-07-12' → '11–12 Jul 2023', '2023-01~' → 'c. Jan 2023'.
+Unspecified digits (EDTF 'X') are what the seed does not state: 'XXXX-XX-XX' → 'date not
+stated', '2023-XX-XX' → '2023', '2023-05-XX' → 'May 2023'.
 """
 
 from __future__ import annotations
@@ -9,6 +11,20 @@ import re
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _PART = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)$")
+#: How a date the seed does not state reads on the site.
+NOT_STATED = "date not stated"
+
+
+def _known_part(value: str) -> str:
+    """An EDTF date without its unspecified tail: '2023-05-XX' → '2023-05', 'XXXX-XX-XX' →
+    '' (a date with an unspecified digit inside a part, '20XX', keeps only whole parts)."""
+    parts = value.split("-")
+    known = []
+    for p in parts:
+        if "X" in p.upper():
+            break
+        known.append(p)
+    return "-".join(known)
 
 
 def _split(value: str) -> tuple[str, str, str, str] | None:
@@ -51,6 +67,11 @@ def human_date(value: str) -> str:
         if a[0] == b[0] and a[1] and b[1] and not a[2] and not b[2] and not a[3] and not b[3]:
             return f"{_MONTHS[int(a[1]) - 1]}–{_MONTHS[int(b[1]) - 1]} {a[0]}"
         return f"{_qualify(_one(*a[:3]), a[3])} – {_qualify(_one(*b[:3]), b[3])}"
+    if "X" in value.upper() and re.fullmatch(r"[\dXx-]+", value.strip()):
+        known = _known_part(value.strip())
+        if not known:
+            return NOT_STATED
+        value = known
     parts = _split(value)
     if not parts:
         return value
@@ -58,6 +79,10 @@ def human_date(value: str) -> str:
 
 
 def sort_key(value: str) -> str:
-    """A key that orders EDTF dates by their start, coarser dates before finer ones."""
+    """A key that orders EDTF dates by their start, coarser dates before finer ones. A date
+    the seed does not state ('XXXX-XX-XX') has the empty key: first in oldest-first lists,
+    last in the newest-first lists of briefings."""
     start = value.split("/")[0].rstrip("~?%")
+    if "X" in start.upper() and re.fullmatch(r"[\dXx-]+", start):
+        return _known_part(start)
     return start if start else value

@@ -22,14 +22,15 @@ import yaml
 from . import __version__
 from .errors import BriefingError
 
-TOP_ORDER = ["id", "title", "date", "seed", "status", "tags", "summary", "actors", "timeline",
-             "source_chain", "generator"]
+TOP_ORDER = ["id", "title", "date", "seed", "status", "review", "tags", "summary", "actors",
+             "timeline", "source_chain", "generator"]
 NESTED_ORDER = {
     "seed": ["path", "sha256"],
     "actors": ["name", "type", "role", "aliases", "evidence"],
     "timeline": ["date", "event", "status", "evidence"],
     "source_chain": ["name", "role", "date", "authors", "url", "title", "evidence"],
     "generator": ["version", "digest"],
+    "review": ["field", "question"],
 }
 DATE_KEYS = {"date"}
 FOLD_WIDTH = 96

@@ -140,6 +140,7 @@ def _briefing_view(b: Briefing, site: SiteConfig, links: _Links) -> dict[str, An
     return {
         "id": rec["id"], "title": rec["title"], "date": rec["date"], "status": rec["status"],
         "tags": rec.get("tags", []), "summary": rec["summary"], "actors": actors,
+        "review": [q for q in rec.get("review", []) if isinstance(q, dict)],
         "timeline": timeline, "chain": chain, "original": original,
         "in_hand": outlets[-1] if outlets else None,
         "svg": chain_svg(rec.get("source_chain", []), human_date),

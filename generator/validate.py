@@ -301,8 +301,34 @@ def validate_record(loaded: Loaded, root: Path, seeds_dir: Path | None = None,
     if isinstance(summary, str) and len(summary.split()) > MAX_SUMMARY_WORDS:
         words = len(summary.split())
         add("summary", f"has {words} words, more than {MAX_SUMMARY_WORDS}; shorten it")
+    for keypath, message, level in open_questions(data):
+        add(keypath, message, level)
     problems += _seed_problems(data, loaded, root, seeds_dir or root / "seeds", file, seen)
     return problems
+
+
+def open_questions(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """The record's open questions for the reviewer (`review:`), as (keypath, message,
+    level): a warning on a draft, an error on a reviewed record, which must have none."""
+    items = data.get("review")
+    if not isinstance(items, list):
+        return []
+    reviewed = data.get("status") == "reviewed"
+    out = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue  # the schema check reports its shape
+        about = f" about '{item.get('field')}'" if item.get("field") else ""
+        question = " ".join(str(item.get("question", "")).split())
+        if reviewed:
+            out.append((f"review[{i}]", f"is reviewed but still has an open question{about}: "
+                        f"{question} — answer it in the record and delete the item, or set "
+                        "status: draft", "error"))
+        else:
+            out.append((f"review[{i}]", f"open question{about}: {question} — answer it in "
+                        "the record and delete the item before setting status: reviewed",
+                        "warning"))
+    return out
 
 
 def _seed_problems(data: dict[str, Any], loaded: Loaded, root: Path, seeds_dir: Path,

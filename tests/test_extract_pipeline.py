@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 from edtf import parse_edtf
 
-from generator.errors import BriefingError
 from generator.extract import Options, extract
 from generator.seeds import fold_ws, read_seed
 
@@ -116,7 +115,7 @@ def test_deterministic(record: dict) -> None:
     assert extract(read_seed(SEED, ROOT), Options()) == record
 
 
-def test_undated_seed_without_date_in_name_is_an_error(tmp_path: Path) -> None:
+def test_undated_seed_gets_a_draft_with_an_open_question(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     p = seeds / "undated-story.txt"
@@ -125,8 +124,11 @@ def test_undated_seed_without_date_in_name_is_an_error(tmp_path: Path) -> None:
         "officials said, after months of complaints from residents.\n",
         encoding="utf-8",
     )
-    with pytest.raises(BriefingError, match="no publication date"):
-        extract(read_seed(p, tmp_path))
+    rec = extract(read_seed(p, tmp_path))
+    assert rec["date"] == "XXXX-XX-XX"  # EDTF "unspecified": never today's date
+    assert rec["review"][0]["field"] == "date"
+    assert "No publication date" in rec["review"][0]["question"]
+    assert rec["title"] == "A Story Without a Date" and rec["summary"]
 
 
 def test_file_name_date_is_the_fallback(tmp_path: Path) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from ._dates import parse_loose_date
 from .clean import strip_markup
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
@@ -19,7 +19,6 @@ _AFFIL = re.compile(
     r"Dean|Chair|Student|Candidate|Scholar|Journalist|Contributor|Columnist|Associate|"
     r"Scientist|Department|Staff)\b"
 )
-_DATE_WORDS = re.compile(r"^(?:updated|published|posted|last|modified|on|date|dated)$", re.I)
 
 
 # Bylines that name a desk or a role, not a person: "Staff writer", "Editorial Board".
@@ -82,36 +81,174 @@ _EMBARGO = re.compile(
     r"(?i)^embargo(?:ed)?\s+(?:until|till)\s+(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|[AP]M)?\s*)?"
 )
 
+# ---------------------------------------------------------------- dates in header lines
+#
+# A header date is found in two steps. A run of date-like tokens (weekdays, month names,
+# numbers, times, time zones, ISO and numeric dates, with the separators header lines put
+# between them) is cut out of the line; the general parser (dateparser, English, told to
+# require day, month and year and never to fill a missing part from today) reads the run.
+# No format is listed: "Friday, August 21, 2015", "12 Mar 2024 / 8:42 AM", "12.03.2024 08:42
+# CET" and "2024-03-12T08:42:00Z" all go through the same two steps.
 
-def _date_line(plain: str) -> tuple[dt.date, str] | None:
-    """A header line that is a date, perhaps with an outlet name: (date, name or '')."""
-    day = parse_loose_date(plain)
-    if day is None:
+_MONTH_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY_WORD = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?"
+)
+_DATE_TOKEN = (
+    r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+    r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d./-])"
+    r"|\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?i:[ap]\.?\s?m\b\.?))?"
+    r"|(?<!\w)(?i:" + _MONTH_WORD + r"|" + _WEEKDAY_WORD + r")(?![\w])"
+    r"|'\d{2}\b|\d{1,4}(?:st|nd|rd|th)?\b"
+    r"|(?<!\w)(?i:[ap]\.?m\b\.?)|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{1,4}T\b|[+-]\d{2}:?\d{2}\b"
+    r"|(?<!\w)(?i:of|the)(?=\s))"
+)
+_DATE_RUN = re.compile(
+    _DATE_TOKEN + r"(?:(?:\s*[,/|·•@–—-]\s*|\s+|\s+at\s+)" + _DATE_TOKEN + r")*"
+)
+_RANGE = re.compile(
+    rf"(?i)\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–—]|to|until)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}"
+    rf"|{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*[-–—]\s*\d{{1,2}}\b(?!:)"
+)
+_YEAR = re.compile(r"(?<![\d:.])(?:1[89]|2[01])\d{2}(?![\d:])")
+_NUMERIC = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b")
+_LABEL = re.compile(
+    r"(?i)\b(?P<label>first published|published|posted|released|issued|created|dated?|"
+    r"last updated|updated|last modified|modified|edited)\b(?:\s+(?:on|at))?[\s:.,-]*$"
+)
+_UPDATED_LABELS = ("updated", "modified", "edited")
+_DATE_SETTINGS = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "DATE_ORDER": "DMY",
+    "PREFER_DAY_OF_MONTH": "first",
+    "STRICT_PARSING": True,
+}
+
+
+@dataclass(frozen=True)
+class LineDate:
+    """A full calendar date stated in one line, with where it stands and how it is labelled."""
+
+    day: dt.date
+    start: int
+    end: int
+    text: str
+    label: str = ""
+    """'published' (Published, Posted, Date, ...), 'updated' (Updated, Modified) or ''."""
+    ambiguous: str = ""
+    """For an all-numeric date whose day and month could be swapped: the other reading."""
+
+    @property
+    def updated(self) -> bool:
+        return self.label == "updated"
+
+
+def _parse_run(run: str) -> dt.date | None:
+    import dateparser  # imported on first use: it is slow to load
+
+    text = re.sub(r"\s*[|·•@]\s*|\s+/\s+", " ", run).strip(" ,-–—/")
+    tries = [text]
+    year = list(_YEAR.finditer(text))
+    if year:
+        tries.append(text[: year[0].end()])  # the time and zone after the year are a bonus
+    for t in tries:
+        try:
+            got = dateparser.parse(t, languages=["en"], settings=_DATE_SETTINGS)  # type: ignore[arg-type]
+        except (ValueError, OverflowError):
+            got = None
+        if got is not None and 1800 <= got.year <= 2200:
+            return got.date()
+    return None
+
+
+def _full_date_shape(run: str) -> bool:
+    """Whether a run can state a whole date: an ISO or numeric date, or a month name with
+    a day and a year, and not a range of days."""
+    if re.search(r"\d{4}-\d{2}-\d{2}", run) or _NUMERIC.search(run):
+        return True
+    months = re.findall(rf"(?i)(?<!\w){_MONTH_WORD}(?!\w)", run)
+    numbers = re.findall(r"(?<![\d:.])\d{1,4}(?![\d:])|'\d{2}", run)
+    return len(months) == 1 and len(numbers) >= 2
+
+
+def find_dates(line: str) -> list[LineDate]:
+    """Every full calendar date a (header) line states, in order. A date range, a month or
+    a year alone, and a date with a part missing state none."""
+    out: list[LineDate] = []
+    prev = 0
+    for m in _DATE_RUN.finditer(line):
+        run = m.group(0).rstrip(" ,-–—/|·•@")
+        run = re.sub(r"(?i)\s+(?:of|the)$", "", run)
+        lone = re.search(r"[\s,/|·•@–—-]+\d{1,2}$", run)
+        if lone and _YEAR.search(run[: lone.start()]):
+            run = run[: lone.start()]  # "Jan 16, 2025 · 4 min read"
+        if not re.search(r"\d", run) or not _full_date_shape(run):
+            continue
+        if _RANGE.search(run) or len(_YEAR.findall(run)) > 1:
+            continue  # "12-14 March 2024", "12 March 2024 - 14 March 2024"
+        between = line[prev : m.start()]
+        if out and re.fullmatch(r"(?i)\s*(?:to|until|till|through|and|[-–—])\s*", between):
+            out.pop()  # "12 March 2024 to 14 March 2024": a range
+            prev = m.end()
+            continue
+        day = _parse_run(run)
+        prev = m.end()
+        if day is None:
+            continue
+        lab = _LABEL.search(line[max(0, m.start() - 40) : m.start()])
+        label = ""
+        if lab:
+            word = lab.group("label").lower()
+            label = "updated" if word.endswith(_UPDATED_LABELS) else "published"
+        ambiguous = ""
+        num = _NUMERIC.search(run)
+        if num and not re.search(r"(?i)[a-z]{3}", run.replace("T", " ")):
+            a, b = int(num.group(1)), int(num.group(2))
+            if a != b and a <= 12 and b <= 12:
+                try:
+                    other = dt.date(day.year, day.day, day.month)
+                    ambiguous = other.isoformat()
+                except ValueError:
+                    ambiguous = ""
+        out.append(LineDate(day, m.start(), m.start() + len(run), run, label, ambiguous))
+    return out
+
+
+def preferred(dates: list[LineDate]) -> LineDate | None:
+    """The publication date among a line's or a header's dates: the first labelled as
+    published, else the first unlabelled, else the first updated one."""
+    for want in ("published", ""):
+        hit = next((d for d in dates if d.label == want), None)
+        if hit:
+            return hit
+    return dates[0] if dates else None
+
+
+def date_line(plain: str) -> tuple[LineDate, str] | None:
+    """A header line that is a date, perhaps with an outlet name: (its publication date,
+    name or ''); None when the line states no full date or is a sentence with a date in it."""
+    dates = find_dates(plain)
+    best = preferred(dates)
+    if best is None:
         return None
-    # "X via Y · Posted Jan 16, 2025 · 4 min read": reading times and posting words go.
-    plain = _EMBARGO.sub("", plain)  # "EMBARGOED UNTIL 00:01 GMT WEDNESDAY 11 JUNE 2025"
-    segments = [
-        re.sub(r"(?i)^(?:posted|published|updated|first published)(?:\s+on)?\s*:?\s*", "", seg)
-        for seg in re.split(r"\s+[·•|]\s+", plain)
-        if not re.fullmatch(r"(?i)\s*\d+\s*min(?:ute)?s?\.?\s+read\s*", seg)
-    ]
-    plain = " | ".join(segments)
-    rest = re.sub(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?", " ", plain)
+    # What is left after the dates, their labels, posting words and reading times.
+    rest = plain
+    for d in reversed(dates):
+        rest = rest[: d.start] + " " + rest[d.end :]
+    rest = _EMBARGO.sub("", rest)  # "EMBARGOED UNTIL 00:01 GMT WEDNESDAY 11 JUNE 2025"
+    rest = re.sub(r"(?i)\b\d+\s*min(?:ute)?s?\.?\s+read\b", " ", rest)
     rest = re.sub(
-        r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\b|\b\d{1,4}(?:st|nd|rd|th)?\b",
+        r"(?i)\b(?:first published|published|posted|released|issued|created|dated?|last updated|"
+        r"updated|last modified|modified|edited|on|at|last)\b",
         " ",
         rest,
     )
-    words = [
-        w
-        for w in re.split(r"[\s,|•·:/–—-]+", rest)
-        if w
-        and not _DATE_WORDS.match(w)
-        and w.lower()
-        not in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                "january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december", "gmt", "utc", "bst", "est")
-    ]
+    words = [w for w in re.split(r"[\s,|•·:/–—()\[\]-]+", rest) if w]
     if len(words) > 5:
         return None
     name = (
@@ -119,7 +256,13 @@ def _date_line(plain: str) -> tuple[dt.date, str] | None:
     )
     if re.match(r"(?i)by\s", name):
         name = ""  # "By Aoife Brennan 12 March 2025": a byline with its date, not an outlet
-    return day, name
+    return best, name
+
+
+def _date_line(plain: str) -> tuple[dt.date, str] | None:
+    """`date_line` with the date as a calendar day."""
+    got = date_line(plain)
+    return (got[0].day, got[1]) if got else None
 
 
 def outlet_from_url(url: str, text: str) -> str:

@@ -14,8 +14,15 @@ from dataclasses import dataclass, field
 
 from . import gazetteer as gz
 from ._dates import month_no, nearest_year, parse_loose_date
-from .clean import _QUOTED_TITLE, _SOURCES_HEAD, BODY, SOURCE_LIST, Block, dateline
-from .header_lines import _date_line, is_person_byline, outlet_from_url, parse_byline
+from .clean import _QUOTED_TITLE, _SOURCES_HEAD, BODY, SOURCE_LIST, Block, dateline, strip_markup
+from .header_lines import (
+    LineDate,
+    date_line,
+    find_dates,
+    is_person_byline,
+    outlet_from_url,
+    parse_byline,
+)
 
 _CREDITS = [
     re.compile(p, re.I)
@@ -30,10 +37,6 @@ _CREDITS = [
         r"^our thanks to\s+(?P<name>.+?)\s+for\b",
     ]
 ]
-_TRAILING_DATE = re.compile(
-    r"\s*\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}.*$|\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}.*$"
-)
-_POSTED = re.compile(r"(?i)^(?:published|posted|first published)\b(?:\s+on)?\s*:?\s*")
 _FROM_SITE = re.compile(r"^From (?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}),\s+the\b")
 _TAGS = re.compile(
     r"\b(?P<key>Region|Theme|Topic|Tags?|Categor(?:y|ies)|Section|Filed under|Keywords?)s?\s*:"
@@ -70,6 +73,8 @@ class Metadata:
     publisher: Outlet | None = None
     original: Outlet | None = None
     header_dates: list[dt.date] = field(default_factory=list)
+    date_found: LineDate | None = None
+    """The header date `date` was read from (None when it came from elsewhere or is unknown)."""
     cited: list[Outlet] = field(default_factory=list)
     """Reports listed under a "Sources" heading: what the article was written from."""
 
@@ -84,15 +89,64 @@ def header_blocks(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def header_lines(blocks: list[Block]) -> list[Block]:
+    """The header region line by line: blocks before the first body paragraph, a block of
+    several lines split into one block per line (a headline with its date line under it)."""
+    out = []
+    for b in header_blocks(blocks):
+        if "\n" not in b.text.strip():
+            out.append(b)
+            continue
+        for ln in re.finditer(r"[^\n]*\S[^\n]*", b.text):
+            raw = ln.group(0).strip()
+            start = b.start + ln.start() + (len(ln.group(0)) - len(ln.group(0).lstrip()))
+            out.append(
+                Block(b.index, start, start + len(raw), raw, strip_markup(raw), b.kind, b.reason)
+            )
+    return out
+
+
+#: How far into the seed a line labelled as a date ("Published: ...", "Updated ...") counts
+#: as the header's, when the page puts it after the first paragraph.
+LABELLED_DATE_BLOCKS = 12
+_LABELLED_MAX_WORDS = 20
+_PRIORITY = {"published": 0, "": 1, "updated": 2}
+
+
+def _labelled_dates(blocks: list[Block], head: list[Block]) -> list[tuple[Block, LineDate]]:
+    """Short labelled date lines near the top that are not header lines ("Published: 12 Mar
+    2024" printed after the lead): the date they label."""
+    seen = {b.index for b in head}
+    out = []
+    for b in blocks[:LABELLED_DATE_BLOCKS]:
+        if b.index in seen or len(b.plain.split()) > _LABELLED_MAX_WORDS:
+            continue
+        got = date_line(b.plain)
+        if got and got[0].label:
+            out.append((b, got[0]))
+    return out
+
+
+def _dateline_date(blocks: list[Block]) -> tuple[Block, LineDate] | None:
+    """A full date in the wire dateline that opens the first paragraph ("LONDON, March 12,
+    2024 (Reuters) -")."""
+    first_body = next((b for b in blocks if b.kind == BODY), None)
+    if first_body is None:
+        return None
+    n = dateline(first_body.plain)[0]
+    found = find_dates(first_body.plain[:n]) if n else []
+    return (first_body, found[0]) if found else None
+
+
 def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = None) -> Metadata:
     """The seed's metadata from its header lines, credit lines and format metadata."""
     meta = meta or {}
     md = Metadata()
     head = header_blocks(blocks)
-    dated: list[tuple[Block, dt.date, str]] = []
+    dated: list[tuple[Block, LineDate, str]] = []
     candidates: list[Block] = []
     tagline: Block | None = None
-    for b in head:
+    for b in header_lines(blocks):
         p = b.plain
         if _FROM_SITE.match(p):
             tagline = tagline or b  # "From Wikinews, the free news source ...": the site
@@ -100,31 +154,38 @@ def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = 
         if re.fullmatch(r"(?:https?://|www\.)\S+", p):
             md.url = md.url or p
             continue
-        if b.reason == "time stamp" and _POSTED.match(p):
-            dl = _date_line(_POSTED.sub("", p))  # "Posted on 12 September 2024 by ...": the date
+        if b.reason == "time stamp":
+            dl = date_line(p)  # "Posted on 12 September 2024 by ...": the date
             if dl:
                 dated.append((b, dl[0], ""))
-                md.header_dates.append(dl[0])
             continue
         if b.kind != "header":
             continue
         names = parse_byline(p)
-        dated_byline = _date_line(p) if not names and re.match(r"(?i)by\s", p) else None
+        dated_byline = date_line(p) if not names and re.match(r"(?i)by\s", p) else None
         if dated_byline:
             # "By Aoife Brennan 12 March 2025": the byline and the date on one line.
-            names = parse_byline(_TRAILING_DATE.sub("", p))
-            dated.append((b, dated_byline[0], ""))
-            md.header_dates.append(dated_byline[0])
+            d = dated_byline[0]
+            names = parse_byline((p[: d.start] + p[d.end :]).strip(" |,·•-–—"))
+            dated.append((b, d, ""))
         if names and not md.authors:
             md.authors, md.byline = names, p
             continue
-        dl = _date_line(p)
+        if names or dated_byline:
+            continue  # a second byline is not the headline
+        dl = date_line(p)
         if dl:
             dated.append((b, dl[0], dl[1]))
-            md.header_dates.append(dl[0])
             continue
-        candidates.append(b)
-    title_block = _headline(candidates, blocks)
+        if not _not_headline(p):
+            candidates.append(b)
+    dated += [(b, d, "") for b, d in _labelled_dates(blocks, head)]
+    if not dated and (wire := _dateline_date(blocks)):
+        dated.append((wire[0], wire[1], ""))
+    md.header_dates = [d.day for _, d, _ in dated]
+    marks = [b.start for b, _, _ in dated if b.kind == "header"]
+    marks += [b.start for b in head if md.byline and b.plain == md.byline]
+    title_block = _headline(candidates, blocks, min(marks, default=-1))
     if meta.get("title"):
         md.title = " ".join(meta["title"].split())
     elif title_block is not None:
@@ -254,8 +315,24 @@ _FUNCTION = frozenset(
 )
 
 
-def _headline(candidates: list[Block], blocks: list[Block]) -> Block | None:
-    """The headline among the header lines: the first line long enough to be one that is
+# Page furniture that stands where a headline could: an image's alternative text ("Logo",
+# "Site logo", "logo.png"), a breadcrumb ("Home > World > Asia", "News / Politics").
+_FURNITURE = re.compile(
+    r"(?i)^(?:[\w&'’.-]+\s+){0,3}logo(?:\.\w{3,4})?$|^(?:image|photo|icon)\s*:|"
+    r"^[^>›»/]{1,30}(?:\s+[>›»/]\s+[^>›»/]{1,30}){1,}$"
+)
+
+
+def _not_headline(line: str) -> bool:
+    """Lines that are never the headline: page furniture, and a date with a word or two
+    around it (a date line the date reader took for a sentence)."""
+    return bool(_FURNITURE.search(line)) or bool(find_dates(line) and len(line.split()) <= 6)
+
+
+def _headline(candidates: list[Block], blocks: list[Block], mark: int = -1) -> Block | None:
+    """The headline among the header lines. Headlines stand above their date line and
+    byline (at `mark`): the first line before those that is about the article at all (it
+    shares a word with the body). Otherwise the first line long enough to be one that is
     about the article (it shares three words with the body, or most of its few words); a
     site's tag line before it shares less, and a standfirst after it does not count."""
     lines = [
@@ -274,8 +351,11 @@ def _headline(candidates: list[Block], blocks: list[Block]) -> Block | None:
         n = len(words & body)
         return n, n / len(words) if words else 0.0
 
+    above = [b for b in lines if b.start < mark and shared(b)[0] >= 1]
+    if above:
+        return above[0]
     about = [b for b in lines if shared(b)[0] >= 3 or shared(b)[0] >= 2 and shared(b)[1] >= 0.6]
-    return about[0] if about else max(lines, key=lambda b: (shared(b), -b.index))
+    return about[0] if about else max(lines, key=lambda b: (shared(b), -b.start))
 
 
 def _credited_authors(blocks: list[Block]) -> list[str]:
@@ -337,12 +417,12 @@ def _source_chain(
     md: Metadata,
     blocks: list[Block],
     text: str,
-    dated: list[tuple[Block, dt.date, str]],
+    dated: list[tuple[Block, LineDate, str]],
     site: Block | None,
     meta: dict[str, str],
 ) -> None:
     """Decide publisher (copy in hand) and original outlet, with dates and authors."""
-    named = [(b, d, n) for b, d, n in dated if n]
+    named = [(b, d.day, n) for b, d, n in dated if n]
     credit = _credit(blocks)
     pub_name, pub_ev, pub_date = "", "", None
     meta_site = next(
@@ -374,10 +454,15 @@ def _source_chain(
     if not pub_name and md.url:
         pub_name = outlet_from_url(md.url, text)
         pub_ev = md.url
-    nameless = [d for b, d, n in dated if not n]
+    # The publication date: labelled "Published" first, then unlabelled, "Updated" last.
+    nameless = sorted((d for b, d, n in dated if not n), key=lambda d: _PRIORITY[d.label])
     if meta.get("date"):
         md.date = parse_loose_date(str(meta["date"]))
-    md.date = md.date or pub_date or (nameless[0] if nameless else None)
+        pub_date = md.date or pub_date  # the copy's own date is the copy in hand's
+    if not md.date and not pub_date and nameless:
+        md.date, md.date_found = nameless[0].day, nameless[0]
+        md.date_evidence = nameless[0].text
+    md.date = md.date or pub_date
     if md.date and not pub_date:
         pub_date = md.date
     if credit and orig_date is None and md.date is not None:

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import BriefingError
 from ..seeds import Seed, fold_ws
 from . import gazetteer as gz
 from .actors import find_actors
@@ -22,7 +21,13 @@ from .metadata import Metadata, read_metadata
 from .options import Options, load_nlp
 from .sources import cited_links, outlet_links, primary_sources
 from .summary import is_opinion, summarize
-from .timeline import build_timeline
+from .timeline import body_temporals, build_timeline
+
+#: The record's `date` when the seed states none: EDTF "unspecified" day, month and year.
+UNKNOWN_DATE = "XXXX-XX-XX"
+# Two anchors far apart: what resolves the same against both does not depend on the
+# publication date (an event dated "12 March 2015"); what differs is relative ("yesterday").
+_PROBE_ANCHORS = (dt.date(1900, 7, 1), dt.date(2100, 7, 1))
 
 _ACADEMIC = re.compile(
     r"\b(?:University|Universit[éäy]|Professor|Lecturer|Fellow|Institute|College|Scholar|"
@@ -44,6 +49,8 @@ class Context:
     timeline: list[dict[str, Any]] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
     summary: str = ""
+    review: list[dict[str, str]] = field(default_factory=list)
+    """Open questions for the reviewer: what the extractor could not determine."""
 
 
 def _clean(ctx: Context) -> None:
@@ -58,7 +65,8 @@ def _metadata(ctx: Context) -> None:
 
 def _date(ctx: Context) -> None:
     """Publication date: stated for the copy in hand, else the file name's date, else the
-    latest full date in the header lines; never today's date."""
+    first full date of the header lines. When none is found the date stays unknown and the
+    reviewer is asked for it: never today's date, never a guess."""
     date = ctx.meta.date
     if date is None:
         m = re.match(r"(\d{4})-(\d{2})-(\d{2})", ctx.seed.path.name)
@@ -68,16 +76,26 @@ def _date(ctx: Context) -> None:
             except ValueError:
                 date = None
     if date is None and ctx.meta.header_dates:
-        date = max(ctx.meta.header_dates)
+        date = ctx.meta.header_dates[0]
+    found = ctx.meta.date_found
     if date is None:
-        raise BriefingError(
-            ctx.seed.path,
-            "no publication date found",
-            "add a date line (e.g. 'May 5, 2023') under the headline, or start "
-            "the file name with YYYY-MM-DD",
+        ctx.review.append(
+            {
+                "field": "date",
+                "question": "No publication date found in the header; add it as an EDTF "
+                "date (e.g. '2024-03-12') and check the timeline's statuses against it",
+            }
+        )
+    elif found is not None and found.day == date and found.ambiguous:
+        ctx.review.append(
+            {
+                "field": "date",
+                "question": f"'{found.text}' is read as day/month ({date.isoformat()}); "
+                f"if it is month/day, change the date to {found.ambiguous}",
+            }
         )
     ctx.date = date
-    if ctx.meta.publisher is not None and ctx.meta.publisher.date is None:
+    if date is not None and ctx.meta.publisher is not None and ctx.meta.publisher.date is None:
         ctx.meta.publisher.date = date
 
 
@@ -110,8 +128,50 @@ def _actors(ctx: Context) -> None:
 
 
 def _timeline(ctx: Context) -> None:
-    assert ctx.body is not None and ctx.date is not None
-    ctx.timeline = build_timeline(ctx.body, ctx.seed.text, ctx.date)
+    assert ctx.body is not None
+    if ctx.date is not None:
+        ctx.timeline = build_timeline(ctx.body, ctx.seed.text, ctx.date)
+        return
+    ctx.timeline, unresolved = undated_timeline(ctx.body, ctx.seed.text)
+    if unresolved:
+        words = ", ".join(f"'{w}'" for w in unresolved)
+        ctx.review.append(
+            {
+                "field": "timeline",
+                "question": f"Relative dates left unresolved (no publication date to count "
+                f"from): {words}; once the date is known, add the events they date",
+            }
+        )
+
+
+def undated_timeline(body: Body, text: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """The timeline of a seed whose publication date is unknown: only events the text dates
+    by itself (the same against any anchor), with a status only where the anchor does not
+    decide it; and the words of the relative dates left unresolved, in order."""
+    runs = [build_timeline(body, text, a) for a in _PROBE_ANCHORS]
+
+    def key(e: dict[str, Any]) -> tuple[str, str]:
+        return str(e.get("evidence", "")), str(e["event"])
+
+    other = {key(e): e for e in runs[1]}
+    events = []
+    for e in runs[0]:
+        twin = other.get(key(e))
+        if twin is None or twin["date"] != e["date"]:
+            continue  # dated from the anchor
+        e = dict(e)
+        if twin.get("status") != e.get("status"):
+            e.pop("status", None)
+        events.append(e)
+    found = [body_temporals(body, a) for a in _PROBE_ANCHORS]
+    values = {start: t.value for t, start in found[1]}
+    unresolved: list[str] = []
+    for t, start in found[0]:
+        if t.vague or values.get(start) == t.value:
+            continue
+        if t.text not in unresolved:
+            unresolved.append(t.text)
+    return events, unresolved
 
 
 def _sources(ctx: Context) -> None:
@@ -158,7 +218,8 @@ STAGES: list[tuple[str, Callable[[Context], None]]] = [
 def extract(seed: Seed, options: Options | None = None) -> dict[str, Any]:
     """Run the cascade on one seed and return its draft record as a plain dict.
 
-    Raises BriefingError when the seed states no publication date at all.
+    A seed that states no publication date still gets a draft: its date is UNKNOWN_DATE
+    and its `review` list says what to add.
     """
     ctx = Context(seed, options or Options())
     for _name, stage in STAGES:
@@ -169,13 +230,12 @@ def extract(seed: Seed, options: Options | None = None) -> dict[str, Any]:
 def assemble(ctx: Context) -> dict[str, Any]:
     """The record dict in the contract's key order; optional keys omitted when empty, and
     any evidence that does not occur verbatim in the seed dropped (it never should)."""
-    assert ctx.date is not None
     folded = fold_ws(ctx.seed.text)
     title = ctx.meta.title or ctx.seed.id.replace("-", " ")
     rec: dict[str, Any] = {
         "id": ctx.seed.id,
         "title": title,
-        "date": ctx.date.isoformat(),
+        "date": ctx.date.isoformat() if ctx.date is not None else UNKNOWN_DATE,
         "seed": {"path": ctx.seed.rel_path, "sha256": ctx.seed.sha256},
         "status": "draft",
     }
@@ -185,6 +245,8 @@ def assemble(ctx: Context) -> dict[str, Any]:
     rec["actors"] = [_checked(a, folded) for a in ctx.actors]
     rec["timeline"] = [_checked(e, folded) for e in ctx.timeline]
     rec["source_chain"] = [_checked(s, folded) for s in ctx.sources]
+    if ctx.review:
+        rec["review"] = [dict(q) for q in ctx.review]
     return rec
 
 
