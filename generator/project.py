@@ -258,12 +258,25 @@ def _finish(seed: Seed, record_path: Path, raw: bytes | None, result: tuple[str,
     text = dump_record(stamp(value), ref).encode("utf-8")
     if raw == text:
         return Outcome(shown, "unchanged", "", shown_rec)
+    if _current_bytes(record_path) != raw:  # saved by a person while the extractor ran
+        return Outcome(shown, "kept", "the record was saved while extract ran, so the new "
+                       "draft was not written over it; run extract again if it should be",
+                       shown_rec)
     atomic_write(record_path, text)
     st = record_path.stat()
     cache.entries[record_path.name] = RecordState(st.st_mtime_ns, st.st_size, seed.sha256,
                                                   "draft", False)
     cache.dirty = True
     return Outcome(shown, "updated" if raw is not None else "created", "", shown_rec)
+
+
+def _current_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return b""  # unreadable now: not what was planned on, so it is not overwritten
 
 
 def _links_out(path: Path, seeds_dir: Path) -> bool:

@@ -150,3 +150,32 @@ def test_the_lock_dies_with_its_process(tmp_path: Path) -> None:
     done = briefings(tmp_path, "extract")
     assert done.returncode == 0 and "1 created" in done.stdout
     shutil.rmtree(tmp_path / "briefings")
+
+
+def test_a_record_saved_while_extract_runs_is_not_overwritten(tmp_path: Path) -> None:
+    """A reviewer saves the record while the extractor works on its seed (which may take
+    minutes): the run keeps the saved file and says so."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "briefings").mkdir()
+    (tmp_path / "seeds" / "2024-01-01-rain.txt").write_text(
+        "Rain in Paris\n\nOfficials in Paris said on Monday that it rained.\n", "utf-8")
+    gate = tmp_path / "gate"
+    run = subprocess.Popen([sys.executable, "-m", "generator", "extract"], cwd=tmp_path,
+                           env=env(FAKE_EXTRACT_GATE=str(gate)), stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)
+    try:
+        waiting = Path(f"{gate}.waiting")  # the extractor is at work: no record existed
+        for _ in range(1200):
+            if waiting.exists() or run.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert waiting.exists()
+        record = tmp_path / "briefings" / "2024-01-01-rain.yaml"
+        record.write_text("# the reviewer's own start\nid: 2024-01-01-rain\n", "utf-8")
+        gate.write_text("go", "utf-8")
+        out, err = run.communicate(timeout=120)
+    finally:
+        run.kill()
+    assert record.read_text("utf-8") == "# the reviewer's own start\nid: 2024-01-01-rain\n"
+    assert "kept      seeds/2024-01-01-rain.txt -> briefings/2024-01-01-rain.yaml: the record " \
+        "was saved while extract ran" in out + err
