@@ -405,7 +405,7 @@ def score(pred: dict[str, Any], gold: dict[str, Any], text: str = "",
                    if "published" in gold or "date" in gold else None)
     out["title"] = (float(_fold(pred.get("title")) == _fold(gold["title"]))
                     if "title" in gold else None)
-    out["record_date"] = pred.get("date")
+    out["record_date"] = None if pred.get("date") is None else str(pred["date"])
     return out
 
 
