@@ -91,6 +91,24 @@ def _parser() -> argparse.ArgumentParser:
     dt.add_argument("--json", action="store_true",
                     help="print a list of {start, end, text, value}")
 
+    ad = sub.add_parser("add", help="store an article as received in seeds/ with its "
+                        "provenance and draft its record",
+                        description="Store FILE (.txt, .md or .html; - reads standard input, "
+                        "e.g. an article pasted from the clipboard) unchanged under a front-"
+                        "matter header with --url, --site, --date, --title and --author in "
+                        "seeds/<date>-<slug>.md (.html for HTML), then draft its record as "
+                        "'briefings extract' does. An existing seed is never overwritten.")
+    ad.add_argument("file", metavar="FILE|-", help="the article, or - for standard input")
+    ad.add_argument("--url", required=True, help="the address of the copy in hand (http/https)")
+    ad.add_argument("--site", metavar="NAME", help="the name of the site that published it "
+                    "(default: read from the page, else from the address)")
+    ad.add_argument("--date", metavar="YYYY-MM-DD", help="its publication date (default: "
+                    "the date its header gives)")
+    ad.add_argument("--title", help="its headline (default: the one in the text)")
+    ad.add_argument("--author", dest="authors", action="extend", nargs="+", default=[],
+                    metavar="NAME", help="its authors (repeatable)")
+    ad.add_argument("--model", help="the spaCy pipeline to use (as for extract)")
+
     bd = sub.add_parser("build", help="extract, check, render and build the site into site/")
     bd.add_argument("--site-dir", type=Path, metavar="DIR", help="default: ROOT/site")
     return p
@@ -204,6 +222,25 @@ def _dates(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add(args: argparse.Namespace) -> int:
+    from .add import Provenance, add_seed
+    from .validate import display_path
+
+    root: Path = args.root
+    if args.file == "-" and sys.stdin.isatty():
+        print("Paste the article, then press Ctrl-D on a line of its own.", file=sys.stderr)
+    added = add_seed(args.file, Provenance(args.url, args.site, args.date, args.title,
+                                           args.authors),
+                     root / "seeds", root / "briefings", stdin=sys.stdin.buffer,
+                     show=lambda p: display_path(p, root))
+    print(f"added     {display_path(added.path, root)}"
+          + ("" if added.date else " (no publication date found: pass --date, or review "
+             "the record's date)"))
+    return _extract(argparse.Namespace(root=root, seeds=[added.path], seeds_dir=root / "seeds",
+                                       out=None, force=False, model=args.model, jobs=1,
+                                       scheduler=None, debug=args.debug))
+
+
 def _render(args: argparse.Namespace) -> int:
     from .render import render_site
 
@@ -247,7 +284,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"extract": _extract, "diff": _diff, "check": _check, "render": _render, "build": _build,
-            "evaluate": _evaluate, "dates": _dates}
+            "evaluate": _evaluate, "dates": _dates, "add": _add}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -430,6 +430,8 @@ def _source_chain(
     )
     if meta_site:
         pub_name = meta_site
+    elif meta.get("url"):  # the copy's own address names its site, not a logo line
+        pub_name = outlet_from_url(meta["url"], text)
     elif site is not None:
         pub_name, pub_ev = site.plain, site.text
     orig_name, orig_ev, orig_date = "", "", None
@@ -459,6 +461,7 @@ def _source_chain(
     if meta.get("date"):
         md.date = parse_loose_date(str(meta["date"]))
         pub_date = md.date or pub_date  # the copy's own date is the copy in hand's
+        pub_date = md.date or pub_date  # the copy's own date is the copy in hand's
     if not md.date and not pub_date and nameless:
         md.date, md.date_found = nameless[0].day, nameless[0]
         md.date_evidence = nameless[0].text
@@ -475,6 +478,10 @@ def _source_chain(
         md.original = Outlet(orig_name, orig_date, list(md.authors), "", "", orig_ev)
     elif md.publisher:
         md.publisher.authors = list(md.authors)
+    if md.original and md.publisher and meta.get("author"):  # the copy's own byline
+        md.publisher.authors = [
+            a.strip() for a in re.split(r",|\band\b|;", meta["author"]) if is_person_byline(a)
+        ]
 
 
 def _dateline_day(plain: str, anchor: dt.date) -> dt.date | None:
