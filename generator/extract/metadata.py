@@ -461,7 +461,6 @@ def _source_chain(
     if meta.get("date"):
         md.date = parse_loose_date(str(meta["date"]))
         pub_date = md.date or pub_date  # the copy's own date is the copy in hand's
-        pub_date = md.date or pub_date  # the copy's own date is the copy in hand's
     if not md.date and not pub_date and nameless:
         md.date, md.date_found = nameless[0].day, nameless[0]
         md.date_evidence = nameless[0].text
