@@ -30,7 +30,7 @@ The definitions are fixed so that figures compare across versions and corpora:
   a/b is hit by two found expressions a and b inside its text. Each gold date is hit once.
   Precision counts the found expressions that hit; a found expression outside every gold date
   whose value is the publication date itself (a date line, "today": right, but not always
-  annotated) counts neither way.
+  annotated) counts neither way. Each row lists the gold dates missed and the found ones wrong.
 - date: the record's `date` equals the gold `published` (else the gold `date`), exactly.
 - title: the record's title equals the gold `title` after folding white space and case.
 
@@ -335,16 +335,21 @@ def score_dates(found: list[tuple[int, int, str]], gold: dict[str, Any],
     # The publication date where the gold marks no date (a date line, "today") is right but
     # not annotated: it counts neither way.
     published = _edtf_key(gold.get("published", gold.get("date")))
-    unmarked = sum(1 for n, (s, e, value) in enumerate(found)
-                   if n not in hit_found and _edtf_key(value) == published
-                   and not any(_overlaps((s, e), span) for span in spans))
+    unmarked = {n for n, (s, e, value) in enumerate(found)
+                if n not in hit_found and _edtf_key(value) == published
+                and not any(_overlaps((s, e), span) for span in spans)}
     # One found interval may hit two gold dates and the other way round: precision counts
     # the found expressions that hit, recall the gold dates hit.
-    p = _prf(len(hit_found), len(found) - unmarked, len(gold_dates))[0]
-    r = _prf(len(hit_gold), len(found) - unmarked, len(gold_dates))[1]
+    p = _prf(len(hit_found), len(found) - len(unmarked), len(gold_dates))[0]
+    r = _prf(len(hit_gold), len(found) - len(unmarked), len(gold_dates))[1]
     return {"dates_p": p, "dates_r": r, "dates_f1": 2 * p * r / (p + r) if p + r else 0.0,
             "dates_found": len(found), "dates_gold": len(gold_dates),
-            "dates_hit": len(hit_gold)}
+            "dates_hit": len(hit_gold),
+            "dates_missed": [{"text": g.get("text"), "value": g.get("value")}
+                             for i, g in enumerate(gold_dates) if i not in hit_gold],
+            "dates_wrong": [{"text": text[s:e], "value": value}
+                            for n, (s, e, value) in enumerate(found)
+                            if n not in hit_found and n not in unmarked]}
 
 
 def _iso_date(value: Any) -> dt.date | None:

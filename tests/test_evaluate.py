@@ -284,6 +284,8 @@ def test_dates_hit_when_spans_overlap_and_values_are_equal() -> None:
              _at(SEED, "2025", "2025-01")]  # right place, wrong value
     s = score_dates(found, gold, SEED)
     assert s["dates_r"] == 0.75 and s["dates_p"] == pytest.approx(2 / 3)
+    assert s["dates_missed"] == [{"text": "2025", "value": "2025"}]
+    assert s["dates_wrong"] == [{"text": "2025", "value": "2025-01"}]
     # A right value in the wrong place is no hit.
     elsewhere = score_dates([_at(SEED, "March 3, 2024", "2025")], gold, SEED)
     assert (elsewhere["dates_p"], elsewhere["dates_r"]) == (0.0, 0.0)
