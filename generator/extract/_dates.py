@@ -6,26 +6,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+from . import lexicon
+
+MONTHS = [m.lower() for m in lexicon.MONTHS]
 # Month names are matched capitalised only: "may" and "march" are also ordinary words.
-MONTH_FULL = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
-MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTH_FULL = lexicon.MONTH_FULL
+MONTH_ABBR = lexicon.MONTH_ABBR
+WEEKDAYS = list(lexicon.WEEKDAYS)
 WORD_NUM = {
     "a": 1,
     "an": 1,

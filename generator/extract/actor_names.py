@@ -5,20 +5,16 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon
+
 #: Titles that stand before a person's name ("Minister", "Spokeswoman"), as a regex
-#: alternation shared by the actor and source rules.
-TITLE_WORDS = (
-    r"Minister|Secretary|Undersecretary|Under-Secretary|Administrator|Director|President|"
-    r"Chairman|Chairwoman|Chair|Spokesman|Spokeswoman|Spokesperson|Governor|Commissioner|"
-    r"Ambassador|Chief|Mayor|Senator|Judge|Envoy|Premier|Chancellor|Coordinator"
-)
+#: alternation shared by the actor and source rules (lexicon/titles.txt).
+TITLE_WORDS = lexicon.TITLES
 
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Gen|Sen|Rep|Lt|Col|Capt)\.?\s+")
+_HONORIFIC = re.compile(rf"^{lexicon.alternation('honorifics_strip')}\.?\s+")
 
-_MONTHS = re.compile(
-    r"^(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
-)
+#: A month or weekday name on its own: a date word, never an actor.
+CALENDAR_WORD = re.compile(rf"^(?:{lexicon.MONTH_FULL}|{lexicon.WEEKDAY})$")
 
 
 def clean_name(text: str) -> str:
@@ -35,11 +31,12 @@ def clean_name(text: str) -> str:
     )
 
 
-def _key(name: str) -> str:
-    return re.sub(r"[^\w]", "", name.casefold())
+def name_key(name: str) -> str:
+    """The key names are clustered by (lexicon.name_key, compact)."""
+    return lexicon.name_key(name, compact=True)
 
 
-def _acronyms(text: str) -> dict[str, str]:
+def acronyms(text: str) -> dict[str, str]:
     """ "Full Name (FN)" pairs: acronym → full name, when the initials agree."""
     out: dict[str, str] = {}
     for m in re.finditer(
@@ -71,3 +68,6 @@ def _acronyms(text: str) -> dict[str, str]:
             # "artificial intelligence (AI)", "foot-and-mouth disease (FMD)": a concept
             out[m.group(2)] = ""
     return out
+
+
+_acronyms = acronyms  # the name sources.py imports (kept until it imports `acronyms`)

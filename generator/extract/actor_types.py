@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import lexicon
 from .body import quote
 
 _ROLE_WORDS = re.compile(
@@ -21,7 +22,7 @@ _ROLE_WORDS = re.compile(
 
 
 @dataclass
-class _Cluster:
+class Cluster:
     name: str
     labels: Counter = field(default_factory=Counter)
     forms: Counter = field(default_factory=Counter)
@@ -34,7 +35,7 @@ class _Cluster:
     role_mention: int = -1
 
 
-def _named_body(c: _Cluster) -> bool:
+def named_body(c: Cluster) -> bool:
     """A full proper name of an institution acting in a sentence: several capitalised words
     ("International Criminal Court") or an acronym defined in the text, used as the subject,
     object or agent of a verb rather than as a modifier."""
@@ -57,22 +58,14 @@ def _named_body(c: _Cluster) -> bool:
     )
 
 
-_PLACE_HEAD = re.compile(
-    r"\b(?:Lake|River|Sea|Ocean|Mountains?|Island|Islands|Bay|Gulf|Strait|Canal|Valley|Desert|"
-    r"Basin|Peninsula|Coast|Zone|Province|Region|County|District|Camp|Plateau|Delta)$"
-)
-_BODY_HEAD = re.compile(
-    r"\b(?:Line|Lines|Group|Company|Corporation|Corp|Inc|Ltd|Airlines|Airways|Shipping|"
-    r"Maritime|Agency|Authority|Council|Commission|Ministry|Department|Society|Association|Union|"
-    r"Party|Institute|University|Coalition|Fund|Programme|Program|Organi[sz]ation|Office|Court|"
-    r"Army|Navy|Force|Forces|Police|Service|Services|Committee|Foundation|Federation)$"
-)
+_PLACE_HEAD = re.compile(rf"\b{lexicon.alternation('place_heads')}$")
+_BODY_HEAD = re.compile(rf"\b{lexicon.alternation('body_heads')}$")
 
 
-_HONORIFICS = frozenset({"Dr", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame", "Professor"})
+_HONORIFICS = lexicon.word_set("honorifics_person")
 
 
-def _titled(c: _Cluster) -> bool:
+def _titled(c: Cluster) -> bool:
     """A name a title stands right before ("Minister Semisi Naivalu", "Country Director,
     Amara Diallo"): a person, whatever the tagger said."""
     if not 2 <= len(c.name.split()) <= 4 or _BODY_HEAD.search(c.name):
@@ -99,7 +92,7 @@ def _titled(c: _Cluster) -> bool:
     return False
 
 
-def _type(c: _Cluster) -> str:
+def actor_type(c: Cluster) -> str:
     if c.country:
         return "country"
     top = c.labels.most_common()
@@ -136,7 +129,7 @@ def _type(c: _Cluster) -> str:
 _LOCATIVE = frozenset({"in", "around", "near", "outside", "across", "into", "inside"})
 
 
-def _located(c: _Cluster) -> bool:
+def _located(c: Cluster) -> bool:
     """A one-word name (not an acronym) used mostly after "in", "around", "near" ... without
     an article is a place the tagger took for an organisation ("around El-Fasher")."""
     if " " in c.name or c.name.isupper():
@@ -165,10 +158,10 @@ def _preceded_by_the(m: tuple[int, int, Any, int, int]) -> bool:
     return False
 
 
-def _role(c: _Cluster) -> tuple[str, int]:
+def actor_role(c: Cluster) -> tuple[str, int]:
     """A title or function for a person: "NATO Secretary-General Jens Stoltenberg" or
     "The US energy secretary, Chris Wright"."""
-    if _type(c) != "person":
+    if actor_type(c) != "person":
         return "", -1
     for k, m in enumerate(c.mentions):
         span = m[2]
@@ -207,8 +200,8 @@ def _role(c: _Cluster) -> tuple[str, int]:
     return "", -1
 
 
-def _record(c: _Cluster, text: str, max_words: int) -> dict[str, Any]:
-    rec: dict[str, Any] = {"name": c.name, "type": _type(c)}
+def actor_record(c: Cluster, text: str, max_words: int) -> dict[str, Any]:
+    rec: dict[str, Any] = {"name": c.name, "type": actor_type(c)}
     if c.role:
         rec["role"] = c.role
     aliases = []
@@ -225,7 +218,7 @@ def _record(c: _Cluster, text: str, max_words: int) -> dict[str, Any]:
     return rec
 
 
-def _best_mention(c: _Cluster) -> tuple[int, int, Any, int, int]:
+def _best_mention(c: Cluster) -> tuple[int, int, Any, int, int]:
     """The first mention under the canonical name, else the first mention."""
     for m in c.mentions:
         if c.name in m[2].text:

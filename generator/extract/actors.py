@@ -7,8 +7,10 @@ import re
 from typing import Any
 
 from . import gazetteer as gz
-from .actor_names import _MONTHS, TITLE_WORDS, _acronyms, _key, clean_name
-from .actor_types import _Cluster, _named_body, _record, _role, _type
+from . import lexicon
+from .actor_names import CALENDAR_WORD, TITLE_WORDS, clean_name, name_key
+from .actor_names import acronyms as find_acronyms
+from .actor_types import Cluster, actor_record, actor_role, actor_type, named_body
 from .body import Body
 from .clean import dateline
 
@@ -27,10 +29,10 @@ def find_actors(
     body: Body, text: str, title: str, exclude: list[str], max_actors: int = 12, max_words: int = 12
 ) -> list[dict[str, Any]]:
     """Ranked key actors as record dicts (name, type, role?, aliases?, evidence)."""
-    excluded = {_key(clean_name(x)) for x in exclude if x}
-    excluded_tokens = {_key(x.split()[-1]) for x in exclude if x and len(x.split()) > 1}
-    acronyms = _acronyms(text)
-    clusters: dict[str, _Cluster] = {}
+    excluded = {name_key(clean_name(x)) for x in exclude if x}
+    excluded_tokens = {name_key(x.split()[-1]) for x in exclude if x and len(x.split()) > 1}
+    acronyms = find_acronyms(text)
+    clusters: dict[str, Cluster] = {}
     singles: list[tuple[str, str, tuple[int, int, Any, int, int], int]] = []
     for s in body.sentences:
         skip = dateline(s.text)[0]  # "GDANSK, Poland (Reuters) - ": a place line, not an actor
@@ -45,7 +47,7 @@ def find_actors(
                 continue  # "Minister for Canal Affairs", "Interior Cabinet Secretary"
             if label != "PERSON" and _PLACE_PAIR.match(raw) and not gz.country(raw):
                 continue  # "N'Djamena and Abéché": two places, each named on its own
-            if not raw or not re.search(r"[A-Z]", raw) or "\n" in raw or _MONTHS.match(raw):
+            if not raw or not re.search(r"[A-Z]", raw) or "\n" in raw or CALENDAR_WORD.match(raw):
                 continue
             if raw in _TIME_ZONES or raw in _BARE_INSTITUTIONS:
                 continue  # "21:40 GMT"; a bare "Government": which one, the text says elsewhere
@@ -53,11 +55,11 @@ def find_actors(
                 continue
             m = (s.base + ent.start_char, s.base + ent.end_char, s.span, s.start, s.end)
             canon, weight = _canonical(raw, label, ent, acronyms)
-            if canon is None or _key(canon) in excluded or _key(raw) in excluded:
+            if canon is None or name_key(canon) in excluded or name_key(raw) in excluded:
                 continue
             if gz.agency(canon) and canon not in title:
                 continue  # a news agency the report cites is a source, not an actor
-            if label == "PERSON" and " " not in canon and _key(canon) in excluded_tokens:
+            if label == "PERSON" and " " not in canon and name_key(canon) in excluded_tokens:
                 continue  # a bylined author's surname
             if (
                 label in ("PERSON", "ORG", "GPE")
@@ -88,28 +90,18 @@ def find_actors(
     ranked = _rank(clusters, title, text)
     out = []
     for c in ranked[:max_actors]:
-        out.append(_record(c, text, max_words))
+        out.append(actor_record(c, text, max_words))
     return out
 
 
-_TIME_ZONES = frozenset(
-    {"GMT", "UTC", "BST", "CET", "CEST", "EET", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MST",
-     "IST", "JST", "AEST", "AEDT", "WAT", "EAT", "SAST", "HKT", "SGT"}
-)
-_BARE_INSTITUTIONS = frozenset(
-    {"Government", "Cabinet", "Ministry", "Department", "Agency", "Commission", "Committee",
-     "Council", "Court", "Authority", "Office", "Board", "State", "Administration"}
-)
+_TIME_ZONES = lexicon.TIME_ZONES
+_BARE_INSTITUTIONS = lexicon.word_set("institution_words")
 _TITLE_WORD = re.compile(rf"\b(?:{TITLE_WORDS}|General|Representative)$")
 _PLACE_PAIR = re.compile(r"^([A-Z][\w’'-]+) and ([A-Z][\w’'-]+)$")
 
 
-_REMIT_HEADS = frozenset(
-    {"Office", "Commission", "Council", "Committee", "Centre", "Center", "Agency", "Fund",
-     "Programme", "Program", "Institute", "Organization", "Organisation", "Court", "Tribunal",
-     "Authority", "Commissioner", "Mission", "Conference", "Bureau", "Board"}
-)
-_PARTICLES = frozenset({"du", "de", "des", "la", "le", "di", "da", "del", "von", "van", "der"})
+_REMIT_HEADS = lexicon.word_set("remit_heads")
+_PARTICLES = lexicon.word_set("name_particles")
 
 
 def _extended(ent: Any) -> str:
@@ -227,7 +219,7 @@ def _canonical(
     return raw, 1.0
 
 
-def _merge_short_forms(clusters: dict[str, _Cluster]) -> None:
+def _merge_short_forms(clusters: dict[str, Cluster]) -> None:
     """A person named by the last words of a full name ("Castillo Vega" after "Rodrigo
     Castillo Vega") is that person."""
     people = [c for c in clusters.values() if c.labels["PERSON"] and len(c.name.split()) >= 3]
@@ -254,7 +246,7 @@ def _located(ent: Any) -> bool:
 
 
 def _add(
-    clusters: dict[str, _Cluster],
+    clusters: dict[str, Cluster],
     canon: str,
     label: str,
     form: str,
@@ -262,8 +254,8 @@ def _add(
     para: int,
     weight: float,
 ) -> None:
-    key = _key(canon)
-    c = clusters.setdefault(key, _Cluster(canon))
+    key = name_key(canon)
+    c = clusters.setdefault(key, Cluster(canon))
     if gz.country(canon):
         c.country = True
     if weight >= 1 or label != "NORP":
@@ -274,14 +266,14 @@ def _add(
     c.paras.add(para)
 
 
-def _rank(clusters: dict[str, _Cluster], title: str, text: str) -> list[_Cluster]:
+def _rank(clusters: dict[str, Cluster], title: str, text: str) -> list[Cluster]:
     """Clusters that are actors, most salient first."""
     scored = []
     for c in clusters.values():
-        label = _type(c)
+        label = actor_type(c)
         if c.labels.total() == 0:
             continue  # only demonyms: "Japanese" alone is not an actor
-        c.role, c.role_mention = _role(c)
+        c.role, c.role_mention = actor_role(c)
         in_title = any(re.search(rf"\b{re.escape(f)}\b", title) for f in list(c.forms) + [c.name])
         lead = min(c.paras) <= 1
         score = c.weight + (3 if in_title else 0) + (1.5 if lead else 0) + (1 if c.role else 0)
@@ -296,7 +288,7 @@ def _rank(clusters: dict[str, _Cluster], title: str, text: str) -> list[_Cluster
             and not c.role
             and not (lead and label != "place")
             and not (label == "person" and " " in c.name)
-            and not (label == "organization" and _named_body(c))
+            and not (label == "organization" and named_body(c))
         ):
             continue
         scored.append((-score, min(m[0] for m in c.mentions), c))

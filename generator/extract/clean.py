@@ -11,16 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from . import rules
+from . import lexicon, rules
 from .options import Options
 
 HEADER, BODY, HEADING, BOILER = "header", "body", "heading", "boilerplate"
 
 _TAG = re.compile(r"<[^>]{1,200}>")
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
-_STOP = frozenset(
-    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "his", "her", "their", "our", "not", "no", "will", "would", "can", "could", "may", "might", "should", "than", "then", "there", "which", "who", "whom", "whose", "what", "when", "where", "while", "if", "so", "also", "into", "over", "after", "before", "about", "up", "out", "more", "most", "such", "only", "other", "some", "any", "all"]
-)
+_STOP = lexicon.STOP_WORDS
 
 
 @dataclass(frozen=True)
@@ -50,7 +48,7 @@ _PLACE_CAPS = r"[A-Z][A-Z.'’-]{3,}(?:\s+[A-Z][A-Z.'’-]+){0,3}|[A-Z]{2,}(?:\s
 _PLACE = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 _REGION = (
     r"(?:,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?"
-    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+    rf"(?:,?\s*{lexicon.MONTH_PREFIX}[a-z]*\.?\s+\d{{1,2}})?"
 )
 _AGENCY = r"\([A-Z][\w .&’'-]{0,30}?\)"
 DATELINE = re.compile(
@@ -146,8 +144,8 @@ _SOURCES_HEAD = re.compile(
 )
 _QUOTED_TITLE = re.compile(r"[\"“](?P<title>[^\"“”]{4,200})[\"”]")
 _DAY_MONTH = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
-    r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b"
+    rf"\b{lexicon.MONTH_PREFIX}[a-z]*\.?\s+\d{{1,2}}\b|"
+    rf"\b\d{{1,2}}\s+{lexicon.MONTH_PREFIX}[a-z]*\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
 )
 
 

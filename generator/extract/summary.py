@@ -11,16 +11,11 @@ import re
 from collections import Counter
 from typing import Any
 
-from ._dates import MONTHS
+from . import lexicon
 from .body import Body, Sentence
 from .clean import dateline
 
-_STOP = frozenset(
-    """a an the and or but of to in on at by for with from as is are was were be been has have
-had it its this that these those he she they we his her their our not no will would can
-could may might should than then there which who what when where while if so also into
-over after before about up out more most such only other some any all said says i you""".split()  # noqa: SIM905
-)
+_STOP = lexicon.STOP_WORDS | lexicon.word_set("summary_stop_words")
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|my|me|we|our|us)\b")
 _MODAL = re.compile(
     r"(?i)\b(?:should|must|need(?:s)? to|ought to|cannot|can't|can’t|will have to|has to|have to|"
@@ -301,7 +296,7 @@ def _framed(sentence: str, authors: int, s: Sentence, lower_words: set[str]) -> 
 
 
 _DAY_WORD = re.compile(
-    r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+    rf"^(?:on\s+)?(?:{lexicon.WEEKDAY}|yesterday|today)"
     r"(?:’s|'s)?$",
     re.I,
 )
@@ -323,7 +318,7 @@ def with_dates(text: str, sent: Sentence, anchor: dt.date) -> str:
         m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
         if not m:
             continue
-        day = f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1].capitalize()} {m.group(1)}"
+        day = f"{int(m.group(3))} {lexicon.MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
         words = phrase.split()
         if words[0].lower() in ("on", "yesterday", "today"):
             new = f"on {day}"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from ._dates import MONTH_ABBR, MONTH_FULL
+from .lexicon import MONTH_ABBR, MONTH_FULL, WEEKDAY
 
 _Q = r"(?P<qual>(?i:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle\s+of|end\s+of|beginning\s+of|start\s+of))[\s-]*)?"
-_WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?)?"
+_WD = rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?"
 _ORD = r"(?:st|nd|rd|th)?"
 _DASH = r"\s*(?:-|–|—|to|and|through|until)\s*"
 _PREP = (
@@ -130,7 +130,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?<!Good )(?<!Black )(?<!Holy )(?<!Super )(?<!Ash )(?<!Cyber )(?<!Easter )"
             r"(?<!Bloody )(?<!Palm )\b(?:(?P<mod>last|next|this)\s+)?"
-            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?\b"
+            rf"(?P<wd>{WEEKDAY})(?:’s|'s)?\b"
         ),
     ),
 ]

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from . import lexicon
 from ._dates import D
 from .body import Body, Sentence, quote
 from .clean import dateline
@@ -49,7 +50,7 @@ def body_temporals(body: Body, anchor: dt.date) -> list[tuple[Temporal, int]]:
 
 
 _BARE_WEEKDAY = re.compile(
-    r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?$"
+    rf"^(?:on\s+)?{lexicon.WEEKDAY}(?:’s|'s)?$"
 )
 _FUTURE_AUX = frozenset({"will", "shall", "’ll", "'ll", "should", "must", "may", "might"})
 _FUTURE_HEADS = frozenset(
@@ -106,14 +107,12 @@ def tense_at(sent: Sentence, offset: int, direct: bool = False, end: int = -1) -
 _YEARLESS = re.compile(
     r"(?i)^(?:on\s+|in\s+|by\s+|from\s+|until\s+|since\s+|before\s+|after\s+)?"
     r"(?:(?:early|mid|late|the end of|the start of|the beginning of)[\s-]+)?"
-    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{lexicon.MONTH_PREFIX}[a-z]*\.?"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$"
 )
 
 
-_SPEECH = frozenset(
-    {"say", "announce", "tell", "report", "confirm", "add", "state", "warn", "reveal", "claim"}
-)
+_SPEECH = lexicon.SPEECH_VERBS
 
 
 def _said_before(sent: Sentence, offset: int) -> int:

@@ -7,7 +7,6 @@ punctuation and a leading "the", so names that differ only in form are one entry
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from slugify import slugify
 
 from ..dates import sort_key
+from ..extract.lexicon import name_key as lexicon_name_key
 
 #: Page names under actors/ that no actor may take.
 RESERVED_SLUGS = ("index", "by-letter")
@@ -28,14 +28,8 @@ def initial(name: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """A key equal for names that differ only in form."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"[^\w\s]", " ", text)
-    words = text.split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
+    """A key equal for names that differ only in form (the extraction lexicon's key)."""
+    return lexicon_name_key(name)
 
 
 def _unique_slug(name: str, taken: set[str], fallback: str) -> str:
