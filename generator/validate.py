@@ -379,6 +379,10 @@ def _seed_problems(data: dict[str, Any], loaded: Loaded, root: Path, seeds_dir: 
     for keypath, quote in _evidences(data):
         if fold_ws(quote) not in folded:
             add(keypath, f"evidence {_short(quote)} is not in the seed; quote the seed verbatim")
+    from .extract.plausible import findings  # the extractor's own plausibility checks
+
+    for f in findings(data, seed_doc.text):
+        add(f.path, f"implausible: {f.message()}", "warning")
     return problems
 
 

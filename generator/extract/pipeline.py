@@ -19,6 +19,7 @@ from .body import Body, parse_body
 from .clean import Block, classify
 from .metadata import Metadata, read_metadata
 from .options import Options, load_nlp
+from .plausible import make_plausible
 from .sources import cited_links, outlet_links, primary_sources
 from .summary import is_opinion, summarize
 from .timeline import body_temporals, build_timeline
@@ -247,7 +248,7 @@ def assemble(ctx: Context) -> dict[str, Any]:
     rec["source_chain"] = [_checked(s, folded) for s in ctx.sources]
     if ctx.review:
         rec["review"] = [dict(q) for q in ctx.review]
-    return rec
+    return make_plausible(rec, ctx.seed.text, ctx.date)
 
 
 def _checked(item: dict[str, Any], folded: str) -> dict[str, Any]:

@@ -125,6 +125,8 @@ def build_sources(records: list[dict[str, Any]]) -> list[Source]:
     for rec in records:
         for link in rec.get("source_chain", []):
             key = name_key(str(link["name"]))
+            if key and link.get("anonymous") is True:
+                key += "\x00" + str(rec.get("id"))  # an unnamed source: one per briefing
             if key:
                 groups[key].append((rec, link))
     taken: set[str] = set()
