@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,3 +67,8 @@ def problem_from_error(exc: BriefingError, file: str) -> Problem:
     elif len(parts) >= 2 and parts[-1].isdigit():
         line = int(parts[-1])
     return Problem(file, line, "", msg, column=column)
+
+
+def command(*args: str) -> str:
+    """A shell command line a user can paste, with paths quoted where they need it."""
+    return " ".join(["briefings", *(shlex.quote(a) for a in args)])

@@ -4,26 +4,32 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import importlib
 import os
-import shlex
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import BriefingError
-from .problems import display_path, one_line
+from .problems import command, display_path, one_line
 from .records import atomic_write, dump_record, hand_edited, parse_record, stamp
-from .seeds import Seed, read_seed, seed_id
+from .runner import (
+    EXTRACTOR_ENV,
+    STATE_FILE,
+    Progress,
+    RecordState,
+    StateCache,
+    extractor,
+    schedule,
+    unchanged,
+)
+from .seeds import MAX_TEXT_CHARS, Seed, prepare_seed, seed_id
+
+# Names other modules and the tests import from here; they live where they belong.
+__all__ = ["EXTRACTOR_ENV", "MAX_TEXT_CHARS", "Outcome", "command", "extract_seeds", "extractor",
+           "folder_lock", "make_record", "prepare_seed"]
 
 SCHEMA_IN_REPO = Path("generator/schema/record.schema.json")
-#: Texts longer than this are refused before extraction. The longest news features run to
-#: ~100,000 characters; spaCy refuses more than 1,000,000 and needs ~1 GB per 100,000 for
-#: the parser, so a longer "article" is a dump, a book or a mistake.
-MAX_TEXT_CHARS = 300_000
-#: `module:function` to use instead of `generator.extract.extract` (for tests and experiments).
-EXTRACTOR_ENV = "BRIEFINGS_EXTRACTOR"
 
 
 @dataclass(frozen=True)
@@ -72,15 +78,6 @@ def schema_ref(root: Path, out_dir: Path) -> str | None:
     return Path(os.path.relpath(schema.absolute(), out_dir.absolute())).as_posix()
 
 
-def _rel_path(path: Path, seeds_dir: Path) -> str:
-    """`seed.path` for a seed: `seeds/` plus its path inside the seed folder."""
-    try:
-        inner = path.absolute().relative_to(seeds_dir.absolute())
-    except ValueError:
-        inner = Path(path.name)
-    return "seeds/" + inner.as_posix()
-
-
 def _existing(record_path: Path) -> tuple[bytes | None, Any, str | None]:
     """The current record: its bytes, its parsed data and, if it cannot be parsed, why."""
     if not record_path.exists():
@@ -96,44 +93,6 @@ def _existing(record_path: Path) -> tuple[bytes | None, Any, str | None]:
         return raw, None, exc.line() if isinstance(exc, BriefingError) else str(exc)
 
 
-def command(*args: str) -> str:
-    """A shell command line a user can paste, with paths quoted where they need it."""
-    return " ".join(["briefings", *(shlex.quote(a) for a in args)])
-
-
-def extractor() -> Callable[[Seed, Any], dict[str, Any]]:
-    """The extraction function: `$BRIEFINGS_EXTRACTOR` if set, else the real extractor."""
-    spec = os.environ.get(EXTRACTOR_ENV, "").strip()
-    if spec:
-        module, _, name = spec.partition(":")
-        try:
-            return getattr(importlib.import_module(module), name or "extract")  # type: ignore[no-any-return]
-        except (ImportError, AttributeError) as exc:
-            raise BriefingError(EXTRACTOR_ENV, f"'{spec}' cannot be loaded ({exc})",
-                                "set it to module:function or unset it") from None
-    from . import extract
-
-    return extract.extract  # looked up at each call, so tests can replace it
-
-
-def prepare_seed(path: Path, root: Path, seeds_dir: Path) -> Seed:
-    """Read a seed for extraction, refusing links out of the seed folder and oversized texts."""
-    in_folder = path.absolute().is_relative_to(seeds_dir.absolute())
-    if in_folder and not path.resolve().is_relative_to(seeds_dir.resolve()):
-        raise BriefingError(display_path(path, root), f"is a link to {path.resolve()}, outside "
-                            f"{display_path(seeds_dir, root)}/", "copy the article into the seed "
-                            "folder instead of linking to it")
-    if not path.name.isprintable():
-        raise BriefingError(display_path(path, root), "the file name holds control characters, "
-                            "which no record can cite", "rename the file")
-    seed = read_seed(path, root)
-    if len(seed.text) > MAX_TEXT_CHARS:
-        raise BriefingError(display_path(path, root), f"text is {len(seed.text):,} characters "
-                            f"long, more than the {MAX_TEXT_CHARS:,} an article may have",
-                            "keep only the article in the seed")
-    return replace(seed, rel_path=_rel_path(path, seeds_dir))
-
-
 def make_record(seed: Seed, options: Any = None) -> dict[str, Any]:
     """The stamped draft record the current extractor makes of a seed."""
     return stamp(extractor()(seed, options))
@@ -141,8 +100,6 @@ def make_record(seed: Seed, options: Any = None) -> dict[str, Any]:
 
 def remove_stale_temp_files(folder: Path) -> None:
     """Delete temporary files a killed run left behind. Call only while holding the lock."""
-    from .runner import STATE_FILE
-
     for pattern in (".*.yaml.*.tmp", f".{STATE_FILE}.*.tmp"):
         for tmp in folder.glob(pattern):
             tmp.unlink(missing_ok=True)
@@ -183,8 +140,6 @@ def extract_seeds(paths: list[Path], out_dir: Path, root: Path, seeds_dir: Path,
     fails its seed only, unless `debug` is set (then extraction runs here, one seed at a
     time, and the exception propagates).
     """
-    from .runner import Progress, StateCache, schedule
-
     outcomes: list[Outcome | None] = [None] * len(paths)
     ids: dict[str, list[Path]] = {}
     for p in paths:
@@ -229,8 +184,6 @@ def extract_seeds(paths: list[Path], out_dir: Path, root: Path, seeds_dir: Path,
 def _plan(path: Path, out_dir: Path, root: Path, seeds_dir: Path, force: bool,
           cache: Any) -> Outcome | tuple[Seed, Path, bytes | None]:
     """An outcome decided without the extractor, or what the extractor must make."""
-    from .runner import unchanged
-
     record_path = out_dir / f"{seed_id(path)}.yaml"
     shown, shown_rec = display_path(path, root), display_path(record_path, root)
     if not force and not _links_out(path, seeds_dir) and unchanged(path, record_path, cache):
@@ -246,8 +199,6 @@ def _plan(path: Path, out_dir: Path, root: Path, seeds_dir: Path, force: bool,
 def _finish(seed: Seed, record_path: Path, raw: bytes | None, result: tuple[str, Any],
             ref: str | None, root: Path, cache: Any) -> Outcome:
     """Write what the extractor made of a seed (or report why it made nothing)."""
-    from .runner import RecordState
-
     kind, value = result
     shown, shown_rec = display_path(seed.path, root), display_path(record_path, root)
     if kind == "error":

@@ -9,11 +9,12 @@ reports, as each result arrives, so an interrupted run keeps every record it fin
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,23 @@ from .records import hand_edited, parse_record
 from .seeds import Seed, sha256_bytes
 
 STATE_FILE = ".briefings-state.json"
+#: `module:function` to use instead of `generator.extract.extract` (for tests and experiments).
+EXTRACTOR_ENV = "BRIEFINGS_EXTRACTOR"
+
+
+def extractor() -> Callable[[Seed, Any], dict[str, Any]]:
+    """The extraction function: `$BRIEFINGS_EXTRACTOR` if set, else the real extractor."""
+    spec = os.environ.get(EXTRACTOR_ENV, "").strip()
+    if spec:
+        module, _, name = spec.partition(":")
+        try:
+            return getattr(importlib.import_module(module), name or "extract")  # type: ignore[no-any-return]
+        except (ImportError, AttributeError) as exc:
+            raise BriefingError(EXTRACTOR_ENV, f"'{spec}' cannot be loaded ({exc})",
+                                "set it to module:function or unset it") from None
+    from . import extract
+
+    return extract.extract  # looked up at each call, so tests can replace it
 
 
 @dataclass(frozen=True)
@@ -122,8 +140,6 @@ def work(seed: Seed, options: Any) -> tuple[str, Any]:
     document cannot stall a whole build."""
     import signal
     import threading
-
-    from .project import extractor
 
     timed = SEED_TIMEOUT > 0 and threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGALRM, _overtime) if timed else None

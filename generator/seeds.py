@@ -11,7 +11,7 @@ import codecs
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ import yaml
 from slugify import slugify
 
 from .errors import BriefingError
+from .problems import display_path
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
            ".html": "html", ".htm": "html"}
@@ -529,3 +530,35 @@ def _relative(path: Path, root: Path | None) -> str:
 def fold_ws(text: str) -> str:
     """Fold runs of white space to one space, as the evidence check does."""
     return " ".join(text.split())
+
+#: Texts longer than this are refused before extraction. The longest news features run to
+#: ~100,000 characters; spaCy refuses more than 1,000,000 and needs ~1 GB per 100,000 for
+#: the parser, so a longer "article" is a dump, a book or a mistake.
+MAX_TEXT_CHARS = 300_000
+
+
+def _rel_path(path: Path, seeds_dir: Path) -> str:
+    """`seed.path` for a seed: `seeds/` plus its path inside the seed folder."""
+    try:
+        inner = path.absolute().relative_to(seeds_dir.absolute())
+    except ValueError:
+        inner = Path(path.name)
+    return "seeds/" + inner.as_posix()
+
+
+def prepare_seed(path: Path, root: Path, seeds_dir: Path) -> Seed:
+    """Read a seed for extraction, refusing links out of the seed folder and oversized texts."""
+    in_folder = path.absolute().is_relative_to(seeds_dir.absolute())
+    if in_folder and not path.resolve().is_relative_to(seeds_dir.resolve()):
+        raise BriefingError(display_path(path, root), f"is a link to {path.resolve()}, outside "
+                            f"{display_path(seeds_dir, root)}/", "copy the article into the seed "
+                            "folder instead of linking to it")
+    if not path.name.isprintable():
+        raise BriefingError(display_path(path, root), "the file name holds control characters, "
+                            "which no record can cite", "rename the file")
+    seed = read_seed(path, root)
+    if len(seed.text) > MAX_TEXT_CHARS:
+        raise BriefingError(display_path(path, root), f"text is {len(seed.text):,} characters "
+                            f"long, more than the {MAX_TEXT_CHARS:,} an article may have",
+                            "keep only the article in the seed")
+    return replace(seed, rel_path=_rel_path(path, seeds_dir))

@@ -18,10 +18,9 @@ from typing import Any
 
 from .errors import BriefingError
 from .owned import ownership_problems
-from .problems import Problem, display_path, problem_from_error
-from .project import command, prepare_seed
+from .problems import Problem, command, display_path, problem_from_error
 from .records import Loaded, list_records, read_record
-from .seeds import Seed, fold_ws, list_seeds, read_seed, seed_id
+from .seeds import Seed, fold_ws, list_seeds, prepare_seed, read_seed, seed_id
 from .siteconfig import load_site_config
 
 MAX_SUMMARY_WORDS = 90
