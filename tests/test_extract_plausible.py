@@ -61,6 +61,16 @@ def test_event_status_agrees_with_the_publication_date() -> None:
     assert [e["status"] for e in fixed["timeline"]] == [
         "planned", "occurred", "occurred", "planned", "occurred", "occurred"
     ]
+    # A plan that was due before the publication date and was put off stays a plan.
+    put_off = {
+        "date": "2024-03-12",
+        "timeline": [
+            {"date": "2024-03-01", "event": "The vote was postponed.", "status": "planned"},
+            {"date": "2024-03-02", "event": "The summit set for March 2 was called off.",
+             "status": "planned"},
+        ],
+    }
+    assert event_dates(put_off) == []
     # An unknown publication date decides nothing.
     assert event_dates({"date": "XXXX-XX-XX", "timeline": rec["timeline"]}) == []
 

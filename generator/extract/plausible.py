@@ -118,9 +118,20 @@ def publication_date(rec: dict[str, Any]) -> dt.date | None:
     return b[0] if b and b[0] == b[1] else None
 
 
+# What keeps a plan that was due before the publication date a plan: it did not happen.
+_CALLED_OFF = re.compile(
+    r"(?i)\b(?:postpon|delay|cancel|call(?:ed|s)? off|scrap|suspend|reschedul|put off|"
+    r"push(?:ed)? back|shelv|abandon|missed|failed to|did not|didn['’]t|never)"
+)
+
+
+def _words(ev: dict[str, Any]) -> str:
+    return f"{ev.get('event', '')} {ev.get('evidence', '')}"
+
+
 def event_dates(rec: dict[str, Any], date: dt.date | None = None) -> list[Finding]:
     """`occurred` events that start after the publication date; `planned` ones that end
-    before it."""
+    before it, unless the event says the plan was called off or put off."""
     date = date or publication_date(rec)
     if date is None:
         return []
@@ -141,7 +152,7 @@ def event_dates(rec: dict[str, Any], date: dt.date | None = None) -> list[Findin
                     "set the status to planned, or correct the event's date",
                 )
             )
-        elif status == "planned" and bounds[1] < date:
+        elif status == "planned" and bounds[1] < date and not _CALLED_OFF.search(_words(ev)):
             out.append(
                 Finding(
                     f"timeline[{i}].status",
