@@ -138,7 +138,9 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r
 #: - `date`: its publication date or time, as stated (e.g. `2024-03-05`, `2024-03-05T09:00Z`);
 #: - `author`: its authors, separated by "; ";
 #: - `site`: the name of the site or outlet that published the copy in hand;
-#: - `url`: the address of the copy in hand.
+#: - `url`: the address of the copy in hand;
+#: - `original_url`: the address of the original a syndicated HTML copy names (its
+#:   `<link rel=canonical>` on another site than its own `og:url`).
 #:
 #: Front matter may use the names on the right for them (`source` is `url` when it is a web
 #: address and `site` otherwise); HTML gives them by `<link rel=canonical>`, `og:` and
@@ -429,20 +431,33 @@ def _linked_data(sources: list[str]) -> dict[str, str]:
     return out
 
 
+def _site_host(url: str) -> str:
+    """The host of an address without a `www.`, `m.` or `amp.` in front."""
+    from urllib.parse import urlparse
+
+    host = urlparse(url.strip()).netloc.lower().rpartition("@")[2].partition(":")[0]
+    return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host)
+
+
 def html_text(source: str) -> tuple[str, dict[str, str]]:
     """Visible text of an HTML document (one block per block element, page furniture such
     as comments, sidebars and navigation left out) and its metadata under `META_KEYS`:
     `url` from `<link rel=canonical>` in the head, else `og:url`, else the JSON-LD article's;
     `site`, `title`, `date` and `author` from meta tags (`og:site_name`, `og:title`,
     `article:published_time`, `author`), else the JSON-LD article's, else the first
-    `<time datetime>` (date) and `<title>` (title). One pass over the text."""
+    `<time datetime>` (date) and `<title>` (title). A canonical link to another site than
+    `og:url`'s is the original's address (`original_url`). One pass over the text."""
     parser = _TextParser()
     parser.feed(source)
     parser.close()
     raw = "".join(parser.parts)
     blocks = [re.sub(r"[ \t\r\f\v\n]+", " ", b).strip() for b in re.split(r"\n\s*\n", raw)]
     meta = dict(parser.meta)
-    if parser.canonical:
+    if parser.canonical and "url" in meta and _site_host(meta["url"]) != _site_host(
+        parser.canonical
+    ):
+        meta["original_url"] = parser.canonical  # a republished copy names its original
+    elif parser.canonical:
         meta["url"] = parser.canonical
     for key, value in _linked_data(parser.ld_json).items():
         meta.setdefault(key, value)

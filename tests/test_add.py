@@ -248,3 +248,26 @@ def test_readme_adds_seeds_with_briefings_add() -> None:
     readme = (PROJECT / "README.md").read_text("utf-8")
     section = readme.split("## Add a seed", 1)[1].split("\n## ", 1)[0]
     assert "briefings add" in section and "--url" in section
+
+
+def test_a_syndicated_pages_canonical_link_is_its_original(tmp_path: Path) -> None:
+    page = ("<html><head><link rel='canonical' href='https://theconversation.com/heat-rules-12'>"
+            "<meta property='og:url' content='https://www.valleytimes.example/heat-rules'>"
+            "<meta property='og:site_name' content='Valley Times'></head><body>"
+            "<h1>Cities across the region adopt new rules for extreme heat</h1>"
+            "<p>By Mara Quint</p><p>Seven cities adopted rules on Monday that require shade "
+            "and water for outdoor workers when temperatures pass 35C, their mayors said in a "
+            "joint statement issued after a meeting in the regional capital.</p></body></html>")
+    (tmp_path / "seeds").mkdir()
+    seed = tmp_path / "seeds" / "2025-07-01-heat.html"
+    seed.write_text(page, "utf-8")
+    publisher, original = chain_of(seed)
+    assert publisher.name == "Valley Times"  # type: ignore[attr-defined]
+    assert original.name == "The Conversation"  # type: ignore[attr-defined]
+    assert original.url == "https://theconversation.com/heat-rules-12"  # type: ignore[attr-defined]
+    same_site = page.replace("https://theconversation.com/heat-rules-12",
+                             "https://valleytimes.example/heat-rules")
+    seed.write_text(same_site, "utf-8")
+    publisher, original = chain_of(seed)
+    assert original is None
+    assert publisher.url == "https://valleytimes.example/heat-rules"  # type: ignore[attr-defined]

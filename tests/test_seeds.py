@@ -253,3 +253,20 @@ def test_front_matter_of_plain_text_stays_text(tmp_path: Path) -> None:
     text = "---\nurl: https://x.example/a\n---\nThe ferry sailed.\n"
     seed = read_seed(write(tmp_path / "a.txt", text), tmp_path)
     assert seed.meta == {} and seed.text == text
+
+
+def test_a_canonical_link_to_another_site_names_the_original(tmp_path: Path) -> None:
+    html = ("<html><head><link rel='canonical' href='https://theconversation.com/heat-rules-12'>"
+            "<meta property='og:url' content='https://www.valleytimes.example/heat-rules'>"
+            "</head><body><p>Cities adopt heat rules.</p></body></html>")
+    seed = read_seed(write(tmp_path / "a.html", html), tmp_path)
+    assert seed.meta == {"url": "https://www.valleytimes.example/heat-rules",
+                         "original_url": "https://theconversation.com/heat-rules-12"}
+
+
+def test_a_canonical_link_on_the_same_site_is_the_copys_address(tmp_path: Path) -> None:
+    html = ("<html><head><link rel='canonical' href='https://www.valleytimes.example/heat'>"
+            "<meta property='og:url' content='https://m.valleytimes.example/heat?src=app'>"
+            "</head><body><p>Cities adopt heat rules.</p></body></html>")
+    seed = read_seed(write(tmp_path / "a.html", html), tmp_path)
+    assert seed.meta == {"url": "https://www.valleytimes.example/heat"}

@@ -434,13 +434,15 @@ def _source_chain(
         pub_name = outlet_from_url(meta["url"], text)
     elif site is not None:
         pub_name, pub_ev = site.plain, site.text
-    orig_name, orig_ev, orig_date = "", "", None
+    orig_name, orig_ev, orig_date, orig_url = "", "", None, ""
     if credit:
         orig_name = credit[0]
         orig_ev = _short(credit[1].text, credit[0])
         if credit[1].kind != BODY:
             # "... originally published by X on 30 June 2024": the original's date.
             orig_date = parse_loose_date(credit[1].plain)
+    elif meta.get("original_url"):  # a republished page's canonical link to its original
+        orig_name, orig_url = outlet_from_url(meta["original_url"], text), meta["original_url"]
     for b, d, n in named:
         if orig_name and _same(n, orig_name):
             orig_date, orig_ev = d, b.text
@@ -474,7 +476,7 @@ def _source_chain(
     if pub_name:
         md.publisher = Outlet(pub_name, pub_date, [], md.url, md.title, pub_ev)
     if orig_name:
-        md.original = Outlet(orig_name, orig_date, list(md.authors), "", "", orig_ev)
+        md.original = Outlet(orig_name, orig_date, list(md.authors), orig_url, "", orig_ev)
     elif md.publisher:
         md.publisher.authors = list(md.authors)
     if md.original and md.publisher and meta.get("author"):  # the copy's own byline
