@@ -149,6 +149,12 @@ def test_anonymous_sources_are_marked() -> None:
         assert is_anonymous(name), name
     for name in ("Wanjiru Kamau", "a FIFA spokesperson", "prosecutors", "UN commission of inquiry"):
         assert not is_anonymous(name), name
+    # A common noun that the quote describes as unnamed; not a named speaker in such a quote.
+    ev = "Officials who asked not to be named said a second round of talks will take place"
+    assert is_anonymous("Officials", ev)
+    assert not is_anonymous("Officials", "Officials said a second round of talks is planned.")
+    assert is_anonymous("a diplomat", "a diplomat, who declined to be identified, said")
+    assert not is_anonymous("Health Ministry", "Health Ministry, which declined to be named")
     rec = {"source_chain": [{"name": "a source familiar with the visit", "role": "primary"}]}
     assert [f.path for f in findings(rec, "")] == ["source_chain[0]"]
     fixed = make_plausible(rec, "", None)

@@ -268,8 +268,9 @@ def primary_speakers(rec: dict[str, Any]) -> list[Finding]:
 # --- anonymous sources ----------------------------------------------------------------
 
 _ANONYMOUS = re.compile(
-    r"(?i)\b(?:familiar with|(?:asked|declined|requested|spoke on condition) not to be "
-    r"(?:named|identified)|(?:asked|declined|requested) (?:that )?(?:his |her |their )?"
+    r"(?i)\b(?:familiar with|(?:asked|requested|spoke on condition) not to be "
+    r"(?:named|identified)|(?:declined|refused) to be (?:named|identified)|"
+    r"(?:asked|declined|requested) (?:that )?(?:his |her |their )?"
     r"(?:name|names|identity|identities) (?:not be|be withheld)|"
     r"on (?:the )?condition of anonymity|not authori[sz]ed to (?:speak|comment)|"
     r"anonymous(?:ly)?|unnamed|unidentified|with knowledge of|close to the)\b"
@@ -283,12 +284,20 @@ _UNNAMED_HEAD = re.compile(
 )
 
 
-def is_anonymous(name: str) -> bool:
+def is_anonymous(name: str, evidence: str = "") -> bool:
     """Whether a source's name withholds who it is: "a source familiar with the visit",
-    "officials who asked not to be named", "a senior diplomat"."""
+    "officials who asked not to be named", "a senior diplomat"; or a common noun the quote
+    `evidence` describes so ("Officials" in "Officials who asked not to be named said")."""
     name = " ".join(str(name).split())
     if _ANONYMOUS.search(name):
         return True
+    words = name.split()
+    if evidence and words and not any(w[:1].isupper() for w in words[1:]):
+        at = " ".join(evidence.split()).find(name)
+        if at >= 0:
+            after = re.split(r"[.;:!?]", " ".join(evidence.split())[at + len(name) :])[0]
+            if re.match(r"\s*,?\s*(?:who|which|that)\b", after) and _ANONYMOUS.search(after):
+                return True
     m = _UNNAMED_HEAD.match(name)
     return m is not None and not re.search(r"\b[A-Z][a-z]+\b", name[m.end() :])
 
@@ -299,7 +308,8 @@ def anonymous_sources(rec: dict[str, Any]) -> list[Finding]:
     for i, link in enumerate(rec.get("source_chain") or []):
         if not isinstance(link, dict) or link.get("role") != "primary":
             continue
-        if is_anonymous(str(link.get("name", ""))) and link.get("anonymous") is not True:
+        anonymous = is_anonymous(str(link.get("name", "")), str(link.get("evidence", "")))
+        if anonymous and link.get("anonymous") is not True:
             out.append(
                 Finding(
                     f"source_chain[{i}]",
@@ -345,7 +355,7 @@ def make_plausible(rec: dict[str, Any], text: str, date: dt.date | None) -> dict
             if link.get("role") == "primary":
                 if not is_speaker(str(link.get("name", ""))):
                     continue
-                if is_anonymous(str(link.get("name", ""))):
+                if is_anonymous(str(link.get("name", "")), str(link.get("evidence", ""))):
                     link["anonymous"] = True
             chain.append(link)
         rec["source_chain"] = chain
