@@ -139,3 +139,27 @@ def test_a_year_a_clause_away_does_not_date_a_month() -> None:
     )
     got = {e["date"]: e["status"] for e in build_timeline(body_of(text), text, dt.date(2025, 3, 13))}
     assert got.get("2025-09") == "planned" and "2027-09" not in got
+
+
+UNDATED = """Bridge Repairs Begin
+
+Crews began repairing the Harrow Bridge yesterday, the county said.
+
+The bridge was built in 1911 and last closed on 4 August 2019 after a flood.
+
+The county will reopen it next month, and the mayor said on Friday that the work is on budget.
+"""
+
+
+def test_without_a_publication_date_only_events_the_text_dates_itself_are_kept() -> None:
+    from generator.extract.pipeline import undated_timeline
+
+    events, unresolved = undated_timeline(body_of(UNDATED), UNDATED)
+    dates = {e["date"] for e in events}
+    assert dates == {"1911", "2019-08-04"}  # stated in full: no anchor needed
+    assert all(e["evidence"] in fold_ws(UNDATED) for e in events)
+    # no event is dated from a missing anchor; the words are kept for the reviewer
+    assert unresolved == ["yesterday", "next month", "Friday"]
+    # whether 1911 lies before or after the publication date depends on that date: the
+    # status is left out, never guessed
+    assert all("status" not in e for e in events)

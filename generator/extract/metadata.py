@@ -22,6 +22,7 @@ from .header_lines import (
     is_person_byline,
     outlet_from_url,
     parse_byline,
+    preferred,
 )
 
 _CREDITS = [
@@ -134,8 +135,20 @@ def _dateline_date(blocks: list[Block]) -> tuple[Block, LineDate] | None:
     if first_body is None:
         return None
     n = dateline(first_body.plain)[0]
+    if not n:  # "OSLO, June 3, 2022 (Agency) -": a dateline with its year
+        m = _DATED_OPENING.match(first_body.plain)
+        n = m.end() if m else 0
     found = find_dates(first_body.plain[:n]) if n else []
-    return (first_body, found[0]) if found else None
+    if not found:
+        return None
+    rest = first_body.plain[:n][: found[0].start] + first_body.plain[:n][found[0].end :]
+    words = re.findall(r"[^\W\d_][\w.'’&-]*", rest)
+    if len(words) > 6 or any(w[0].islower() for w in words):
+        return None  # a sentence that happens to open with a date, not a dateline
+    return first_body, found[0]
+
+
+_DATED_OPENING = re.compile(r"^[A-Z][^.!?;]{3,80}?\d{2,4}\b[^.!?;]{0,40}?\s(?:--|[-–—])\s+(?=[A-Z\"“‘'])")
 
 
 def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = None) -> Metadata:
@@ -162,11 +175,12 @@ def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = 
         if b.kind != "header":
             continue
         names = parse_byline(p)
-        dated_byline = date_line(p) if not names and re.match(r"(?i)by\s", p) else None
+        dated_byline = preferred(find_dates(p)) if re.match(r"(?i)by\s", p) else None
         if dated_byline:
-            # "By Aoife Brennan 12 March 2025": the byline and the date on one line.
-            d = dated_byline[0]
-            names = parse_byline((p[: d.start] + p[d.end :]).strip(" |,·•-–—"))
+            # "By Aoife Brennan 12 March 2025", "By A | 12 March 2025 | 02:30 PM": the
+            # byline and the date on one line.
+            d = dated_byline
+            names = names or parse_byline((p[: d.start] + p[d.end :]).strip(" |,·•-–—"))
             dated.append((b, d, ""))
         if names and not md.authors:
             md.authors, md.byline = names, p

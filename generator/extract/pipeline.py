@@ -26,9 +26,12 @@ from .timeline import body_temporals, build_timeline
 
 #: The record's `date` when the seed states none: EDTF "unspecified" day, month and year.
 UNKNOWN_DATE = "XXXX-XX-XX"
-# Two anchors far apart: what resolves the same against both does not depend on the
-# publication date (an event dated "12 March 2015"); what differs is relative ("yesterday").
-_PROBE_ANCHORS = (dt.date(1900, 7, 1), dt.date(2100, 7, 1))
+# Anchors that differ in year, month and weekday, after any date a text states: what
+# resolves the same against both does not depend on the publication date (an event dated "12
+# March 2015"); what differs is relative ("yesterday"). A status is kept only where an
+# anchor before every date gives the same one: it does not hang on the unknown date either.
+_PROBE_ANCHORS = (dt.date(2100, 7, 1), dt.date(2101, 2, 14))
+_PAST_ANCHOR = dt.date(1800, 7, 1)
 
 _ACADEMIC = re.compile(
     r"\b(?:University|Universit[éäy]|Professor|Lecturer|Fellow|Institute|College|Scholar|"
@@ -149,20 +152,19 @@ def undated_timeline(body: Body, text: str) -> tuple[list[dict[str, Any]], list[
     """The timeline of a seed whose publication date is unknown: only events the text dates
     by itself (the same against any anchor), with a status only where the anchor does not
     decide it; and the words of the relative dates left unresolved, in order."""
-    runs = [build_timeline(body, text, a) for a in _PROBE_ANCHORS]
+    runs = [build_timeline(body, text, a) for a in (*_PROBE_ANCHORS, _PAST_ANCHOR)]
 
-    def key(e: dict[str, Any]) -> tuple[str, str]:
-        return str(e.get("evidence", "")), str(e["event"])
+    def key(e: dict[str, Any]) -> tuple[str, str, str]:
+        return str(e["date"]), str(e.get("evidence", "")), str(e["event"])
 
-    other = {key(e): e for e in runs[1]}
+    other, past = ({key(e): e for e in run} for run in runs[1:])
     events = []
     for e in runs[0]:
-        twin = other.get(key(e))
-        if twin is None or twin["date"] != e["date"]:
+        if key(e) not in other:
             continue  # dated from the anchor
         e = dict(e)
-        if twin.get("status") != e.get("status"):
-            e.pop("status", None)
+        if past.get(key(e), {}).get("status") != e.get("status"):
+            e.pop("status", None)  # "occurred" only because the anchor came after it
         events.append(e)
     found = [body_temporals(body, a) for a in _PROBE_ANCHORS]
     values = {start: t.value for t, start in found[1]}
