@@ -126,7 +126,7 @@ def actor_type(c: Cluster) -> str:
     }.get(label, "other")
 
 
-_LOCATIVE = frozenset({"in", "around", "near", "outside", "across", "into", "inside"})
+_LOCATIVE = lexicon.word_set("locative_prepositions")
 
 
 def _located(c: Cluster) -> bool:

@@ -39,20 +39,10 @@ def find_actors(
         for ent in s.span.ents:
             if ent.label_ not in LABELS or s.base + ent.start_char < s.start + skip:
                 continue
-            before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            if ent.label_ == "ORG" and before in ("a", "an"):
-                continue  # "create a World Technology Organization": a body that does not exist
-            raw, label = _tidy(clean_name(_extended(ent)), ent.label_)
-            if label == ent.label_ and _portfolio(ent):
-                continue  # "Minister for Canal Affairs", "Interior Cabinet Secretary"
-            if label != "PERSON" and _PLACE_PAIR.match(raw) and not gz.country(raw):
-                continue  # "N'Djamena and Abéché": two places, each named on its own
-            if not raw or not re.search(r"[A-Z]", raw) or "\n" in raw or CALENDAR_WORD.match(raw):
+            named = _entity_name(ent)
+            if named is None:
                 continue
-            if raw in _TIME_ZONES or raw in _BARE_INSTITUTIONS:
-                continue  # "21:40 GMT"; a bare "Government": which one, the text says elsewhere
-            if _NOT_ACTOR_HEAD.search(raw) or len(raw) < 2:
-                continue
+            raw, label = named
             m = (s.base + ent.start_char, s.base + ent.end_char, s.span, s.start, s.end)
             canon, weight = _canonical(raw, label, ent, acronyms)
             if canon is None or name_key(canon) in excluded or name_key(raw) in excluded:
@@ -61,17 +51,52 @@ def find_actors(
                 continue  # a news agency the report cites is a source, not an actor
             if label == "PERSON" and " " not in canon and name_key(canon) in excluded_tokens:
                 continue  # a bylined author's surname
-            if (
-                label in ("PERSON", "ORG", "GPE")
-                and " " not in canon
-                and not gz.country(canon)
-                and canon not in acronyms.values()
-                and not canon.isupper()
-            ):
+            if _single_word(canon, label, acronyms):
                 singles.append((canon, label, m, s.para))
                 continue
             _add(clusters, canon, label, raw, m, s.para, weight)
-    # Single words ("Stoltenberg", "Guterres") join the full name that ends (or begins) with them.
+    _join_singles(clusters, singles)
+    _merge_short_forms(clusters)
+    ranked = _rank(clusters, title, text)
+    return [actor_record(c, text, max_words) for c in ranked[:max_actors]]
+
+
+def _entity_name(ent: Any) -> tuple[str, str] | None:
+    """An entity's cleaned name and label, or None when it names no actor."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if ent.label_ == "ORG" and before in ("a", "an"):
+        return None  # "create a World Technology Organization": a body that does not exist
+    raw, label = _tidy(clean_name(_extended(ent)), ent.label_)
+    if label == ent.label_ and _portfolio(ent):
+        return None  # "Minister for Canal Affairs", "Interior Cabinet Secretary"
+    if label != "PERSON" and _PLACE_PAIR.match(raw) and not gz.country(raw):
+        return None  # "N'Djamena and Abéché": two places, each named on its own
+    if not raw or not re.search(r"[A-Z]", raw) or "\n" in raw or CALENDAR_WORD.match(raw):
+        return None
+    if raw in _TIME_ZONES or raw in _BARE_INSTITUTIONS:
+        return None  # "21:40 GMT"; a bare "Government": which one, the text says elsewhere
+    if _NOT_ACTOR_HEAD.search(raw) or len(raw) < 2:
+        return None
+    return raw, label
+
+
+def _single_word(canon: str, label: str, acronyms: dict[str, str]) -> bool:
+    """A one-word name that may be the short form of a full name ("Stoltenberg")."""
+    return (
+        label in ("PERSON", "ORG", "GPE")
+        and " " not in canon
+        and not gz.country(canon)
+        and canon not in acronyms.values()
+        and not canon.isupper()
+    )
+
+
+def _join_singles(
+    clusters: dict[str, Cluster],
+    singles: list[tuple[str, str, tuple[int, int, Any, int, int], int]],
+) -> None:
+    """Single words ("Stoltenberg", "Guterres") join the full name that ends (or begins) with
+    them; the others become actors of their own."""
     for canon, label, m, para in singles:
         target = next(
             (c for c in clusters.values() if c.name.split()[-1] == canon and " " in c.name), None
@@ -86,12 +111,6 @@ def find_actors(
             None,
         )
         _add(clusters, target.name if target else canon, label, canon, m, para, 1.0)
-    _merge_short_forms(clusters)
-    ranked = _rank(clusters, title, text)
-    out = []
-    for c in ranked[:max_actors]:
-        out.append(actor_record(c, text, max_words))
-    return out
 
 
 _TIME_ZONES = lexicon.TIME_ZONES
@@ -114,7 +133,9 @@ def _extended(ent: Any) -> str:
         end += 2
         while end < len(doc) and (
             doc[end].text[:1].isupper()
-            or doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
+            or doc[end].text == "-"
+            and end + 1 < len(doc)
+            and doc[end + 1].text[:1].isupper()
         ):
             end += 1
     if (
@@ -124,8 +145,13 @@ def _extended(ent: Any) -> str:
         and doc[end - 1].text in _REMIT_HEADS
     ):
         nxt = next(
-            (e for e in doc.ents if e.start in (end + 1, end + 2) and e.label_ == "ORG"
-             and doc[end + 1 : e.start].text.lower() in ("", "the")),
+            (
+                e
+                for e in doc.ents
+                if e.start in (end + 1, end + 2)
+                and e.label_ == "ORG"
+                and doc[end + 1 : e.start].text.lower() in ("", "the")
+            ),
             None,
         )
         if nxt is not None:
@@ -226,9 +252,7 @@ def _merge_short_forms(clusters: dict[str, Cluster]) -> None:
     for key, c in list(clusters.items()):
         if len(c.name.split()) < 2:
             continue
-        full = next(
-            (p for p in people if p is not c and p.name.endswith(" " + c.name)), None
-        )
+        full = next((p for p in people if p is not c and p.name.endswith(" " + c.name)), None)
         if full is None:
             continue
         full.labels.update(c.labels)

@@ -88,8 +88,9 @@ def split_blocks(text: str, options: Options | None = None) -> list[Block]:
             # Lines that each open with a bullet or a quoted title, or that each cite a
             # report ('Ana Lopes. "Title" — Outlet, date'), are items of a list.
             and not all(re.match(r"\s*(?:[-*•·]\s|[\"“])", ln.group(0)) for ln in lines)
-            and not all(_QUOTED_TITLE.search(ln.group(0)) and _DAY_MONTH.search(ln.group(0))
-                        for ln in lines)
+            and not all(
+                _QUOTED_TITLE.search(ln.group(0)) and _DAY_MONTH.search(ln.group(0)) for ln in lines
+            )
         )
         spans = (
             [(para.start(), para.end())]
@@ -153,7 +154,9 @@ def is_citation(plain: str, options: Options | None = None) -> bool:
     """A line of a source list: a quoted title or a date with an outlet name, short."""
     line = re.sub(r"^[-*•·]\s+", "", plain)
     limit = (options or Options()).citation_max_words
-    return len(line.split()) <= limit and bool(_QUOTED_TITLE.search(line) or _DAY_MONTH.search(line))
+    return len(line.split()) <= limit and bool(
+        _QUOTED_TITLE.search(line) or _DAY_MONTH.search(line)
+    )
 
 
 def classify(

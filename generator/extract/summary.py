@@ -147,10 +147,23 @@ def argumentative(s: Sentence, people: frozenset[str] = frozenset()) -> bool:
 
 
 _KEEP_LEAD_ENTS = frozenset(
-    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "PRODUCT", "LAW", "CARDINAL",
-     "PERCENT", "MONEY", "QUANTITY"}
+    {
+        "PERSON",
+        "NORP",
+        "FAC",
+        "ORG",
+        "GPE",
+        "LOC",
+        "EVENT",
+        "PRODUCT",
+        "LAW",
+        "CARDINAL",
+        "PERCENT",
+        "MONEY",
+        "QUANTITY",
+    }
 )
-_TIME_MARKS = frozenset({"before", "after", "when", "once", "as", "since"})
+_TIME_MARKS = lexicon.word_set("time_conjunctions")
 
 
 def _temporal_clause(head: Any) -> bool:
@@ -222,9 +235,7 @@ def pruned(s: Sentence) -> str:
     if not drop:
         return s.text
     kept = [
-        t.text + (" " if t.whitespace_ or t.i + 1 in drop else "")
-        for t in span
-        if t.i not in drop
+        t.text + (" " if t.whitespace_ or t.i + 1 in drop else "") for t in span if t.i not in drop
     ]
     text = re.sub(r"\s+([,.;:!?])", r"\1", "".join(kept)).strip()
     if len(text.split()) < 6:
@@ -264,8 +275,19 @@ def is_opinion(body: Body, academic_byline: bool = False) -> bool:
 
 
 _NAME_ENTS = frozenset(
-    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-     "LANGUAGE"}
+    {
+        "PERSON",
+        "NORP",
+        "FAC",
+        "ORG",
+        "GPE",
+        "LOC",
+        "PRODUCT",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    }
 )
 
 
@@ -300,7 +322,6 @@ _DAY_WORD = re.compile(
     r"(?:’s|'s)?$",
     re.I,
 )
-
 
 
 def with_dates(text: str, sent: Sentence, anchor: dt.date) -> str:
@@ -379,7 +400,11 @@ def summarize(
     conclusion: tuple[int, str] | None = None
     if opinion and n >= 6:
         people = frozenset(
-            t.text for x in sents for e in x.span.ents if e.label_ == "PERSON" for t in e
+            t.text
+            for x in sents
+            for e in x.span.ents
+            if e.label_ == "PERSON"
+            for t in e
             if t.text[:1].isupper()
         )
         tail = [

@@ -49,13 +49,9 @@ def body_temporals(body: Body, anchor: dt.date) -> list[tuple[Temporal, int]]:
     return out
 
 
-_BARE_WEEKDAY = re.compile(
-    rf"^(?:on\s+)?{lexicon.WEEKDAY}(?:’s|'s)?$"
-)
-_FUTURE_AUX = frozenset({"will", "shall", "’ll", "'ll", "should", "must", "may", "might"})
-_FUTURE_HEADS = frozenset(
-    {"plan", "expect", "schedule", "aim", "intend", "due", "set", "hope", "start", "begin"}
-)
+_BARE_WEEKDAY = re.compile(rf"^(?:on\s+)?{lexicon.WEEKDAY}(?:’s|'s)?$")
+_FUTURE_AUX = lexicon.word_set("future_auxiliaries")
+_FUTURE_HEADS = lexicon.word_set("future_heads")
 
 
 def tense_at(sent: Sentence, offset: int, direct: bool = False, end: int = -1) -> int:
@@ -63,9 +59,7 @@ def tense_at(sent: Sentence, offset: int, direct: bool = False, end: int = -1) -
     expression at seed offsets `offset`..`end` ("said on Friday" past, "will meet on
     Friday" future). With `direct`, 0 when a noun outside the expression stands between it
     and the verb ("talks on Monday")."""
-    inside = [
-        t for t in sent.span if offset <= sent.base + t.idx < max(end, offset + 1)
-    ] or [
+    inside = [t for t in sent.span if offset <= sent.base + t.idx < max(end, offset + 1)] or [
         t for t in sent.span if sent.base + t.idx <= offset < sent.base + t.idx + len(t) + 1
     ]
     if not inside:
@@ -182,9 +176,7 @@ def _part_of_period(value: str, text: str, anchor: dt.date) -> int:
     return -1 if hi < now else 1 if lo > now else 0
 
 
-def status(
-    value: str, anchor: dt.date, t: Temporal, sentence: str, tense: int = 0
-) -> str:
+def status(value: str, anchor: dt.date, t: Temporal, sentence: str, tense: int = 0) -> str:
     """occurred / planned / ongoing: from the date relative to the anchor, then the
     wording, then the tense of the date's verb."""
     lo, hi = bounds(value)
@@ -259,7 +251,7 @@ _MARKS = re.compile(
 
 
 def _anniversary(text: str, t: Temporal, start: int) -> bool:
-    """"This week marks three years since the attack", "a year ago this week": the week of
+    """ "This week marks three years since the attack", "a year ago this week": the week of
     writing is not the event's date; the date counted from is."""
     if t.relative and re.search(r"\bago,?\s+$", text[max(0, start - 8) : start]):
         return True  # "a year ago this week": the date is the year-ago one
@@ -311,8 +303,7 @@ def build_timeline(
             lo, hi = bounds(value)
             # A coarser date that contains a finer one of the same sentence adds nothing.
             if any(
-                bounds(v)[0] >= lo and bounds(v)[1] <= hi and bounds(v) != (lo, hi)
-                for v in values
+                bounds(v)[0] >= lo and bounds(v)[1] <= hi and bounds(v) != (lo, hi) for v in values
             ):
                 continue
             if value in seen:
