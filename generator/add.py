@@ -185,6 +185,9 @@ def add_seed(source: str, prov: Provenance, seeds_dir: Path, records_dir: Path,
     """Store the article `source` (a file, or `-` for `stdin`) in `seeds_dir` under a
     front-matter header with `prov`; refuse to overwrite a seed or record of the same id."""
     date = check_provenance(prov)
+    if source != "-" and Path(source).absolute().is_relative_to(seeds_dir.absolute()):
+        raise BriefingError(source, "is already in the seed folder",
+                            "run briefings extract on it, or add a copy kept elsewhere")
     data, name, fmt = read_input(source, stdin)
     text, _ = decode(data, name)
     text = text.lstrip("\ufeff")

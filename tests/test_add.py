@@ -166,6 +166,18 @@ def test_bad_input_gets_one_line(tmp_path: Path, fake: None, capsys: pytest.Capt
     assert not (tmp_path / "seeds").exists()
 
 
+def test_a_file_already_in_the_seed_folder_is_not_added_again(
+    tmp_path: Path, fake: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "seeds").mkdir()
+    src = tmp_path / "seeds" / "a.txt"
+    src.write_text(ARTICLE, "utf-8")
+    assert run(tmp_path, str(src), "--url", "https://x.example/a") == 1
+    assert capsys.readouterr().err == (f"error: {src}: is already in the seed folder; run "
+                                       "briefings extract on it, or add a copy kept elsewhere\n")
+    assert [p.name for p in (tmp_path / "seeds").iterdir()] == ["a.txt"]
+
+
 def test_without_a_date_the_name_has_none(tmp_path: Path, fake: None) -> None:
     src = tmp_path / "a.md"
     src.write_text(ARTICLE.replace("12 March 2025\n", ""), "utf-8")
