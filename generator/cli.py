@@ -105,8 +105,8 @@ def _parser() -> argparse.ArgumentParser:
     ad.add_argument("--date", metavar="YYYY-MM-DD", help="its publication date (default: "
                     "the date its header gives)")
     ad.add_argument("--title", help="its headline (default: the one in the text)")
-    ad.add_argument("--author", dest="authors", action="extend", nargs="+", default=[],
-                    metavar="NAME", help="its authors (repeatable)")
+    ad.add_argument("--author", dest="authors", action="append", default=[], metavar="NAME",
+                    help="one of its authors (repeat for each)")
     ad.add_argument("--model", help="the spaCy pipeline to use (as for extract)")
 
     bd = sub.add_parser("build", help="extract, check, render and build the site into site/")
