@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
@@ -279,6 +280,7 @@ class _TextParser(HTMLParser):
         self._in_title = False
         self._title: list[str] = []
         self._stack: list[tuple[str, bool]] = []  # open elements: (tag, furniture?)
+        self._open: Counter[str] = Counter()  # how many of each tag are open (end tags O(1))
         self._furniture = 0
         self._ld: list[str] | None = None
         self.ld_json: list[str] = []
@@ -317,6 +319,7 @@ class _TextParser(HTMLParser):
         if tag not in _VOID_TAGS:
             furniture = self._is_furniture(tag, a)
             self._stack.append((tag, furniture))
+            self._open[tag] += 1
             self._furniture += furniture
         if tag in _SKIP_TAGS:
             self.skip += 1
@@ -335,9 +338,10 @@ class _TextParser(HTMLParser):
         if tag == "script" and self._ld is not None:
             self.ld_json.append("".join(self._ld))
             self._ld = None
-        if any(t == tag for t, _ in self._stack):  # close it and whatever was left open in it
+        if self._open[tag]:  # close it and whatever was left open in it
             while self._stack:
                 t, furniture = self._stack.pop()
+                self._open[t] -= 1
                 self._furniture -= furniture
                 if t == tag:
                     break
