@@ -57,6 +57,10 @@ SEEDS: dict[str, tuple[bytes, str | None]] = {
     "front-matter.md": (b"---\ntitle: Front Title\ndate: 2024-02-03\n---\n# Heading Here\n\n"
                         b"Body Text **bold**.\n", None),
     "\u00dcmlaut Caf\u00e9 \u2013 2024.txt": ("Ümlaut Story in Berlin.".encode(), None),
+    # 40,000 open elements, then 100,000 end tags that close none of them: read in linear
+    # time (each end tag once searched all open elements, which took minutes).
+    "end-tags.html": (b"<p>Officials in Oslo said it snowed.</p>" + b"<div>" * 40_000
+                      + b"</span>" * 100_000, None),
 }
 LINK_LINE = ("is a link to {target}, outside seeds/; copy the article into the seed folder "
              "instead of linking to it")
@@ -64,7 +68,8 @@ LINK_LINE = ("is a link to {target}, outside seeds/; copy the article into the s
 TITLES = {"utf16-bom": TEXT, "latin1": LATIN1, "cp1252": TEXT,
           "malformed": "Officials in Tokyo said the Office < &bogus; & more Unclosed",
           "front-matter": "Heading Here Body Text bold.",
-          "umlaut-cafe-2024": "Ümlaut Story in Berlin."}
+          "umlaut-cafe-2024": "Ümlaut Story in Berlin.",
+          "end-tags": "Officials in Oslo said it snowed."}
 
 
 # `briefings extract` that reports its peak memory (VmHWM: this process only, since exec).
@@ -102,7 +107,7 @@ def test_extract_fails_with_status_1_in_bounded_time_and_memory(extracted) -> No
     root, status, out, err, elapsed = extracted
     assert status == 1
     assert "Traceback" not in out + err
-    assert out.splitlines()[-1].startswith("extract: 6 created, 12 failed in ")
+    assert out.splitlines()[-1].startswith("extract: 7 created, 12 failed in ")
     assert elapsed < 30
     peak_kib = int(err.splitlines()[-1].split()[1])
     # About 50 MiB here; reading the 50 MB seed would take it past 150 MiB.
