@@ -121,13 +121,16 @@ def test_a_seed_the_extractor_cannot_read_scores_as_empty_and_says_why(tmp_path:
 
 # The Wikinews corpus (tests/data/wikinews, partial gold derived from GUM): actors against the
 # salient entities, ROUGE against the human summaries, dates, the publication date and title.
-# Floors pinned a little under the figures measured when the corpus was added (the maintainer
-# raises them as extraction improves; see the commit that sets them).
+# PROVISIONAL floors, pinned a little under the figures measured at commit 4a4fc41 when the
+# corpus was added (actor P/R/F1 0.494/0.651/0.518, type 0.873, ROUGE-1 mean 0.378, best 0.390,
+# dates P/R/F1 0.828/0.744/0.776, date 1.00, title 1.00, 0 of 40 refused); the maintainer
+# raises them at the end of the wave.
 WIKINEWS_FLOORS = {
-    "actor_p": 0.0, "actor_r": 0.0, "actor_f1": 0.0, "rouge1": 0.0, "rouge1_best": 0.0,
-    "dates_f1": 0.0, "date": 0.0, "title": 0.0,
+    "actor_p": 0.47, "actor_r": 0.63, "actor_f1": 0.50, "type_acc": 0.85, "rouge1": 0.36,
+    "rouge1_best": 0.37, "dates_p": 0.80, "dates_r": 0.72, "dates_f1": 0.75, "date": 0.97,
+    "title": 0.97,
 }
-WIKINEWS_MAX_REFUSED = 40
+WIKINEWS_MAX_REFUSED = 0
 
 
 @pytest.fixture(scope="module")
@@ -144,6 +147,7 @@ def test_quality_on_the_wikinews_corpus_stays_above_its_floor(wikinews: dict,
 def test_the_wikinews_corpus_is_scored_on_the_fields_its_gold_has(wikinews: dict) -> None:
     rows = wikinews["documents"]
     assert len(rows) == 40 and wikinews["refused"] <= WIKINEWS_MAX_REFUSED
+    assert wikinews["undated"] <= WIKINEWS_MAX_REFUSED
     assert all(r["id"].startswith("GUM_") for r in rows)
     # No timeline in this gold: never scored, so no figure and no mean.
     assert all(r["event_f1"] is None for r in rows) and wikinews["mean"]["event_f1"] is None
