@@ -8,7 +8,12 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _extract_util import body_of  # noqa: E402
 
 from generator.extract.metadata import Metadata, Outlet  # noqa: E402
-from generator.extract.sources import is_outlet, outlet_links, primary_sources  # noqa: E402
+from generator.extract.sources import (  # noqa: E402
+    header_agency,
+    is_outlet,
+    outlet_links,
+    primary_sources,
+)
 from generator.seeds import fold_ws  # noqa: E402
 
 TEXT = """Drought Forces Water Limits
@@ -174,3 +179,26 @@ def test_a_photo_credit_names_no_outlet_of_the_chain() -> None:
     assert not is_outlet("Getty Images", evidence="(Photo by Lee Ames/Getty Images)")
     # The agency credited for the text in the same line still counts.
     assert is_outlet("AFP", evidence="Source: AFP. Photo: Sam Ode/Reuters")
+
+
+def test_an_agency_credited_in_the_header_is_the_original() -> None:
+    syndicated = (
+        "Harbour Gazette\n\nPorts agree to share cranes\n\nPress Trust of India | New Delhi\n"
+        "Last Updated: Feb 02 2025 | 4:15 PM IST\n\nThe two port authorities on Sunday agreed "
+        "to share cranes and berths for the rest of the year, officials said in a statement.\n"
+    )
+    assert header_agency(syndicated).name == "Press Trust of India"
+    md = Metadata(publisher=Outlet("Harbour Gazette", dt.date(2025, 2, 2), ["Ann Lee"],
+                                   evidence="Harbour Gazette"))
+    links = outlet_links(md, None, syndicated)
+    assert [(x["name"], x["role"]) for x in links] == [
+        ("Press Trust of India", "original"),
+        ("Harbour Gazette", "republisher"),
+    ]
+    assert links[0]["authors"] == ["Ann Lee"] and "authors" not in links[1]
+    assert header_agency("Rail strike ends\n\nBy AFP\n\nWorkers returned on Monday.\n")
+    # Not a credit: a photo credit, a body paragraph, an organization that is no agency.
+    assert header_agency("Floods in Sindh\n\nPhoto: Ali Khan/AFP\n\nWater rose.\n") is None
+    long_line = "Reuters reported on Monday that " + "the river rose again " * 5 + "overnight."
+    assert header_agency(f"Floods\n\n{long_line}\n\nReuters\n") is None
+    assert header_agency("APEC | Lima\n\nLeaders met.\n") is None

@@ -4,6 +4,7 @@ and the republisher (the copy in hand) from the metadata."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from . import gazetteer as gz
@@ -390,12 +391,41 @@ def outlet_links(
 
     original = checked(md.original)
     publisher = checked(md.publisher)
+    if md.original is None and publisher is not None:
+        wire = header_agency(text)
+        if wire is not None and not _same_outlet(wire.name, publisher.name):
+            # A copy whose header credits a news agency: the agency's story, republished.
+            wire.date = publisher.date
+            wire.authors, publisher = list(publisher.authors), replace(publisher, authors=[])
+            original = wire
     links = []
     if original is not None:
         links.append(_link(original, "original"))
     if publisher is not None:
-        links.append(_link(publisher, "republisher" if md.original is not None else "original"))
+        republished = md.original is not None or original is not None
+        links.append(_link(publisher, "republisher" if republished else "original"))
     return links
+
+
+_HEADER_CREDIT = re.compile(
+    r"(?i)^(?:by\s+)?(?P<name>[A-Z][\w.&'’ -]{1,60}?)\s*(?:$|[|/·•,]|\s[-–—]\s)"
+)
+
+
+def header_agency(text: str) -> Outlet | None:
+    """A news agency the header of the copy credits: a line before the first paragraph of
+    prose that opens with the agency's name (or "By" and its name) and then ends or goes on
+    after a separator ("Press Trust of India | New Delhi", "By Reuters", "AFP, Paris")."""
+    for line in text.splitlines():
+        plain = " ".join(line.split()).strip("*_# ")
+        if len(plain.split()) >= 20:
+            break  # the body has begun
+        m = _HEADER_CREDIT.match(plain)
+        if m and not _PHOTO_CREDIT.search(plain):
+            full = gz.agency(m.group("name"))
+            if full is not None:
+                return Outlet(full, evidence=line.strip())
+    return None
 
 
 def _link(o: Outlet, role: str) -> dict[str, Any]:
