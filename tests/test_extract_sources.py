@@ -196,8 +196,16 @@ def test_an_agency_credited_in_the_header_is_the_original() -> None:
         ("Harbour Gazette", "republisher"),
     ]
     assert links[0]["authors"] == ["Ann Lee"] and "authors" not in links[1]
-    assert header_agency("Rail strike ends\n\nBy AFP\n\nWorkers returned on Monday.\n")
+    pasted = "Rail strike ends\n\nBy AFP\n\nWorkers returned on Monday.\n"
+    assert header_agency(pasted) is not None
+    alone = outlet_links(Metadata(date=dt.date(2025, 3, 3)), None, pasted)
+    assert alone == [{"name": "Agence France-Presse", "role": "original", "date": "2025-03-03",
+                      "evidence": "By AFP"}]
     # Not a credit: a photo credit, a body paragraph, an organization that is no agency.
+    own = Metadata(publisher=Outlet("Reuters", evidence="Reuters"))
+    assert [(x["name"], x["role"]) for x in outlet_links(own, None, "T\n\nBy Reuters\n")] == [
+        ("Reuters", "original")
+    ]
     assert header_agency("Floods in Sindh\n\nPhoto: Ali Khan/AFP\n\nWater rose.\n") is None
     long_line = "Reuters reported on Monday that " + "the river rose again " * 5 + "overnight."
     assert header_agency(f"Floods\n\n{long_line}\n\nReuters\n") is None

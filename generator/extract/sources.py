@@ -380,7 +380,8 @@ def outlet_links(
 ) -> list[dict[str, Any]]:
     """The original outlet and the republisher, or the publisher as original when the copy
     in hand is the first publication. A name that is no outlet (`is_outlet`) is left out; a
-    copy that credits an original that is no outlet stays the republisher."""
+    copy that credits an original that is no outlet stays the republisher. When the metadata
+    found no original, a news agency the header credits (`header_agency`) is the original."""
 
     def checked(o: Outlet | None) -> Outlet | None:
         if o is None:
@@ -391,19 +392,22 @@ def outlet_links(
 
     original = checked(md.original)
     publisher = checked(md.publisher)
-    if md.original is None and publisher is not None:
-        wire = header_agency(text)
-        if wire is not None and not _same_outlet(wire.name, publisher.name):
-            # A copy whose header credits a news agency: the agency's story, republished.
-            wire.date = publisher.date
-            wire.authors, publisher = list(publisher.authors), replace(publisher, authors=[])
-            original = wire
+    wire = header_agency(text) if md.original is None else None
+    republished: Outlet | None = md.original
+    if wire is not None and publisher is None:
+        # No site named and a header that credits an agency: the agency's own story.
+        wire.date, wire.authors = md.date, list(md.authors)
+        original = wire
+    elif wire is not None and publisher is not None and not _same_outlet(wire.name, publisher.name):
+        # A copy whose header credits a news agency: the agency's story, republished.
+        wire.date = publisher.date
+        wire.authors, publisher = list(publisher.authors), replace(publisher, authors=[])
+        original = republished = wire
     links = []
     if original is not None:
         links.append(_link(original, "original"))
     if publisher is not None:
-        republished = md.original is not None or original is not None
-        links.append(_link(publisher, "republisher" if republished else "original"))
+        links.append(_link(publisher, "original" if republished is None else "republisher"))
     return links
 
 
