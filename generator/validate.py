@@ -221,6 +221,26 @@ def seed_path_problem(value: str) -> str | None:
     return None
 
 
+def _lookalike_names(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """Names that may pass for another actor's or source's name on the site."""
+    from .pages.catalog import lookalike
+
+    out = []
+    for listkey, keys in (("actors", ("name", "aliases")), ("source_chain", ("name", "authors"))):
+        items = data.get(listkey)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            for key in keys:
+                value = item.get(key) if isinstance(item, dict) else None
+                values = value if isinstance(value, list) else [value]
+                for j, name in enumerate(values):
+                    if isinstance(name, str) and (why := lookalike(name)):
+                        where = f"{listkey}[{i}].{key}" + (f"[{j}]" if isinstance(value, list)
+                                                           else "")
+                        out.append((where, f"{_short(name)} {why}; retype it in plain letters "
+                                    "so that the site lists it under its real name"))
+    return out
+
+
 #: Ids whose pages would replace a page the site makes itself (docs/briefings/index.md).
 RESERVED_IDS = frozenset({"index"})
 
@@ -296,6 +316,8 @@ def validate_record(loaded: Loaded, root: Path, seeds_dir: Path | None = None,
             "its record (e.g. add the date in front)")
     for keypath, why in text_problems(data):
         add(keypath, why)
+    for keypath, why in _lookalike_names(data):
+        add(keypath, why, "warning")
     summary = data.get("summary")
     if isinstance(summary, str) and len(summary.split()) > MAX_SUMMARY_WORDS:
         words = len(summary.split())

@@ -163,3 +163,60 @@ def test_two_renders_of_one_site_take_turns(reviewed_repo: Path) -> None:
         assert other.is_alive(), "a second render ran while the first held the site"
     other.join(timeout=60)
     assert not other.is_alive()
+
+
+# ---------------------------------------------------------------- look-alike names
+
+def _record(rid: str, names: list[str]) -> dict:
+    return {"id": rid, "title": rid, "date": "2024-01-01",
+            "actors": [{"name": n, "type": "person"} for n in names]}
+
+
+LOOKALIKES = ["Jens St\u043eltenberg",          # a Cyrillic o
+              "Jens Stol\u00adtenberg",         # a soft hyphen
+              "\u200bJens Stoltenberg",         # a zero-width space
+              "Jens \u202eStoltenberg"]         # a bidi override
+
+
+def test_lookalike_names_are_one_actor_shown_by_its_plain_name() -> None:
+    from generator.pages.catalog import build_actors
+
+    records = [_record(f"b{i}", [name]) for i, name in enumerate(LOOKALIKES * 3)]
+    records.append(_record("plain", ["Jens Stoltenberg"]))
+    actors = build_actors(records)
+    assert [(a.name, len(a.mentions)) for a in actors] == [("Jens Stoltenberg", 13)]
+
+
+def test_a_name_wholly_in_another_script_keeps_its_letters() -> None:
+    from generator.pages.catalog import build_actors, lookalike
+
+    actors = build_actors([_record("a", ["Путин", "Putin", "Ολυμπιακός FC"])])
+    assert sorted(a.name for a in actors) == ["Putin", "Ολυμπιακός FC", "Путин"]
+    assert lookalike("Путин") is None and lookalike("Zürich") is None
+
+
+def test_check_warns_about_lookalike_names(reviewed_repo: Path) -> None:
+    from generator.records import dump_record, read_record
+
+    path = reviewed_repo / "briefings" / f"{RID}.yaml"
+    data = read_record(path).data
+    data["actors"][2]["name"] = LOOKALIKES[0]
+    data["actors"][3]["aliases"] = [LOOKALIKES[1]]
+    path.write_text(dump_record(data), "utf-8")
+    problems = [(p.keypath, p.level, p.message) for p in validate_repository(reviewed_repo)]
+    assert problems == [
+        ("actors[2].name", "warning", "'Jens Stоltenberg' mixes Cyrillic and Latin letters in "
+         "'Stоltenberg'; retype it in plain letters so that the site lists it under its real "
+         "name"),
+        ("actors[3].aliases[0]", "warning", "'Jens Stol\\xadtenberg' holds the invisible "
+         "character U+00AD; retype it in plain letters so that the site lists it under its "
+         "real name")]
+
+
+def test_companions_come_from_each_briefings_first_actors() -> None:
+    from generator.pages.catalog import COMPANION_WINDOW, build_actors
+
+    names = [f"Person {chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(COMPANION_WINDOW + 5)]
+    actors = {a.name: a for a in build_actors([_record("a", names)])}
+    assert len(actors[names[0]].companions) == 8
+    assert actors[names[-1]].companions == []

@@ -7,6 +7,7 @@ punctuation and a leading "the", so names that differ only in form are one entry
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +17,8 @@ from slugify import slugify
 from ..dates import sort_key
 from ..extract.lexicon import name_key as lexicon_name_key
 
+#: How many of a briefing's first actors count as named together with each other.
+COMPANION_WINDOW = 25
 #: Page names under actors/ that no actor may take.
 RESERVED_SLUGS = ("index", "by-letter")
 
@@ -42,9 +45,30 @@ def _unique_slug(name: str, taken: set[str], fallback: str) -> str:
 
 
 def _most_common(counter: Counter[str]) -> str:
-    """The most used form; on a tie, one without a leading "the", then the fullest."""
-    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].casefold().startswith("the "),
+    """The most used plain form (no invisible characters, one script; see `lookalike`); on a
+    tie, one without a leading "the", then the fullest."""
+    return sorted(counter.items(), key=lambda kv: (lookalike(kv[0]) is not None, -kv[1],
+                                                   kv[0].casefold().startswith("the "),
                                                    -len(kv[0]), kv[0]))[0][0]
+
+
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if ch.isalpha() and name else ""
+
+
+def lookalike(name: str) -> str | None:
+    """Why a name may pass for another that it is not: invisible format characters (zero-width,
+    soft hyphen, bidi controls), or letters of two scripts mixed in one word (a Cyrillic о in
+    a Latin name). None for a plain name."""
+    hidden = [ch for ch in name if unicodedata.category(ch) == "Cf"]
+    if hidden:
+        return f"holds the invisible character U+{ord(hidden[0]):04X}"
+    for word in name.split():
+        scripts = {s for s in map(_script, word) if s}
+        if len(scripts) > 1:
+            return f"mixes {' and '.join(s.title() for s in sorted(scripts))} letters in '{word}'"
+    return None
 
 
 @dataclass
@@ -102,7 +126,11 @@ def build_actors(records: list[dict[str, Any]], companions: int = 8) -> list[Act
         by_key[key] = actor
     together: dict[str, Counter[str]] = defaultdict(Counter)
     for rec in records:
-        keys = sorted({name_key(str(a["name"])) for a in rec.get("actors", [])} - {""})
+        # The most central actors of each briefing (a record lists them first) count as
+        # named together: a bounded share of each record, so the work grows with the site,
+        # not with the square of one record's list.
+        first = [name_key(str(a["name"])) for a in rec.get("actors", [])[:COMPANION_WINDOW]]
+        keys = sorted(set(first) - {""})
         for k in keys:
             together[k].update(o for o in keys if o != k)
     for key, actor in by_key.items():

@@ -56,12 +56,25 @@ TITLES = alternation("titles")
 TIME_ZONES = word_set("time_zones")
 
 
+def visible(text: str) -> str:
+    """The text without invisible format characters (zero-width joiners and spaces, soft
+    hyphens, bidi controls: Unicode category Cf), which would make one name two."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
+_HOMOGLYPHS = {ord(a): b for a, b in (w.split() for w in words("homoglyphs"))}
+_HOMOGLYPHS |= {ord(a.upper()): b for a, b in (w.split() for w in words("homoglyphs"))
+                if a.upper() != a}
+
+
 def name_key(name: str, compact: bool = False) -> str:
     """A key equal for names that differ only in form: accents, case, punctuation and a
     leading "the" do not count ("The U.N." and "the U N"). `compact` also drops the spaces
     between words ("al-Houthi" and "Al Houthi"; the key extraction clusters names by)."""
-    text = unicodedata.normalize("NFKD", name)
+    text = unicodedata.normalize("NFKD", visible(name))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    if any("a" <= ch <= "z" for ch in text):
+        text = text.translate(_HOMOGLYPHS)
     text = re.sub(r"[^\w\s]", " ", text)
     parts = text.split()
     if parts and parts[0] == "the":
