@@ -20,6 +20,7 @@ from generator.extract.plausible import (
     is_speaker,
     is_statement,
     make_plausible,
+    outlet_names,
     primary_speakers,
 )
 from generator.records import dump_record
@@ -192,3 +193,22 @@ def test_anonymous_sources_are_not_merged_across_briefings() -> None:
     assert sorted(len(s.mentions) for s in kept_apart) == [1, 1, 2]  # Reuters stays one source
     merged = build_sources([rec("a", False), rec("b", False)])
     assert sorted(len(s.mentions) for s in merged) == [2, 2]
+
+
+def test_an_outlet_is_no_common_word_label_or_photo_credit() -> None:
+    rec = {
+        "source_chain": [
+            {"name": "Logo", "role": "republisher", "evidence": "Logo"},
+            {"name": "Latest News", "role": "original"},
+            {"name": "Reuters", "role": "original", "evidence": "Photo: Ann Lee/Reuters"},
+            {"name": "Reuters", "role": "original", "evidence": "GOMA (Reuters) - Fighting."},
+            {"name": "Harbour Gazette", "role": "republisher"},
+            {"name": "Guardian", "role": "republisher"},
+            {"name": "officials", "role": "primary"},
+        ]
+    }
+    assert [f.path for f in outlet_names(rec)] == [
+        "source_chain[0].name",
+        "source_chain[1].name",
+        "source_chain[2].name",
+    ]

@@ -12,7 +12,9 @@ same findings as warnings on any record (`findings`).
 - `primary_speakers`: a `primary` source that is no speaker, document or body but a noun
   phrase such as "eight agreements signed";
 - `anonymous_sources`: a source the text does not name ("a source familiar with the visit")
-  that is not marked `anonymous: true`.
+  that is not marked `anonymous: true`;
+- `outlet_names`: an original or republisher that is a common word, a page label or a photo
+  credit (the extractor never writes one: `sources.is_outlet` keeps them out).
 """
 
 from __future__ import annotations
@@ -321,6 +323,31 @@ def anonymous_sources(rec: dict[str, Any]) -> list[Finding]:
     return out
 
 
+# --- outlets --------------------------------------------------------------------------
+
+
+def outlet_names(rec: dict[str, Any]) -> list[Finding]:
+    """`original` and `republisher` links whose name is no outlet by its form: a single
+    common word or a page label ("Logo", "Home", "Latest News"), or a name its quote gives
+    only as a photo credit ("Photo: Ann Lee/Reuters")."""
+    from .sources import looks_like_no_outlet
+
+    out = []
+    for i, link in enumerate(rec.get("source_chain") or []):
+        if not isinstance(link, dict) or link.get("role") not in ("original", "republisher"):
+            continue
+        name = str(link.get("name", ""))
+        if looks_like_no_outlet(name, str(link.get("evidence", ""))):
+            out.append(
+                Finding(
+                    f"source_chain[{i}].name",
+                    f"'{name}' is a common word, a page label or a photo credit, not an outlet",
+                    "name the outlet that published the story, or remove the link",
+                )
+            )
+    return out
+
+
 # --- all checks -------------------------------------------------------------------------
 
 
@@ -332,6 +359,7 @@ def findings(rec: dict[str, Any], text: str, date: dt.date | None = None) -> lis
         *event_statements(rec),
         *primary_speakers(rec),
         *anonymous_sources(rec),
+        *outlet_names(rec),
     ]
 
 

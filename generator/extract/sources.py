@@ -350,6 +350,20 @@ def is_outlet(name: str, meta: dict[str, str] | None = None, evidence: str = "",
     return bool(line) and _credits(line, name)
 
 
+def looks_like_no_outlet(name: str, evidence: str = "") -> bool:
+    """Whether a name is no outlet by its form alone: a single common word or a page label
+    the gazetteer does not list ("Logo", "Latest News"), or a name its quote gives only as a
+    photo credit."""
+    name = " ".join(name.split()).strip(" .,:;|")
+    if not name:
+        return True
+    if all(w in _LABEL_WORDS for w in re.findall(r"[a-z]+", name.lower())):
+        return True
+    if gz.is_common_word(name) and not gz.known_outlet(name):
+        return True
+    return _photo_credited(" ".join(evidence.split()), name)
+
+
 def _photo_credited(line: str, name: str) -> bool:
     """Whether `line` names `name` only in a photo credit ("Photo: Ann Lee/Reuters")."""
     photo = _PHOTO_CREDIT.search(line)
