@@ -15,8 +15,9 @@ The article's text is kept as it came; only a YAML front-matter header is put be
 Text and Markdown go into `seeds/<date>-<slug>.md`. HTML goes into `seeds/<date>-<slug>.html`
 with the same header before the page (the seed reader takes a leading front matter off HTML
 as it does off Markdown), so the page's bytes stay as they are and no `<meta>` tag has to be
-written into them. If the input has front matter of its own, its keys are kept in the one
-header and the command line's values win. The only change to the input is its encoding:
+written into them. If the input has front matter of its own (Markdown or HTML, or plain
+text whose header names a provenance key such as `title` or `url`), its keys are kept in the
+one header and the command line's values win. The only change to the input is its encoding:
 the file is written as UTF-8.
 
 The date in the name is `--date`, else the date the input's own metadata or header gives
@@ -37,6 +38,7 @@ from slugify import slugify
 
 from .errors import BriefingError
 from .seeds import (
+    _FRONT_MATTER_KEYS,
     MAX_SEED_BYTES,
     decode,
     front_matter,
@@ -192,6 +194,8 @@ def add_seed(source: str, prov: Provenance, seeds_dir: Path, records_dir: Path,
     text, _ = decode(data, name)
     text = text.lstrip("\ufeff")
     given, article = front_matter(text)
+    if fmt == "text" and not {str(k).lower() for k in given} & set(_FRONT_MATTER_KEYS):
+        given, article = {}, text  # "---" lines around "Breaking: news" are the article's
     suffix = STORED_SUFFIX[fmt]
     stored = (header(prov, date, given) + article).encode("utf-8")
     try:

@@ -469,8 +469,33 @@ def html_text(source: str) -> tuple[str, dict[str, str]]:
         meta.setdefault("date", parser.times[0])
     title = " ".join("".join(parser._title).split())
     if title and "title" not in meta:
-        meta["title"] = title
+        meta["title"] = _without_site_name(title, meta)
     return "\n\n".join(b for b in blocks if b), meta
+
+
+_TITLE_PARTS = re.compile(r"(\s+(?:[|·•–—:]{1,2}|-)\s+)")
+
+
+def _without_site_name(title: str, meta: dict[str, str]) -> str:
+    """A page's <title> without the site's name at its end or start ("Headline | World |
+    prairieledger.com", "Valley Times - Headline"): the name as `og:site_name` or the
+    address gives it. Other parts, and titles that are only the name, stay."""
+
+    def norm(s: str) -> str:
+        return re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", s.lower()))
+
+    names = {norm(meta.get("site", ""))}
+    host = _site_host(meta.get("url", ""))
+    names |= {norm(host), norm(host.split(".")[0])}
+    names.discard("")
+    parts = _TITLE_PARTS.split(title)  # text, separator, text, ...
+    if len(parts) < 3:
+        return title
+    if norm(parts[-1]) in names:
+        parts = parts[:-2]
+    elif norm(parts[0]) in names:
+        parts = parts[2:]
+    return "".join(parts).strip() or title
 
 
 def read_seed(path: Path, root: Path | None = None) -> Seed:

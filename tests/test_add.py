@@ -283,3 +283,14 @@ def test_a_syndicated_pages_canonical_link_is_its_original(tmp_path: Path) -> No
     publisher, original = chain_of(seed)
     assert original is None
     assert publisher.url == "https://valleytimes.example/heat-rules"  # type: ignore[attr-defined]
+
+
+def test_plain_text_that_opens_with_rules_keeps_them(tmp_path: Path, fake: None) -> None:
+    text = "---\nBreaking: ferry back\n---\n" + ARTICLE
+    done = subprocess.run([sys.executable, "-m", "generator", "add", "-", "--url",
+                           "https://islandnews.example/ferry"], cwd=tmp_path, env=env(),
+                          input=text.encode("utf-8"), capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr
+    (seed,) = (tmp_path / "seeds").iterdir()
+    meta, rest = front(seed)
+    assert meta == {"url": "https://islandnews.example/ferry"} and rest == text

@@ -270,3 +270,29 @@ def test_a_canonical_link_on_the_same_site_is_the_copys_address(tmp_path: Path) 
             "</head><body><p>Cities adopt heat rules.</p></body></html>")
     seed = read_seed(write(tmp_path / "a.html", html), tmp_path)
     assert seed.meta == {"url": "https://www.valleytimes.example/heat"}
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    ("<title>Flood barrier backed – Corrib Chronicle</title>"
+     "<meta property='og:site_name' content='Corrib Chronicle'>", "Flood barrier backed"),
+    ("<title>Evacuations ordered | World | prairieledger.com</title>"
+     "<link rel='canonical' href='https://www.prairieledger.com/a/1'>",
+     "Evacuations ordered | World"),
+    ("<title>Valley Times - Ukraine - Russia talks resume</title>"
+     "<meta property='og:url' content='https://valleytimes.example/talks'>",
+     "Ukraine - Russia talks resume"),
+])
+def test_the_site_name_is_taken_off_a_page_title(tmp_path: Path, head: str, title: str) -> None:
+    html = f"<html><head>{head}</head><body><p>The council met.</p></body></html>"
+    assert read_seed(write(tmp_path / "a.html", html), tmp_path).meta["title"] == title
+
+
+@pytest.mark.parametrize("head", [
+    "<title>Ukraine - Russia talks resume</title><meta property='og:site_name' content='Herald'>",
+    "<title>Valley Times</title><meta property='og:site_name' content='Valley Times'>",
+    "<title>Budget 2025 | Analysis</title>",
+])
+def test_a_page_title_without_the_site_name_stays(tmp_path: Path, head: str) -> None:
+    html = f"<html><head>{head}</head><body><p>The council met.</p></body></html>"
+    seed = read_seed(write(tmp_path / "a.html", html), tmp_path)
+    assert seed.meta["title"] == head.split("<title>")[1].split("</title>")[0]
