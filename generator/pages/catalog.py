@@ -6,6 +6,7 @@ punctuation and a leading "the", so names that differ only in form are one entry
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -30,8 +31,10 @@ def initial(name: str) -> str:
     return first if "a" <= first <= "z" else "0"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """A key equal for names that differ only in form (the extraction lexicon's key)."""
+    """A key equal for names that differ only in form (the extraction lexicon's key); each
+    name is keyed several times per render, so keys are remembered."""
     return lexicon_name_key(name)
 
 
