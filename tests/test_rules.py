@@ -71,3 +71,56 @@ def test_a_presenter_sign_off_is_still_a_credit() -> None:
     from generator.extract.clean import boilerplate_reason
 
     assert boilerplate_reason("I'm Laura Chen.") == "republication credit"
+
+
+@pytest.mark.parametrize(
+    ("line", "rule", "outlet", "authors"),
+    [
+        (
+            "This article is republished from The Harbour Review under a Creative Commons license.",
+            "republished-from",
+            "The Harbour Review",
+            "",
+        ),
+        (
+            "Authored by Lena Fischer via EnergyWatch.com,",
+            "authored-via",
+            "EnergyWatch.com",
+            "Lena Fischer",
+        ),
+        (
+            "(Reporting by Ana Costa and Li Wei; Editing by Tom Hale)",
+            "reporting-by",
+            "",
+            "Ana Costa and Li Wei",
+        ),
+    ],
+)
+def test_a_credit_form_gives_its_outlet_and_authors(
+    line: str, rule: str, outlet: str, authors: str
+) -> None:
+    found = rules.credit(line)
+    assert found is not None and (found.rule, found.outlet, found.authors) == (
+        rule,
+        outlet,
+        authors,
+    )
+
+
+def test_no_credit_in_an_ordinary_sentence() -> None:
+    assert rules.credit("The minister said the report was published on Monday.") is None
+
+
+def test_a_broken_table_is_reported_with_its_file_and_row(tmp_path, monkeypatch) -> None:
+    (tmp_path / "bad.yaml").write_text(
+        "rules:\n  - id: x\n    pattern: '('\n    scope: line\n    action: a\n"
+    )
+    monkeypatch.setattr(rules, "HERE", tmp_path)
+    rules.load.cache_clear()
+    try:
+        with pytest.raises(
+            rules.RuleError, match=r"bad.yaml row 1 \(x\): pattern does not compile"
+        ):
+            rules.load("bad")
+    finally:
+        rules.load.cache_clear()

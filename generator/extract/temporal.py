@@ -12,6 +12,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
+from typing import Any
 
 from ._dates import (
     WEEKDAYS,
@@ -106,140 +108,198 @@ def _valid(y: int, m: int, d: int | None) -> bool:
 
 def _resolve(name: str, m: re.Match[str], st: _State) -> _Res | None:
     """Turn one match into (low, high, approximate, relative, direction, vague) or None."""
+    resolver = _RESOLVERS.get(name)
+    return resolver(m.groupdict(), st) if resolver else None
+
+
+_Groups = dict[str, Any]
+
+
+def _iso(g: _Groups, st: _State) -> _Res | None:
+    y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+    return (D(y, mo, d), D(y, mo, d), False, False, 0, False) if _valid(y, mo, d) else None
+
+
+def _day_month(g: _Groups, st: _State) -> _Res | None:
+    """ "May 5", "5 May 2024", "5 May '24", "May 5-7"."""
+    mo = month_no(g["mon"])
+    d = int(g["d"])
+    y2 = g.get("y2")
+    if y2:
+        y = 2000 + int(y2) if int(y2) < 50 else 1900 + int(y2)
+    elif g.get("y"):
+        y = int(g["y"])
+    else:
+        y = nearest_year(st.anchor, mo, d)
+    mo2 = month_no(g["mon2"]) if g.get("mon2") else mo
+    if g.get("qual") and not g.get("d2"):
+        return None  # "late May 5" is not a date form we understand
+    if not _valid(y, mo, d):
+        return None
+    lo = hi = D(y, mo, d)
+    if not y2 and g.get("d2"):
+        d2 = int(g["d2"])
+        if not _valid(y, mo2, d2) or (mo2, d2) <= (mo, d):
+            return None
+        hi = D(y, mo2, d2)
+    return lo, hi, False, not (g.get("y") or y2), 0, False
+
+
+def _month_year(g: _Groups, st: _State) -> _Res | None:
+    mo, y = month_no(g["mon"]), int(g["y"])
+    return (D(y, mo), D(y, mo), False, False, 0, False) if _valid(y, mo, None) else None
+
+
+def _month(g: _Groups, st: _State) -> _Res | None:
+    """A month without a year: "in May", "last March", "in June this year"."""
     a = st.anchor
-    g = m.groupdict()
-    if name == "iso":
-        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
-        return (D(y, mo, d), D(y, mo, d), False, False, 0, False) if _valid(y, mo, d) else None
-    if name in ("mdy", "dmy", "dmy2"):
-        mo = month_no(g["mon"])
-        d = int(g["d"])
-        y2 = g.get("y2")
-        if name == "dmy2":
-            y = 2000 + int(y2) if int(y2) < 50 else 1900 + int(y2)
-        elif g.get("y"):
-            y = int(g["y"])
-        else:
-            y = nearest_year(a, mo, d)
-        mo2 = month_no(g["mon2"]) if g.get("mon2") else mo
-        if g.get("qual") and not g.get("d2"):
-            return None  # "late May 5" is not a date form we understand
-        if not _valid(y, mo, d):
-            return None
-        lo = D(y, mo, d)
-        hi = lo
-        if name != "dmy2" and g.get("d2"):
-            d2 = int(g["d2"])
-            if not _valid(y, mo2, d2) or (mo2, d2) <= (mo, d):
-                return None
-            hi = D(y, mo2, d2)
-        return lo, hi, False, not (g.get("y") or y2), 0, False
-    if name == "my":
-        mo, y = month_no(g["mon"]), int(g["y"])
-        return (D(y, mo), D(y, mo), False, False, 0, False) if _valid(y, mo, None) else None
-    if name == "month":
-        mo = month_no(g["mon"])
-        prep = (g.get("prep") or "").strip().lower()
-        rel = (g.get("rel") or "").lower()
-        if "last year" in rel:
-            y = a.year - 1
-        elif "next year" in rel:
-            y = a.year + 1
-        elif "this year" in rel or prep == "this":
-            y = a.year
-        elif prep == "last":
-            y = a.year if mo < a.month else a.year - 1
-        elif prep == "next":
-            y = a.year if mo > a.month else a.year + 1
-        else:
-            y = nearest_year(a, mo, None)
-        return D(y, mo), D(y, mo), False, True, 0, False
-    if name == "season":
-        season = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}[
-            g["season"].lower()
-        ]
-        rel = (g.get("rel") or "").lower()
-        if g.get("y"):
-            y = int(g["y"])
-        elif rel in ("this", "last", "next"):
-            y = a.year + {"this": 0, "last": -1, "next": 1}[rel]
-        else:
-            return None  # a bare "summer" is not a date
-        if g["season"].lower() == "fall" and not g.get("y") and not rel:
-            return None
-        return D(y, season), D(y, season), False, not g.get("y"), 0, False
-    if name == "yrange":
-        y1 = int(g["y"])
-        y2s = g["y2"]
-        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
-        if len(y2s) == 2 and y2 < y1:
-            y2 += 100
-        if not (y1 < y2 <= y1 + 200) or y2 > a.year + 50:
-            return None
-        return D(y1), D(y2), False, False, 0, False
-    if name == "decade":
+    mo = month_no(g["mon"])
+    prep = (g.get("prep") or "").strip().lower()
+    rel = (g.get("rel") or "").lower()
+    if "last year" in rel:
+        y = a.year - 1
+    elif "next year" in rel:
+        y = a.year + 1
+    elif "this year" in rel or prep == "this":
+        y = a.year
+    elif prep == "last":
+        y = a.year if mo < a.month else a.year - 1
+    elif prep == "next":
+        y = a.year if mo > a.month else a.year + 1
+    else:
+        y = nearest_year(a, mo, None)
+    return D(y, mo), D(y, mo), False, True, 0, False
+
+
+def _season(g: _Groups, st: _State) -> _Res | None:
+    season = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}[
+        g["season"].lower()
+    ]
+    rel = (g.get("rel") or "").lower()
+    if g.get("y"):
         y = int(g["y"])
-        return D(y), D(y + 9), False, False, 0, True
-    if name == "qyear":
-        y = int(g["y"])
-        if y > a.year + 50:
-            return None
-        return D(y), D(y), False, False, 0, False
-    if name == "rel":
-        return _resolve_rel(g["mod"].lower().split(), g["unit"].lower(), a)
-    if name == "ago":
-        n = int(g["n"]) if g["n"].isdigit() else WORD_NUM[g["n"].lower()]
-        sign = -1 if g["dir"].lower() in ("ago", "earlier") else 1
-        unit = g["unit"].lower()
-        if g["dir"].lower() in ("earlier", "later"):
-            return None  # relative to some other event, not to the anchor
-        if unit == "day":
-            day = a + dt.timedelta(days=sign * n)
-            return D.of(day), D.of(day), False, True, sign, False
-        if unit == "week":
-            day = a + dt.timedelta(days=7 * sign * n)
-            lo, hi = coarse_span(day - dt.timedelta(days=day.weekday()), 7)
-            return lo, hi, False, True, sign, False
-        if unit == "month":
-            y, mo = shift_month(a.year, a.month, sign * n)
-            return D(y, mo), D(y, mo), False, True, sign, False
-        return D(a.year + sign * n), D(a.year + sign * n), False, True, sign, False
-    if name == "follow":
-        mod = " ".join(g["mod"].lower().split())
-        if st.last_year is None:
-            return None
-        if mod == "a" and not g.get("later"):
-            return None
-        off = {
-            "the following": 1,
-            "the next": 1,
-            "the previous": -1,
-            "the same": 0,
-            "that": 0,
-            "a": 1,
-        }[mod]
-        y = st.last_year + off
-        return D(y), D(y), False, True, 0, False
-    if name == "day":
-        w = " ".join(g["w"].lower().split())
-        off = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(w, 0)
-        day = a + dt.timedelta(days=off)
-        return D.of(day), D.of(day), False, True, off, False
-    if name == "recent":
-        return D(a.year, a.month), D(a.year, a.month), True, True, -1, False
-    if name == "weekday":
-        target = WEEKDAYS.index(g["wd"])
-        mod = (g.get("mod") or "").lower()
-        diff = (target - a.weekday()) % 7  # 0..6 days ahead
-        if mod == "next":
-            off = diff or 7
-        elif mod == "last":
-            off = diff - 7 if diff else -7
-        else:
-            off = diff if diff <= 3 else diff - 7
-        day = a + dt.timedelta(days=off)
-        return D.of(day), D.of(day), False, True, (off > 0) - (off < 0), False
-    return None
+    elif rel in ("this", "last", "next"):
+        y = st.anchor.year + {"this": 0, "last": -1, "next": 1}[rel]
+    else:
+        return None  # a bare "summer" is not a date
+    if g["season"].lower() == "fall" and not g.get("y") and not rel:
+        return None
+    return D(y, season), D(y, season), False, not g.get("y"), 0, False
+
+
+def _year_range(g: _Groups, st: _State) -> _Res | None:
+    y1 = int(g["y"])
+    y2s = g["y2"]
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    if len(y2s) == 2 and y2 < y1:
+        y2 += 100
+    if not (y1 < y2 <= y1 + 200) or y2 > st.anchor.year + 50:
+        return None
+    return D(y1), D(y2), False, False, 0, False
+
+
+def _decade(g: _Groups, st: _State) -> _Res | None:
+    y = int(g["y"])
+    return D(y), D(y + 9), False, False, 0, True
+
+
+def _year(g: _Groups, st: _State) -> _Res | None:
+    y = int(g["y"])
+    if y > st.anchor.year + 50:
+        return None
+    return D(y), D(y), False, False, 0, False
+
+
+def _rel(g: _Groups, st: _State) -> _Res | None:
+    return _resolve_rel(g["mod"].lower().split(), g["unit"].lower(), st.anchor)
+
+
+def _ago(g: _Groups, st: _State) -> _Res | None:
+    """ "three days ago", "two weeks later" (relative to another event: not resolved)."""
+    a = st.anchor
+    n = int(g["n"]) if g["n"].isdigit() else WORD_NUM[g["n"].lower()]
+    sign = -1 if g["dir"].lower() in ("ago", "earlier") else 1
+    unit = g["unit"].lower()
+    if g["dir"].lower() in ("earlier", "later"):
+        return None  # relative to some other event, not to the anchor
+    if unit == "day":
+        day = a + dt.timedelta(days=sign * n)
+        return D.of(day), D.of(day), False, True, sign, False
+    if unit == "week":
+        day = a + dt.timedelta(days=7 * sign * n)
+        lo, hi = coarse_span(day - dt.timedelta(days=day.weekday()), 7)
+        return lo, hi, False, True, sign, False
+    if unit == "month":
+        y, mo = shift_month(a.year, a.month, sign * n)
+        return D(y, mo), D(y, mo), False, True, sign, False
+    return D(a.year + sign * n), D(a.year + sign * n), False, True, sign, False
+
+
+def _following(g: _Groups, st: _State) -> _Res | None:
+    """ "the following year", "a year later": counted from the last year named."""
+    mod = " ".join(g["mod"].lower().split())
+    if st.last_year is None:
+        return None
+    if mod == "a" and not g.get("later"):
+        return None
+    off = {
+        "the following": 1,
+        "the next": 1,
+        "the previous": -1,
+        "the same": 0,
+        "that": 0,
+        "a": 1,
+    }[mod]
+    y = st.last_year + off
+    return D(y), D(y), False, True, 0, False
+
+
+def _day_word(g: _Groups, st: _State) -> _Res | None:
+    w = " ".join(g["w"].lower().split())
+    off = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(w, 0)
+    day = st.anchor + dt.timedelta(days=off)
+    return D.of(day), D.of(day), False, True, off, False
+
+
+def _recent(g: _Groups, st: _State) -> _Res | None:
+    a = st.anchor
+    return D(a.year, a.month), D(a.year, a.month), True, True, -1, False
+
+
+def _weekday(g: _Groups, st: _State) -> _Res | None:
+    """A weekday: the nearest one (within three days), or the next / last one."""
+    a = st.anchor
+    target = WEEKDAYS.index(g["wd"])
+    mod = (g.get("mod") or "").lower()
+    diff = (target - a.weekday()) % 7  # 0..6 days ahead
+    if mod == "next":
+        off = diff or 7
+    elif mod == "last":
+        off = diff - 7 if diff else -7
+    else:
+        off = diff if diff <= 3 else diff - 7
+    day = a + dt.timedelta(days=off)
+    return D.of(day), D.of(day), False, True, (off > 0) - (off < 0), False
+
+
+_RESOLVERS: dict[str, Callable[[_Groups, _State], _Res | None]] = {
+    "iso": _iso,
+    "mdy": _day_month,
+    "dmy": _day_month,
+    "dmy2": _day_month,
+    "my": _month_year,
+    "month": _month,
+    "season": _season,
+    "yrange": _year_range,
+    "decade": _decade,
+    "qyear": _year,
+    "rel": _rel,
+    "ago": _ago,
+    "follow": _following,
+    "day": _day_word,
+    "recent": _recent,
+    "weekday": _weekday,
+}
 
 
 def _resolve_rel(mod: list[str], unit: str, a: dt.date) -> _Res:
