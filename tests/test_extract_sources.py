@@ -202,6 +202,10 @@ def test_an_agency_credited_in_the_header_is_the_original() -> None:
     assert alone == [{"name": "Agence France-Presse", "role": "original", "date": "2025-03-03",
                       "evidence": "By AFP"}]
     # Not a credit: a photo credit, a body paragraph, an organization that is no agency.
+    tail = "Dam opens\n\nThe dam opened on Monday.\n\n© 2025 The Associated Press. All rights reserved.\n"
+    assert header_agency(tail).name == "The Associated Press"
+    footer = "Dam opens\n\nThe dam opened on Monday.\n\n© 2025 Valley Courier. All rights reserved.\n"
+    assert header_agency(footer) is None  # a site's own footer names no agency
     own = Metadata(publisher=Outlet("Reuters", evidence="Reuters"))
     assert [(x["name"], x["role"]) for x in outlet_links(own, None, "T\n\nBy Reuters\n")] == [
         ("Reuters", "original")

@@ -430,10 +430,17 @@ _HEADER_CREDIT = re.compile(
 )
 
 
+_COPYRIGHT = re.compile(
+    r"(?i)(?:©|\(c\)|\bcopyright\b)\s*(?:\d{4}\s*,?\s*)?"
+    r"(?P<name>[A-Z][\w.&'’ -]{1,60}?)\s*(?:[.,;|]|$|\ball rights\b)"
+)
+
+
 def header_agency(text: str) -> Outlet | None:
-    """A news agency the header of the copy credits: a line before the first paragraph of
-    prose that opens with the agency's name (or "By" and its name) and then ends or goes on
-    after a separator ("Press Trust of India | New Delhi", "By Reuters", "AFP, Paris")."""
+    """A news agency the copy credits: in a line before the first paragraph of prose that
+    opens with the agency's name (or "By" and its name) and then ends or goes on after a
+    separator ("Press Trust of India | New Delhi", "By Reuters", "AFP, Paris"), or in a
+    short copyright line anywhere ("© 2025 The Associated Press. All rights reserved.")."""
     for line in text.splitlines():
         plain = " ".join(line.split()).strip("*_# ")
         if len(plain.split()) >= 20:
@@ -443,6 +450,12 @@ def header_agency(text: str) -> Outlet | None:
             full = gz.agency(m.group("name"))
             if full is not None:
                 return Outlet(full, evidence=line.strip())
+    for line in text.splitlines():
+        plain = " ".join(line.split()).strip("*_# ")
+        m = _COPYRIGHT.search(plain) if len(plain.split()) <= 25 else None
+        full = gz.agency(m.group("name")) if m else None
+        if full is not None:
+            return Outlet(full, evidence=line.strip())  # "© 2025 The Associated Press."
     return None
 
 
