@@ -157,12 +157,14 @@ def test_organizations_in_credit_forms_are_outlets() -> None:
         ("Pampas Media Group", "© 2025 Pampas Media Group. All rights reserved."),
         ("Mekong Current", "This article is republished from Mekong Current under a licence."),
         ("Andes Courier", "Andes Courier, 4 March 2026"),
+        ("Lakewire", "From Lakewire, the free news source"),
     ]
     for name, line in credited:
         assert is_outlet(name, evidence=line), (name, line)
     # The same names in lines that are no credit: not outlets.
     assert not is_outlet("Kivu Morning", evidence="Residents of Goma read Kivu Morning daily.")
     assert not is_outlet("Nordic Monitor", evidence="The Nordic Monitor project ended in 2019.")
+    assert not is_outlet("Delta Review", evidence="From Delta Review to the sea, the river ran.")
 
 
 def test_a_single_common_word_is_never_an_outlet() -> None:

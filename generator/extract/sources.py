@@ -286,6 +286,7 @@ _CREDIT_FORMS = (
     r"\bour thanks to\s+{n}",
     r"^{n}\s*,?\s+(?:\w+day,?\s+)?(?:\d{{1,2}}\s+)?[A-Z][a-z]{{2,8}}\.?\s+\d",  # "X, 12 March 2024"
     r"^\W*{n}\W*$",  # the site's masthead: its name alone on a line above the headline
+    r"^From {n},\s+the\b",  # a site's tag line: "From X, the free news source"
 )
 # Words of a page's navigation and section labels: a name made of nothing else ("Latest
 # News", "Top Stories") is a label, not an outlet.
