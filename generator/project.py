@@ -56,9 +56,14 @@ class Outcome:
 def folder_lock(folder: Path) -> Iterator[int]:
     """Hold an exclusive lock on a record folder, or fail at once with a clear message.
     Yields the lock's file descriptor, which forked workers must close."""
-    folder.mkdir(parents=True, exist_ok=True)
     lock_path = folder / ".briefings.lock"
-    with open(lock_path, "a+") as fh:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fh = open(lock_path, "a+")  # noqa: SIM115 (closed below, after the lock is released)
+    except OSError as exc:
+        raise BriefingError(folder, f"cannot be written ({exc.strerror or exc})",
+                            "make the folder writable, or write elsewhere with --out") from None
+    with fh:
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -162,6 +167,10 @@ def extract_seeds(paths: list[Path], out_dir: Path, root: Path, seeds_dir: Path,
             except BriefingError as exc:
                 outcomes[i] = Outcome(shown, "failed", _problem(exc))
                 continue
+            except OSError as exc:
+                outcomes[i] = Outcome(shown, "failed", f"cannot be read or planned "
+                                      f"({exc.strerror or exc}); check the file and its record")
+                continue
             if isinstance(plan, Outcome):
                 outcomes[i] = plan
             else:
@@ -177,7 +186,8 @@ def extract_seeds(paths: list[Path], out_dir: Path, root: Path, seeds_dir: Path,
                 progress.step()
         finally:
             progress.close()
-            cache.save()
+            with contextlib.suppress(OSError):  # only a cache: the next run rebuilds it
+                cache.save()
     return [o for o in outcomes if o is not None]
 
 
@@ -213,7 +223,11 @@ def _finish(seed: Seed, record_path: Path, raw: bytes | None, result: tuple[str,
         return Outcome(shown, "kept", "the record was saved while extract ran, so the new "
                        "draft was not written over it; run extract again if it should be",
                        shown_rec)
-    atomic_write(record_path, text)
+    try:
+        atomic_write(record_path, text)
+    except OSError as exc:
+        return Outcome(shown, "failed", f"cannot write {shown_rec} ({exc.strerror or exc}); "
+                       "free disk space or make the folder writable, then run extract again")
     st = record_path.stat()
     cache.entries[record_path.name] = RecordState(st.st_mtime_ns, st.st_size, seed.sha256,
                                                   "draft", False)

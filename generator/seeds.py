@@ -575,6 +575,7 @@ def fold_ws(text: str) -> str:
     """Fold runs of white space to one space, as the evidence check does."""
     return " ".join(text.split())
 
+
 #: Texts longer than this are refused before extraction. The longest news features run to
 #: ~100,000 characters; spaCy refuses more than 1,000,000 and needs ~1 GB per 100,000 for
 #: the parser, so a longer "article" is a dump, a book or a mistake.
@@ -590,6 +591,10 @@ def _rel_path(path: Path, seeds_dir: Path) -> str:
     return "seeds/" + inner.as_posix()
 
 
+#: The longest file name most file systems take (bytes).
+NAME_MAX = 255
+
+
 def prepare_seed(path: Path, root: Path, seeds_dir: Path) -> Seed:
     """Read a seed for extraction, refusing links out of the seed folder and oversized texts."""
     in_folder = path.absolute().is_relative_to(seeds_dir.absolute())
@@ -600,6 +605,11 @@ def prepare_seed(path: Path, root: Path, seeds_dir: Path) -> Seed:
     if not path.name.isprintable():
         raise BriefingError(display_path(path, root), "the file name holds control characters, "
                             "which no record can cite", "rename the file")
+    record_name = f".{seed_id(path)}.yaml.12345678.tmp"  # the record's temporary file
+    if len(record_name.encode()) > NAME_MAX:
+        raise BriefingError(display_path(path, root), "its name is too long for its record's "
+                            "file name", f"shorten the seed's file name to {NAME_MAX - 30} "
+                            "characters or fewer")
     seed = read_seed(path, root)
     if len(seed.text) > MAX_TEXT_CHARS:
         raise BriefingError(display_path(path, root), f"text is {len(seed.text):,} characters "

@@ -57,6 +57,9 @@ SEEDS: dict[str, tuple[bytes, str | None]] = {
     "front-matter.md": (b"---\ntitle: Front Title\ndate: 2024-02-03\n---\n# Heading Here\n\n"
                         b"Body Text **bold**.\n", None),
     "\u00dcmlaut Caf\u00e9 \u2013 2024.txt": ("Ümlaut Story in Berlin.".encode(), None),
+    "2024-01-01-" + "a" * 240 + ".txt": (b"Officials said it rained.", "its name is too long for "
+                                         "its record's file name; shorten the seed's file name "
+                                         "to 225 characters or fewer"),
     # 40,000 open elements, then 100,000 end tags that close none of them: read in linear
     # time (each end tag once searched all open elements, which took minutes).
     "end-tags.html": (b"<p>Officials in Oslo said it snowed.</p>" + b"<div>" * 40_000
@@ -107,7 +110,7 @@ def test_extract_fails_with_status_1_in_bounded_time_and_memory(extracted) -> No
     root, status, out, err, elapsed = extracted
     assert status == 1
     assert "Traceback" not in out + err
-    assert out.splitlines()[-1].startswith("extract: 7 created, 12 failed in ")
+    assert out.splitlines()[-1].startswith("extract: 7 created, 13 failed in ")
     assert elapsed < 30
     peak_kib = int(err.splitlines()[-1].split()[1])
     # About 50 MiB here; reading the 50 MB seed would take it past 150 MiB.
@@ -119,7 +122,7 @@ def test_bad_seed_gets_its_line_and_no_record(extracted, name: str) -> None:
     root, _, _, err, _ = extracted
     assert f"failed    seeds/{name}: {SEEDS[name][1]}" in err.splitlines()
     stem = name.rsplit(".", 1)[0].lower().replace(" ", "-")
-    assert not (root / "briefings" / f"{stem}.yaml").exists()
+    assert f"{stem}.yaml" not in {p.name for p in (root / "briefings").iterdir()}
 
 
 def test_link_out_of_seeds_is_refused(extracted) -> None:
@@ -280,3 +283,43 @@ def test_terminal_codes_in_a_seed_name_never_reach_the_terminal(tmp_path: Path) 
         assert "\x1b" not in out and "\x07" not in out
         assert f"{prefix}{shown}" in out and "rename the file" in out
     assert list((tmp_path / "briefings").glob("*.yaml")) == []
+
+
+def test_a_record_that_cannot_be_written_fails_alone(tmp_path: Path, monkeypatch) -> None:
+    """A full disk or a read-only file: that seed is reported, the others are written."""
+    import errno
+
+    from generator import project
+
+    (tmp_path / "seeds").mkdir()
+    for name in ("a", "b", "c"):
+        (tmp_path / "seeds" / f"2024-01-01-{name}.txt").write_text(
+            f"Officials in Paris said on Monday that {name} happened.\n", "utf-8")
+    real = project.atomic_write
+
+    def full_disk(path: Path, data: bytes) -> None:
+        if path.name == "2024-01-01-b.yaml":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(project, "atomic_write", full_disk)
+    monkeypatch.setenv("BRIEFINGS_EXTRACTOR", "tests.fake_extractor:extract")
+    outcomes = project.extract_seeds(sorted((tmp_path / "seeds").iterdir()),
+                                     tmp_path / "briefings", tmp_path, tmp_path / "seeds",
+                                     debug=True)
+    assert [o.line() for o in outcomes if o.failed] == [
+        "failed    seeds/2024-01-01-b.txt: cannot write briefings/2024-01-01-b.yaml (No space "
+        "left on device); free disk space or make the folder writable, then run extract again"]
+    assert sorted(p.name for p in (tmp_path / "briefings").glob("*.yaml")) == [
+        "2024-01-01-a.yaml", "2024-01-01-c.yaml"]
+
+
+def test_a_record_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "2024-01-01-a.txt").write_text("Officials said it rained.\n")
+    (tmp_path / "briefings").write_text("a file where the folder should be")
+    done = subprocess.run([sys.executable, "-m", "generator", "extract"], cwd=tmp_path,
+                          env=env(), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("error: briefings: cannot be written (File exists); make the "
+                                  "folder writable, or write elsewhere with --out")
