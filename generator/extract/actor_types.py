@@ -174,7 +174,7 @@ def actor_role(c: Cluster) -> tuple[str, int]:
         apposition = i >= 0 and doc[i].text == ","
         if apposition:
             i -= 1
-        toks = []
+        toks: list[Any] = []
         while i >= span.start and (
             doc[i].pos_ in ("PROPN", "NOUN", "ADJ")
             or doc[i].tag_ == "POS"
