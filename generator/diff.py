@@ -20,6 +20,7 @@ from typing import Any
 from .errors import BriefingError
 from .project import command, make_record, prepare_seed
 from .records import NESTED_ORDER, TOP_ORDER, dump_field, dump_item, read_record
+from .records import record_path as record_file
 from .seeds import list_seeds, seed_id
 
 IGNORED = {"status", "generator"}
@@ -204,7 +205,7 @@ def diff_record(target: str, root: Path, seeds_dir: Path, out_dir: Path,
         raise BriefingError(target, "is not a record id", "give e.g. 2023-05-05-nato-opens-"
                             "japan-office")
     seed = prepare_seed(find_seed(rid, seeds_dir), root, seeds_dir)
-    record_path = out_dir / f"{rid}.yaml"
+    record_path = record_file(out_dir, rid)
     if not record_path.exists() and (out_dir / f"{rid}.yml").exists():
         record_path = out_dir / f"{rid}.yml"
     if not record_path.exists():

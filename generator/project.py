@@ -12,7 +12,15 @@ from typing import Any
 
 from .errors import BriefingError
 from .problems import command, display_path, one_line
-from .records import atomic_write, dump_record, hand_edited, parse_record, stamp
+from .records import (
+    atomic_write,
+    dump_record,
+    hand_edited,
+    has_comments,
+    parse_record,
+    stamp,
+)
+from .records import record_path as record_file
 from .runner import (
     EXTRACTOR_ENV,
     STATE_FILE,
@@ -110,8 +118,10 @@ def remove_stale_temp_files(folder: Path) -> None:
             tmp.unlink(missing_ok=True)
 
 
-def decide(seed: Seed, data: Any, broken: str | None, force: bool) -> tuple[str, str] | None:
-    """Whether an existing record must be kept: (action, message), or None to (re)generate."""
+def decide(seed: Seed, data: Any, broken: str | None, force: bool,
+           raw: bytes | None = None) -> tuple[str, str] | None:
+    """Whether an existing record must be kept: (action, message), or None to (re)generate.
+    `raw` is the record file's bytes: comments a person added count as an edit."""
     if broken is not None:
         if force:
             return None
@@ -129,7 +139,7 @@ def decide(seed: Seed, data: Any, broken: str | None, force: bool) -> tuple[str,
                         f"{command('extract', '--force', seed.rel_path)}")
     if old_sha == seed.sha256:
         return "unchanged", ""
-    if hand_edited(data):
+    if hand_edited(data) or (raw is not None and has_comments(raw.decode("utf-8", "replace"))):
         return "kept", ("draft was edited by hand and its seed changed; mark it reviewed, or "
                         f"regenerate with: {command('extract', '--force', seed.rel_path)}")
     return None
@@ -194,13 +204,13 @@ def extract_seeds(paths: list[Path], out_dir: Path, root: Path, seeds_dir: Path,
 def _plan(path: Path, out_dir: Path, root: Path, seeds_dir: Path, force: bool,
           cache: Any) -> Outcome | tuple[Seed, Path, bytes | None]:
     """An outcome decided without the extractor, or what the extractor must make."""
-    record_path = out_dir / f"{seed_id(path)}.yaml"
+    record_path = record_file(out_dir, seed_id(path))
     shown, shown_rec = display_path(path, root), display_path(record_path, root)
     if not force and not _links_out(path, seeds_dir) and unchanged(path, record_path, cache):
         return Outcome(shown, "unchanged", "", shown_rec)
     seed = prepare_seed(path, root, seeds_dir)
     raw, data, broken = _existing(record_path)
-    kept = decide(seed, data, broken, force)
+    kept = decide(seed, data, broken, force, raw)
     if kept is not None:
         return Outcome(shown, kept[0], kept[1], shown_rec)
     return seed, record_path, raw

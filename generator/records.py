@@ -208,6 +208,14 @@ def read_record(path: Path) -> Loaded:
     return parse_record(text, path)
 
 
+def record_path(folder: Path, rid: str) -> Path:
+    """The file of record `rid` in a folder: `<rid>.yaml`, or `<rid>.yml` where a person
+    saved it so (and there is no `.yaml`)."""
+    path = folder / f"{rid}.yaml"
+    alt = folder / f"{rid}.yml"
+    return alt if not path.exists() and alt.exists() else path
+
+
 def list_records(folder: Path) -> list[Path]:
     """Every record file in a folder, sorted by name."""
     if not folder.is_dir():
@@ -359,6 +367,35 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def has_comments(text: str) -> bool:
+    """Whether record YAML holds a comment of a person's (the `$schema` line the generator
+    writes at the top is not one). Comments are not data, so the content digest cannot see
+    them; a `#` inside a quoted or plain value is no comment."""
+    lines = text.split("\n")
+    if lines and lines[0].startswith("# yaml-language-server: $schema="):
+        lines[0] = ""
+    body = "\n".join(lines)
+    if "#" not in body:
+        return False
+    spans: list[tuple[int, int]] = []
+    try:
+        for token in yaml.scan(body, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.ScalarToken):
+                spans.append((token.start_mark.index, token.end_mark.index))
+    except yaml.YAMLError:
+        return True  # unreadable as YAML: certainly not as the generator wrote it
+    spans.sort()
+    k = 0
+    for at, ch in enumerate(body):
+        if ch != "#" or (at and body[at - 1] not in " \t\n"):
+            continue
+        while k < len(spans) and spans[k][1] <= at:
+            k += 1
+        if not (k < len(spans) and spans[k][0] <= at < spans[k][1]):
+            return True
+    return False
 
 
 def hand_edited(data: Any) -> bool:

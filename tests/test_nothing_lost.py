@@ -179,3 +179,42 @@ def test_a_record_saved_while_extract_runs_is_not_overwritten(tmp_path: Path) ->
     assert record.read_text("utf-8") == "# the reviewer's own start\nid: 2024-01-01-rain\n"
     assert "kept      seeds/2024-01-01-rain.txt -> briefings/2024-01-01-rain.yaml: the record " \
         "was saved while extract ran" in out + err
+
+
+def _one_seed(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "seeds").mkdir(exist_ok=True)
+    seed = tmp_path / "seeds" / "2024-01-01-rain.txt"
+    seed.write_text(text, "utf-8")
+    return seed
+
+
+def test_a_reviewers_comments_on_a_draft_survive_a_changed_seed(tmp_path: Path) -> None:
+    seed = _one_seed(tmp_path, "Rain in Paris\n\nOfficials in Paris said on Monday it rained.\n")
+    assert briefings(tmp_path, "extract").returncode == 0
+    record = tmp_path / "briefings" / "2024-01-01-rain.yaml"
+    noted = record.read_text("utf-8").replace("\nsummary:", "\n# check the date with the desk\n"
+                                              "summary:", 1)
+    record.write_text(noted, "utf-8")
+    seed.write_text(seed.read_text("utf-8") + "Officials in Lyon agreed.\n", "utf-8")
+    done = briefings(tmp_path, "extract")
+    assert "kept      seeds/2024-01-01-rain.txt -> briefings/2024-01-01-rain.yaml: draft was " \
+        "edited by hand" in done.stdout + done.stderr
+    assert record.read_text("utf-8") == noted
+
+
+def test_a_record_saved_as_yml_is_the_record(tmp_path: Path) -> None:
+    seed = _one_seed(tmp_path, "Rain in Paris\n\nOfficials in Paris said on Monday it rained.\n")
+    assert briefings(tmp_path, "extract").returncode == 0
+    yaml_file = tmp_path / "briefings" / "2024-01-01-rain.yaml"
+    yml = yaml_file.with_suffix(".yml")
+    yml.write_text(yaml_file.read_text("utf-8").replace("status: draft", "status: reviewed"),
+                   "utf-8")
+    yaml_file.unlink()
+    reviewed = yml.read_bytes()
+    assert "unchanged" in briefings(tmp_path, "extract").stdout
+    seed.write_text(seed.read_text("utf-8") + "Officials in Lyon agreed.\n", "utf-8")
+    done = briefings(tmp_path, "extract")
+    assert "briefings/2024-01-01-rain.yml: reviewed record is stale" in done.stdout + done.stderr
+    assert sorted(p.name for p in (tmp_path / "briefings").glob("*.y*ml")) == [
+        "2024-01-01-rain.yml"]
+    assert yml.read_bytes() == reviewed
