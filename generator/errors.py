@@ -17,11 +17,19 @@ class BriefingError(Exception):
         super().__init__(self.line())
 
     def line(self) -> str:
-        from .problems import one_line
-
         # The path is one line, whatever a file name holds; a problem may list others'
         # one-line problems under it, so only its line breaks stay.
         text = f"{one_line(self.path)}: {self.problem}"
         if self.fix:
             text += f"; {self.fix}"
         return "\n".join(one_line(part) for part in text.split("\n"))
+
+
+def one_line(text: str) -> str:
+    """Keys, values and file names may hold line breaks and terminal control codes; a problem
+    stays on one line and prints them as escapes, never raw."""
+    return text.translate(_CONTROLS)
+
+
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]} | {
+    ord("\r"): "\\r", ord("\n"): "\\n", ord("\t"): "\\t"}

@@ -6,7 +6,7 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BriefingError
+from .errors import BriefingError, one_line
 
 
 @dataclass(frozen=True, order=True)
@@ -31,16 +31,6 @@ class Problem:
         where += f":{self.column}" if self.line and self.column else ""
         key = f" {self.keypath}:" if self.keypath else ""
         return one_line(f"{where}: {self.level}:{key} {self.message}")
-
-
-def one_line(text: str) -> str:
-    """Keys, values and file names may hold line breaks and terminal control codes; a problem
-    stays on one line and prints them as escapes, never raw."""
-    return text.translate(_CONTROLS)
-
-
-_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]} | {
-    ord("\r"): "\\r", ord("\n"): "\\n", ord("\t"): "\\t"}
 
 
 def _gh_property(value: str) -> str:
