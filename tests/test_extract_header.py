@@ -44,6 +44,9 @@ def md_of(header: str, body: str = f"{BODY}\n\n{BODY2}"):
         ("14.11.2019 07:30 CET", "2019-11-14"),  # numeric day-month-year
         ("25/04/2018", "2018-04-25"),  # numeric, day above 12
         ("2020-02-29T23:10:00+05:30", "2020-02-29"),  # ISO with offset: the stated day
+        ("2021-06-06", "2021-06-06"),  # ISO alone
+        ("Posted 2022-11-30 · 3 min read", "2022-11-30"),
+        ("Jan 16, 2025 · 4 min read", "2025-01-16"),
         ("Sept. 5, 2024, 6:30 p.m. EDT", "2024-09-05"),  # "Sept.", a.m./p.m. with dots
         ("WEDNESDAY, JULY 7, 2010", "2010-07-07"),  # set in capitals
         ("Mon 6 May 19", "2019-05-06"),  # two-digit year

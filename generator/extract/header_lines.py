@@ -121,6 +121,7 @@ _LABEL = re.compile(
     r"last updated|updated|last modified|modified|edited)\b(?:\s+(?:on|at))?[\s:.,-]*$"
 )
 _UPDATED_LABELS = ("updated", "modified", "edited")
+_MAX_RUN = 80
 _DATE_SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
     "RETURN_AS_TIMEZONE_AWARE": False,
@@ -159,7 +160,7 @@ def _parse_run(run: str) -> dt.date | None:
     for t in tries:
         try:
             got = dateparser.parse(t, languages=["en"], settings=_DATE_SETTINGS)  # type: ignore[arg-type]
-        except (ValueError, OverflowError):
+        except Exception:  # a third-party parser on untrusted text: no answer, no crash
             got = None
         if got is not None and 1800 <= got.year <= 2200:
             return got.date()
@@ -184,11 +185,11 @@ def find_dates(line: str) -> list[LineDate]:
     for m in _DATE_RUN.finditer(line):
         run = m.group(0).rstrip(" ,-–—/|·•@")
         run = re.sub(r"(?i)\s+(?:of|the)$", "", run)
-        lone = re.search(r"[\s,/|·•@–—-]+\d{1,2}$", run)
+        lone = re.search(r"(?:\s*[,|·•@–—]\s*|\s+)\d{1,2}$", run)
         if lone and _YEAR.search(run[: lone.start()]):
             run = run[: lone.start()]  # "Jan 16, 2025 · 4 min read"
-        if not re.search(r"\d", run) or not _full_date_shape(run):
-            continue
+        if len(run) > _MAX_RUN or not re.search(r"\d", run) or not _full_date_shape(run):
+            continue  # (a date with its time and zone is far shorter than _MAX_RUN)
         if _RANGE.search(run) or len(_YEAR.findall(run)) > 1:
             continue  # "12-14 March 2024", "12 March 2024 - 14 March 2024"
         between = line[prev : m.start()]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import gazetteer as gz
-from ._dates import month_no, nearest_year, parse_loose_date
+from ._dates import month_no, nearest_year
 from .clean import _QUOTED_TITLE, _SOURCES_HEAD, BODY, SOURCE_LIST, Block, dateline, strip_markup
 from .header_lines import (
     LineDate,
@@ -88,6 +88,13 @@ def header_blocks(blocks: list[Block]) -> list[Block]:
             break
         out.append(b)
     return out
+
+
+def first_date(text: str) -> dt.date | None:
+    """The publication date a line states, read as header dates are ("Published" before
+    "Updated", a range or a month alone is no date)."""
+    best = preferred(find_dates(" ".join(text.split())))
+    return best.day if best else None
 
 
 def header_lines(blocks: list[Block]) -> list[Block]:
@@ -263,7 +270,7 @@ def parse_citation(plain: str, raw: str) -> Outlet | None:
     line = re.sub(r"^[-*•·]\s+", "", plain)
     m = _QUOTED_TITLE.search(line)
     title = m.group("title").strip(" .,") if m else ""
-    date = parse_loose_date(line)
+    date = first_date(line)
     rest = line[m.end() :] if m else line
     before = line[: m.start()] if m else ""
     rest = re.sub(
@@ -454,7 +461,7 @@ def _source_chain(
         orig_ev = _short(credit[1].text, credit[0])
         if credit[1].kind != BODY:
             # "... originally published by X on 30 June 2024": the original's date.
-            orig_date = parse_loose_date(credit[1].plain)
+            orig_date = first_date(credit[1].plain)
     elif meta.get("original_url"):  # a republished page's canonical link to its original
         orig_name, orig_url = outlet_from_url(meta["original_url"], text), meta["original_url"]
     for b, d, n in named:
@@ -475,7 +482,7 @@ def _source_chain(
     # The publication date: labelled "Published" first, then unlabelled, "Updated" last.
     nameless = sorted((d for b, d, n in dated if not n), key=lambda d: _PRIORITY[d.label])
     if meta.get("date"):
-        md.date = parse_loose_date(str(meta["date"]))
+        md.date = first_date(str(meta["date"]))
         pub_date = md.date or pub_date  # the copy's own date is the copy in hand's
     if not md.date and not pub_date and nameless:
         md.date, md.date_found = nameless[0].day, nameless[0]
