@@ -172,6 +172,8 @@ def test_a_single_common_word_is_never_an_outlet() -> None:
         assert not is_outlet(word, evidence=word), word
         assert not is_outlet(word, evidence=f"Source: {word}"), word
     assert not is_outlet("Latest News", evidence="Latest News")  # a section label
+    assert not is_outlet("Truthdig logo", evidence="Truthdig logo")  # a part of the page
+    assert not is_outlet("Back to Home", evidence="Back to Home")
     assert is_outlet("Hedgeline", evidence="HEDGELINE")  # a masthead that is no word
 
 

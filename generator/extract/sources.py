@@ -299,6 +299,11 @@ _LABEL_WORDS = frozenset(
         "sections",
     }
 )
+# Words that make a name a part of the page ("Truthdig logo", "Back to home"), not an outlet.
+_PAGE_PART = re.compile(
+    r"(?i)\b(?:logo|icon|banner|menu|navigation|homepage|home page|back to|skip to|sign in|"
+    r"log in|subscribe|newsletter|cookies?)\b"
+)
 # A photo credit names the photographer's agency, not the copy's source.
 _PHOTO_CREDIT = re.compile(
     r"(?i)^\W*(?:photo(?:graph)?s?|image|picture|pic|video|illustration|graphic|cover|file photo|"
@@ -337,7 +342,7 @@ def is_outlet(name: str, meta: dict[str, str] | None = None, evidence: str = "",
     name = " ".join(name.split()).strip(" .,:;|")
     if not name or not re.search(r"[A-Za-z]", name) or len(name.split()) > 8:
         return False
-    if all(w in _LABEL_WORDS for w in re.findall(r"[a-z]+", name.lower())):
+    if _page_label(name):
         return False
     line = " ".join(evidence.split())
     if _photo_credited(line, name):
@@ -351,6 +356,12 @@ def is_outlet(name: str, meta: dict[str, str] | None = None, evidence: str = "",
     return bool(line) and _credits(line, name)
 
 
+def _page_label(name: str) -> bool:
+    """A page's label or part: "Latest News", "Top Stories", "Truthdig logo"."""
+    words = re.findall(r"[a-z]+", name.lower())
+    return all(w in _LABEL_WORDS for w in words) or bool(_PAGE_PART.search(name))
+
+
 def looks_like_no_outlet(name: str, evidence: str = "") -> bool:
     """Whether a name is no outlet by its form alone: a single common word or a page label
     the gazetteer does not list ("Logo", "Latest News"), or a name its quote gives only as a
@@ -358,7 +369,7 @@ def looks_like_no_outlet(name: str, evidence: str = "") -> bool:
     name = " ".join(name.split()).strip(" .,:;|")
     if not name:
         return True
-    if all(w in _LABEL_WORDS for w in re.findall(r"[a-z]+", name.lower())):
+    if _page_label(name):
         return True
     if gz.is_common_word(name) and not gz.known_outlet(name):
         return True
