@@ -212,3 +212,9 @@ def test_an_outlet_is_no_common_word_label_or_photo_credit() -> None:
         "source_chain[1].name",
         "source_chain[2].name",
     ]
+
+
+def test_findings_read_any_record_without_failing() -> None:
+    odd = {"actors": 3, "timeline": "soon", "source_chain": [None, "x", {"role": "primary"}],
+           "date": None}
+    assert [f.path for f in findings(odd, "")] == ["source_chain[2].name"]

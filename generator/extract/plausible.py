@@ -41,6 +41,12 @@ class Finding:
         return f"{self.problem}; {self.fix}"
 
 
+def _items(rec: dict[str, Any], key: str) -> list[Any]:
+    """The list under `key` (empty when the record holds something else there)."""
+    value = rec.get(key) if isinstance(rec, dict) else None
+    return value if isinstance(value, list) else []
+
+
 # --- a dateline place is not a person -------------------------------------------------
 
 
@@ -62,7 +68,7 @@ def dateline_persons(rec: dict[str, Any], text: str) -> list[Finding]:
     """Actors typed `person` whose name is the place of a dateline."""
     places = dateline_places(text)
     out = []
-    for i, actor in enumerate(rec.get("actors") or []):
+    for i, actor in enumerate(_items(rec, "actors")):
         if not isinstance(actor, dict) or actor.get("type") != "person":
             continue
         if str(actor.get("name", "")).casefold() in places:
@@ -138,7 +144,7 @@ def event_dates(rec: dict[str, Any], date: dt.date | None = None) -> list[Findin
     if date is None:
         return []
     out = []
-    for i, ev in enumerate(rec.get("timeline") or []):
+    for i, ev in enumerate(_items(rec, "timeline")):
         if not isinstance(ev, dict):
             continue
         bounds = date_bounds(str(ev.get("date", "")))
@@ -193,7 +199,7 @@ def is_statement(event: str) -> bool:
 def event_statements(rec: dict[str, Any]) -> list[Finding]:
     """Timeline events that are a date/time line or a dateline, not a statement."""
     out = []
-    for i, ev in enumerate(rec.get("timeline") or []):
+    for i, ev in enumerate(_items(rec, "timeline")):
         if isinstance(ev, dict) and not is_statement(str(ev.get("event", ""))):
             out.append(
                 Finding(
@@ -251,7 +257,7 @@ def is_speaker(name: str) -> bool:
 def primary_speakers(rec: dict[str, Any]) -> list[Finding]:
     """`primary` links whose name cannot be a speaker, document or body."""
     out = []
-    for i, link in enumerate(rec.get("source_chain") or []):
+    for i, link in enumerate(_items(rec, "source_chain")):
         if (
             isinstance(link, dict)
             and link.get("role") == "primary"
@@ -307,7 +313,7 @@ def is_anonymous(name: str, evidence: str = "") -> bool:
 def anonymous_sources(rec: dict[str, Any]) -> list[Finding]:
     """Sources the text does not name that are not marked `anonymous: true`."""
     out = []
-    for i, link in enumerate(rec.get("source_chain") or []):
+    for i, link in enumerate(_items(rec, "source_chain")):
         if not isinstance(link, dict) or link.get("role") != "primary":
             continue
         anonymous = is_anonymous(str(link.get("name", "")), str(link.get("evidence", "")))
@@ -333,7 +339,7 @@ def outlet_names(rec: dict[str, Any]) -> list[Finding]:
     from .sources import looks_like_no_outlet
 
     out = []
-    for i, link in enumerate(rec.get("source_chain") or []):
+    for i, link in enumerate(_items(rec, "source_chain")):
         if not isinstance(link, dict) or link.get("role") not in ("original", "republisher"):
             continue
         name = str(link.get("name", ""))
@@ -368,7 +374,7 @@ def make_plausible(rec: dict[str, Any], text: str, date: dt.date | None) -> dict
     status set by its date, a date or dateline line dropped from the timeline, a non-speaker
     dropped from the primary sources, an unnamed source marked anonymous."""
     places = dateline_places(text)
-    for actor in rec.get("actors") or []:
+    for actor in _items(rec, "actors"):
         if actor.get("type") == "person" and str(actor.get("name", "")).casefold() in places:
             actor["type"] = "place"
     for f in event_dates(rec, date):
