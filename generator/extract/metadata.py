@@ -273,13 +273,9 @@ def parse_citation(plain: str, raw: str) -> Outlet | None:
     date = first_date(line)
     rest = line[m.end() :] if m else line
     before = line[: m.start()] if m else ""
-    rest = re.sub(
-        r"\(?\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+)?"
-        r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?,?\s+\d{4}\)?"
-        r"|\b\d{4}-\d{2}-\d{2}\b",
-        " ",
-        rest,
-    )
+    for d in reversed(find_dates(rest)):  # the report's date is not its outlet
+        rest = rest[: d.start] + " " + rest[d.end :]
+    rest = re.sub(r"\(\s*\)", " ", rest)
     parts = [p.strip(" .,:;()") for p in re.split(r"\s[—–-]\s|[,;|]|\.\s", rest)]
     parts = [p for p in parts if p and p[0].isupper() and len(p.split()) <= 6]
     if not parts and before:
