@@ -11,6 +11,14 @@ import re
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _PART = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)$")
+#: EDTF's sub-year groupings (month codes 21-41: seasons, quarters, ...), as a reader says them
+#: and the month each starts in (for sorting).
+_GROUPS = {21: ("Spring", 3), 22: ("Summer", 6), 23: ("Autumn", 9), 24: ("Winter", 12),
+           25: ("Spring", 3), 26: ("Summer", 6), 27: ("Autumn", 9), 28: ("Winter", 12),
+           29: ("Spring (south)", 9), 30: ("Summer (south)", 12), 31: ("Autumn (south)", 3),
+           32: ("Winter (south)", 6), 33: ("Q1", 1), 34: ("Q2", 4), 35: ("Q3", 7), 36: ("Q4", 10),
+           37: ("Jan–Apr", 1), 38: ("May–Aug", 5), 39: ("Sep–Dec", 9), 40: ("H1", 1),
+           41: ("H2", 7)}
 #: How a date the seed does not state reads on the site.
 NOT_STATED = "date not stated"
 
@@ -32,7 +40,7 @@ def _split(value: str) -> tuple[str, str, str, str] | None:
     if not m:
         return None
     year, month, day, qual = m.groups()
-    if month and not 1 <= int(month) <= 12:
+    if month and not (1 <= int(month) <= 12 or (int(month) in _GROUPS and not day)):
         return None
     return year, month or "", day or "", qual
 
@@ -42,8 +50,10 @@ def _one(year: str, month: str, day: str) -> str:
     if day:
         parts.append(str(int(day)))
     if month:
-        parts.append(_MONTHS[int(month) - 1])
-    parts.append(year.lstrip("0") or "0")
+        n = int(month)
+        parts.append(_MONTHS[n - 1] if n <= 12 else _GROUPS[n][0])
+    if year:
+        parts.append(year.lstrip("0") or "0")
     return " ".join(parts)
 
 
@@ -63,9 +73,9 @@ def human_date(value: str) -> str:
         if not a or not b:
             return value
         if a[0] == b[0] and a[1] and a[1] == b[1] and a[2] and b[2] and not a[3] and not b[3]:
-            return f"{int(a[2])}–{int(b[2])} {_MONTHS[int(a[1]) - 1]} {a[0]}"
+            return f"{int(a[2])}–{int(b[2])} {_one('', a[1], '').strip()} {a[0]}"
         if a[0] == b[0] and a[1] and b[1] and not a[2] and not b[2] and not a[3] and not b[3]:
-            return f"{_MONTHS[int(a[1]) - 1]}–{_MONTHS[int(b[1]) - 1]} {a[0]}"
+            return f"{_one('', a[1], '').strip()}–{_one('', b[1], '').strip()} {a[0]}"
         return f"{_qualify(_one(*a[:3]), a[3])} – {_qualify(_one(*b[:3]), b[3])}"
     if "X" in value.upper() and re.fullmatch(r"[\dXx-]+", value.strip()):
         known = _known_part(value.strip())
@@ -85,4 +95,7 @@ def sort_key(value: str) -> str:
     start = value.split("/")[0].rstrip("~?%")
     if "X" in start.upper() and re.fullmatch(r"[\dXx-]+", start):
         return _known_part(start)
+    m = re.fullmatch(r"(-?\d{4})-(\d{2})", start)
+    if m and int(m.group(2)) in _GROUPS:  # a season sorts from the month it starts in
+        return f"{m.group(1)}-{_GROUPS[int(m.group(2))][1]:02d}"
     return start if start else value

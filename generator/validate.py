@@ -160,6 +160,8 @@ def _simple_date_ok(part: str) -> bool | None:
     year, month, day = m.groups()
     if month is None:
         return True
+    if day is None and 21 <= int(month) <= 41:
+        return None  # a season or quarter ('2011-22': summer 2011): the full parser decides
     if not 1 <= int(month) <= 12:
         return False
     if day is None:
