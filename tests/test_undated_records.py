@@ -18,8 +18,8 @@ from generator.validate import schema_errors, validate_repository
 
 SEED = """Ferry Service to Resume After Storm Repairs
 
-The Northern Isles Ferry Company said yesterday that its crossing to Skarvik would resume
-next week, after storm damage to the pier was repaired.
+The Northern Isles Ferry Company said yesterday that its crossing to Skarvik would resume next
+week, after storm damage to the pier was repaired.
 
 The pier was built in 1962 and was last rebuilt after a storm on 14 January 2005, the
 company's director, Maren Holt, told reporters.

@@ -172,8 +172,9 @@ def undated_timeline(body: Body, text: str) -> tuple[list[dict[str, Any]], list[
     for t, start in found[0]:
         if t.vague or values.get(start) == t.value:
             continue
-        if t.text not in unresolved:
-            unresolved.append(t.text)
+        words = " ".join(t.text.split())
+        if words not in unresolved:
+            unresolved.append(words)
     return events, unresolved
 
 
