@@ -494,6 +494,7 @@ def gold_pairs(gold_dir: Path, seeds_dir: Path,
 def evaluate(sets: list[tuple[Path, Path]], options: Any = None) -> Report:
     """Extract afresh the seed of every reviewed record of each (gold folder, seed folder)
     and score it."""
+    from .drafts import draft_errors, repair_draft
     from .project import extractor
 
     pairs = [pair for gold_dir, seeds_dir in sets for pair in gold_pairs(gold_dir, seeds_dir)]
@@ -505,7 +506,9 @@ def evaluate(sets: list[tuple[Path, Path]], options: Any = None) -> Report:
         try:
             seed: Seed = read_seed(seed_path, seed_path.parent.parent)
             text = seed.text
-            rows.append(score(extract(seed, options), gold, text))
+            draft = repair_draft(extract(seed, options), text)
+            rows.append({**score(draft, gold, text),
+                         "check_errors": [f"{k}: {m}" for k, m in draft_errors(draft, text)]})
         except BriefingError as err:
             # A seed the extractor cannot read scores as an empty record, and says why.
             rows.append({**score({}, gold, text), "error": str(err)})
@@ -540,6 +543,8 @@ def table(report: Report) -> str:
     for row in report.rows:
         if row.get("error"):
             lines.append(f"not extracted (scored as empty): {row['error']}")
+        for problem in row.get("check_errors", []):
+            lines.append(f"{row['id']}: the draft fails check: {problem}")
     lines.append(f"refused: {report.refused} of {len(report.rows)}; without a date: "
                  f"{report.undated}")
     bad = report.mean.get("not_actors") or []

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .drafts import repair_draft
 from .errors import BriefingError
 from .problems import command, display_path, one_line
 from .records import (
@@ -108,7 +109,7 @@ def _existing(record_path: Path) -> tuple[bytes | None, Any, str | None]:
 
 def make_record(seed: Seed, options: Any = None) -> dict[str, Any]:
     """The stamped draft record the current extractor makes of a seed."""
-    return stamp(extractor()(seed, options))
+    return stamp(repair_draft(extractor()(seed, options), seed.text))
 
 
 def remove_stale_temp_files(folder: Path) -> None:
@@ -226,7 +227,7 @@ def _finish(seed: Seed, record_path: Path, raw: bytes | None, result: tuple[str,
     if kind != "ok":
         return Outcome(shown, "failed", f"internal error in extraction ({value}); rerun with "
                        "--debug and report it with this seed")
-    text = dump_record(stamp(value), ref).encode("utf-8")
+    text = dump_record(stamp(repair_draft(value, seed.text)), ref).encode("utf-8")
     if raw == text:
         return Outcome(shown, "unchanged", "", shown_rec)
     if _current_bytes(record_path) != raw:  # saved by a person while the extractor ran

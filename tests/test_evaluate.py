@@ -139,6 +139,15 @@ def wikinews() -> dict:
 
 
 @pytest.mark.parametrize("metric", sorted(WIKINEWS_FLOORS))
+def test_every_draft_of_every_corpus_passes_check(report: dict, synthetic: dict,
+                                                  wikinews: dict) -> None:
+    """What extract writes always passes `check` (schema, EDTF dates, verbatim evidence,
+    characters, summary length), on every document the project has."""
+    failing = [(row["id"], problem) for rep in (report, synthetic, wikinews)
+               for row in rep["documents"] for problem in row.get("check_errors", [])]
+    assert failing == []
+
+
 def test_quality_on_the_wikinews_corpus_stays_above_its_floor(wikinews: dict,
                                                               metric: str) -> None:
     assert wikinews["mean"][metric] >= WIKINEWS_FLOORS[metric], wikinews["mean"]
