@@ -182,3 +182,30 @@ def test_the_byline_is_read_around_its_date() -> None:
     assert md.authors == ["Ines Moreau", "Tomas Reyes"] and md.date == dt.date(2024, 5, 14)
     md = md_of("Water Board Backs Pipe Plan\n\nBy Ines Moreau 14 May 2024 11:20 AM")
     assert md.authors == ["Ines Moreau"] and md.date == dt.date(2024, 5, 14)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Club Unveils New Logo After Fan Vote",  # "logo" in a headline
+        "Remote work / hybrid rules set to change",  # a slash in a headline
+        "Council Says Yes > No in Tram Vote Recount",
+    ],
+)
+def test_headlines_that_look_a_little_like_furniture_stay_headlines(headline: str) -> None:
+    body = f"The club unveiled the new logo, the rules and the vote count on Tuesday. {BODY}"
+    assert md_of(f"{headline}\n\nMay 14, 2024", f"{body}\n\n{BODY2}").title == headline
+
+
+def test_a_label_labels_the_date_right_after_it_only() -> None:
+    (d,) = find_dates("Published by the Harbour Trust in its annual series, 3 May 2023")
+    assert d.label == ""
+    (e,) = find_dates("Harbour Trust · Published on 3 May 2023")
+    assert e.label == "published"
+    (f,) = find_dates("Harbour Trust | Last modified: 4 May 2023")
+    assert f.label == "updated"
+
+
+def test_a_first_paragraph_that_opens_with_a_date_is_no_dateline() -> None:
+    body = f"Since June 3, 2022 - when the main burst - the board has met weekly. {BODY}"
+    assert md_of("Pipes to Be Replaced", f"{body}\n\n{BODY2}").date is None

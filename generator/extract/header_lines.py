@@ -150,7 +150,7 @@ class LineDate:
 
 
 def _parse_run(run: str) -> dt.date | None:
-    import dateparser  # imported on first use: it is slow to load
+    import dateparser  # type: ignore[import-untyped]  # imported on first use: slow to load
 
     text = re.sub(r"\s*[|·•@]\s*|\s+/\s+", " ", run).strip(" ,-–—/")
     tries = [text]
@@ -159,7 +159,7 @@ def _parse_run(run: str) -> dt.date | None:
         tries.append(text[: year[0].end()])  # the time and zone after the year are a bonus
     for t in tries:
         try:
-            got = dateparser.parse(t, languages=["en"], settings=_DATE_SETTINGS)  # type: ignore[arg-type]
+            got = dateparser.parse(t, languages=["en"], settings=_DATE_SETTINGS)
         except Exception:  # a third-party parser on untrusted text: no answer, no crash
             got = None
         if got is not None and 1800 <= got.year <= 2200:

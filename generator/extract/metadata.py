@@ -336,7 +336,7 @@ _FUNCTION = frozenset(
 # "Site logo", "logo.png"), a breadcrumb ("Home > World > Asia", "News / Politics").
 _FURNITURE = re.compile(
     r"(?i)^(?:[\w&'’.-]+\s+){0,3}logo(?:\.\w{3,4})?$|^(?:image|photo|icon)\s*:|"
-    r"^[^>›»/]{1,30}(?:\s+[>›»/]\s+[^>›»/]{1,30}){1,}$"
+    r"^[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,2}(?:\s+[>›»/]\s+[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,2})+$"
 )
 
 
