@@ -18,11 +18,7 @@ __all__ = ["LABELS", "clean_name", "find_actors"]
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 # Entity names ending in these words name events, documents or plans, not actors.
-_NOT_ACTOR_HEAD = re.compile(
-    r"\b(?:Summit|Games|Olympics|Conference|War|Wars|Initiative|Agreement|Declaration|Act|Plan|"
-    r"Programme|Treaty|Accords?|Convention|Charter|Strategy|Doctrine|Cup|Championship|Festival|Award|"
-    r"Prize|Day|Week|Year|Goals?|Report|Index|Wall|Pipeline|Project|Station|Principles|Guidelines)$"
-)
+_NOT_ACTOR_HEAD = re.compile(rf"\b{lexicon.alternation('event_heads')}$")
 
 
 def find_actors(

@@ -369,92 +369,126 @@ def summarize(
         cands = list(enumerate(sents[:3]))
     if not cands:
         return title
-    n = len(sents)
-    df = Counter(w for s in sents for w in set(_words(s.text)))
-    title_words = set(_words(title))
-    first_para = min(s.para for s in sents)
+    sc = _Scorer(sents, title, opinion, {i: compress(pruned(s)) for i, s in cands})
+    conclusion = _conclusion(sc, cands, authors) if opinion and len(sents) >= 6 else None
+    concluding = len(conclusion[1].split()) if conclusion else 0
+    limit = max_sentences - (1 if conclusion else 0)
+    skip = conclusion[0] if conclusion else None
+    chosen = _choose(sc, cands, limit, target_words - concluding, concluding, max_words, skip)
+    parts = [sc.texts[i] for i in chosen]
+    if conclusion:
+        parts.append(conclusion[1])
+    if anchor is not None:
+        order = [*chosen, *([conclusion[0]] if conclusion else [])]
+        parts = [with_dates(p, sents[i], anchor) for p, i in zip(parts, order, strict=True)]
+    text = " ".join(parts) or " ".join(sc.texts[cands[0][0]].split())
+    words = text.split()
+    if len(words) > max_words:  # one very long sentence
+        text = " ".join(words[: max_words - 1]).rstrip(",;:") + "…"
+    return text
 
-    rank = _textrank([_lemmas(s) for s in sents]) if K["tr"] else [0.0] * n
 
-    def centrality(s: Sentence, i: int = -1) -> float:
+class _Scorer:
+    """How central and how well placed each sentence is (weights: K)."""
+
+    def __init__(
+        self, sents: list[Sentence], title: str, opinion: bool, texts: dict[int, str]
+    ) -> None:
+        self.sents = sents
+        self.n = len(sents)
+        self.df = Counter(w for s in sents for w in set(_words(s.text)))
+        self.title_words = set(_words(title))
+        self.first_para = min(s.para for s in sents)
+        self.rank = _textrank([_lemmas(s) for s in sents]) if K["tr"] else [0.0] * self.n
+        self.opinion = opinion
+        self.texts = texts
+        """Each candidate sentence, compressed."""
+
+    def centrality(self, s: Sentence, i: int = -1) -> float:
         ws = set(_words(s.text))
         if not ws:
             return 0.0
+        n, df = self.n, self.df
         if K["tr"]:
-            central = K["tr"] * rank[i] * n
+            central = K["tr"] * self.rank[i] * n
         else:
             central = sum(min(df[w], K["cap"]) for w in ws if df[w] > 1) / (len(ws) ** 0.5 * n**0.5)
-        return central + K["title"] * _share(s.text, title_words)
+        return central + K["title"] * _share(s.text, self.title_words)
 
-    def score(i: int, s: Sentence) -> float:
-        pos = s.para - first_para
+    def score(self, i: int, s: Sentence) -> float:
+        pos = s.para - self.first_para
         lead = K["lead0"] if pos == 0 else K["lead2"] if pos <= 2 else 0.0
-        if opinion:
+        if self.opinion:
             lead *= K["oplead"]  # analysis is not written as an inverted pyramid
         penalty = K["first"] if _FIRST_PERSON.search(s.text) else 0.0
-        if _ANAPHOR.match(texts[i]):
+        if _ANAPHOR.match(self.texts[i]):
             penalty += K["anaphor"]  # leans on the sentence before it
-        return centrality(s, i) + lead - K["pos"] * i / n - penalty
+        return self.centrality(s, i) + lead - K["pos"] * i / self.n - penalty
 
-    texts = {i: compress(pruned(s)) for i, s in cands}
-    conclusion: tuple[int, str] | None = None
-    if opinion and n >= 6:
-        people = frozenset(
-            t.text
-            for x in sents
-            for e in x.span.ents
-            if e.label_ == "PERSON"
-            for t in e
-            if t.text[:1].isupper()
-        )
-        tail = [
-            (i, s)
-            for i, s in cands
-            if i >= n * (1 - K["tail"])
-            and not _FIRST_PERSON.search(s.text)
-            and not _ANAPHOR.match(texts[i])
-            and argumentative(s, people)
-            and len(texts[i].split()) <= K["thesis_words"]
-        ]
-        if tail:
-            i, s = max(
-                tail,
-                key=lambda c: (
-                    centrality(c[1], c[0]) + K["thesis"] * _share(c[1].text, title_words),
-                    c[0],
-                ),
-            )
-            lower = {t.text for x in sents for t in x.span if t.text.islower()}
-            conclusion = (i, _framed(texts[i], authors, s, lower))
-    concluding = len(conclusion[1].split()) if conclusion else 0
-    budget = target_words - concluding
-    limit = max_sentences - (1 if conclusion else 0)
+
+def _conclusion(
+    sc: _Scorer, cands: list[tuple[int, Sentence]], authors: int
+) -> tuple[int, str] | None:
+    """An opinion piece's conclusion: an argumentative sentence near its end, framed as the
+    author's argument (index, text), or None."""
+    sents, texts, n = sc.sents, sc.texts, sc.n
+    people = frozenset(
+        t.text
+        for x in sents
+        for e in x.span.ents
+        if e.label_ == "PERSON"
+        for t in e
+        if t.text[:1].isupper()
+    )
+    tail = [
+        (i, s)
+        for i, s in cands
+        if i >= n * (1 - K["tail"])
+        and not _FIRST_PERSON.search(s.text)
+        and not _ANAPHOR.match(texts[i])
+        and argumentative(s, people)
+        and len(texts[i].split()) <= K["thesis_words"]
+    ]
+    if not tail:
+        return None
+    i, s = max(
+        tail,
+        key=lambda c: (
+            sc.centrality(c[1], c[0]) + K["thesis"] * _share(c[1].text, sc.title_words),
+            c[0],
+        ),
+    )
+    lower = {t.text for x in sents for t in x.span if t.text.islower()}
+    return i, _framed(texts[i], authors, s, lower)
+
+
+def _choose(
+    sc: _Scorer,
+    cands: list[tuple[int, Sentence]],
+    limit: int,
+    budget: int,
+    concluding: int,
+    max_words: int,
+    skip: int | None,
+) -> list[int]:
+    """The best-scored sentences that fit the word budget and say something new, in text
+    order (`skip`: the conclusion's index, placed apart)."""
     chosen: list[int] = []
     seen: set[str] = set()
     total = 0
-    ranked = sorted(cands, key=lambda c: (-score(*c), c[0]))
+    ranked = sorted(cands, key=lambda c: (-sc.score(*c), c[0]))
     shortlist = max(K["short_min"], round(K["short_frac"] * len(ranked)))
     for r, (i, s) in enumerate(ranked):
-        if len(chosen) >= limit or (conclusion and i == conclusion[0]):
+        if len(chosen) >= limit or i == skip:
             continue
         if chosen and r >= shortlist:
             break  # what still fits is too peripheral to be worth its words
         ws = set(_words(s.text))
         if ws and len(ws & seen) / len(ws) > K["redund"]:
             continue  # says again what a chosen sentence says
-        k = len(texts[i].split())
+        k = len(sc.texts[i].split())
         if total + k <= budget or not chosen and total + k + concluding <= max_words:
             chosen.append(i)
             total += k
             seen |= ws
-    parts = [texts[i] for i in sorted(chosen)]
-    if conclusion:
-        parts.append(conclusion[1])
-    if anchor is not None:
-        order = [*sorted(chosen), *([conclusion[0]] if conclusion else [])]
-        parts = [with_dates(p, sents[i], anchor) for p, i in zip(parts, order, strict=True)]
-    text = " ".join(parts) or " ".join(texts[cands[0][0]].split())
-    words = text.split()
-    if len(words) > max_words:  # one very long sentence
-        text = " ".join(words[: max_words - 1]).rstrip(",;:") + "…"
-    return text
+    return sorted(chosen)
