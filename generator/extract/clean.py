@@ -246,3 +246,8 @@ def _trim_tail(b: Block, opts: Options) -> tuple[Block, ...]:
     reason = boilerplate_reason(tail_plain, opts)
     tail = Block(b.index, b.start + keep_end, b.end, tail_raw, tail_plain, BOILER, reason)
     return head, tail
+
+
+# Public names of the patterns metadata.py reads (it still imports the private ones).
+QUOTED_TITLE = _QUOTED_TITLE
+SOURCES_HEAD = _SOURCES_HEAD

@@ -24,8 +24,8 @@ from ._dates import (
     nearest_year,
     shift_month,
 )
-from .temporal_patterns import _PATTERNS, _PRIORITY
-from .temporal_ranges import Temporal, _merge_ranges
+from .temporal_patterns import PATTERNS, PRIORITY
+from .temporal_ranges import Temporal, merge_ranges
 
 
 def find_temporal(text: str, anchor: dt.date) -> list[Temporal]:
@@ -34,14 +34,14 @@ def find_temporal(text: str, anchor: dt.date) -> list[Temporal]:
     Values are EDTF strings that `edtf.parse_edtf` accepts.
     """
     raw: list[tuple[int, int, str, re.Match[str]]] = []
-    for name, pat in _PATTERNS:
+    for name, pat in PATTERNS:
         for m in pat.finditer(text):
             s = m.start()
             if name == "month" and m.group("prep"):
                 s = m.end("prep")
             raw.append((s, m.end(), name, m))
     # Longest match wins; on equal spans the earlier pattern in the list (more specific).
-    raw.sort(key=lambda r: (r[0], -(r[1] - r[0]), _PRIORITY[r[2]]))
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0]), PRIORITY[r[2]]))
     chosen: list[tuple[int, int, str, re.Match[str]]] = []
     last_end = -1
     for item in raw:
@@ -71,7 +71,7 @@ def find_temporal(text: str, anchor: dt.date) -> list[Temporal]:
         if not relative and not vague:
             state.last_year = hi.y
         out.append(Temporal(s, e, text[s:e], value, relative, direction, repeat, vague))
-    return _merge_ranges(text, out, anchor)
+    return merge_ranges(text, out, anchor)
 
 
 _COUNTED = re.compile(

@@ -16,7 +16,7 @@ _PREP = (
     r"to|of|last|next|this|early|late|mid|until|around|throughout)\s+|mid-)"
 )
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "iso",
         re.compile(
@@ -135,4 +135,4 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-_PRIORITY = {name: i for i, (name, _) in enumerate(_PATTERNS)}
+PRIORITY = {name: i for i, (name, _) in enumerate(PATTERNS)}

@@ -32,7 +32,7 @@ _JOIN = re.compile(r"^\s*(?:and|to|until|till|through|-|–|—)\s*(?:the\s+)?$"
 _OPEN = re.compile(r"(?:\b(?:between|from)\s+(?:the\s+)?)$", re.I)
 
 
-def _merge_ranges(text: str, items: list[Temporal], anchor: dt.date) -> list[Temporal]:
+def merge_ranges(text: str, items: list[Temporal], anchor: dt.date) -> list[Temporal]:
     """Join "between late October and the end of December 2025" into one interval."""
     out: list[Temporal] = []
     i = 0
