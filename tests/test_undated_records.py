@@ -140,3 +140,18 @@ def test_a_date_that_reads_two_ways_is_taken_day_first_and_questioned(repo: Path
     (q,) = [q for q in rec["review"] if q["field"] == "date"]
     assert "'07/08/2016 09:15'" in q["question"] and "2016-07-08" in q["question"]
     assert not any(q["field"] == "timeline" for q in rec["review"])  # the date anchors them
+
+
+def test_an_updated_date_alone_is_used_and_questioned(repo: Path) -> None:
+    text = SEED.split("\n", 2)[2]
+    seed = repo / "seeds" / "pier-fenders.txt"
+    seed.write_text(f"Pier Fenders Approved\n\nUpdated: 2 May 2024 10:00 GMT\n\n{text}", "utf-8")
+    rec = extract(read_seed(seed, repo))
+    assert rec["date"] == "2024-05-02"
+    (q,) = [q for q in rec["review"] if q["field"] == "date"]
+    assert "only when the copy was updated" in q["question"]
+    seed.write_text(
+        f"Pier Fenders Approved\n\nPublished: 1 May 2024 | Updated: 2 May 2024\n\n{text}", "utf-8"
+    )
+    rec = extract(read_seed(seed, repo))
+    assert rec["date"] == "2024-05-01" and "review" not in rec

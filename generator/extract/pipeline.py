@@ -90,6 +90,14 @@ def _date(ctx: Context) -> None:
                 "date (e.g. '2024-03-12') and check the timeline's statuses against it",
             }
         )
+    elif found is not None and found.day == date and found.updated:
+        ctx.review.append(
+            {
+                "field": "date",
+                "question": f"The header states only when the copy was updated "
+                f"('{found.text}'); the publication date may be earlier: check it",
+            }
+        )
     elif found is not None and found.day == date and found.ambiguous:
         ctx.review.append(
             {
