@@ -61,6 +61,7 @@ def test_check_warns_on_a_draft_and_fails_a_reviewed_record_with_open_questions(
     mine = [p for p in validate_repository(repo) if "ferry-service-resumes" in p.file]
     questions = [p for p in mine if p.keypath.startswith("review")]
     assert questions and all(p.level == "warning" for p in questions)
+    assert not [p.format() for p in mine if p.level == "error"]  # 'XXXX-XX-XX' is EDTF
     assert all(p.format().count("\n") == 0 for p in questions)
     assert "ferry-service-resumes.yaml" in questions[0].format()
     assert "answer it in the record and delete the item" in questions[0].format()
