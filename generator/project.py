@@ -32,7 +32,7 @@ from .runner import (
     schedule,
     unchanged,
 )
-from .seeds import MAX_TEXT_CHARS, Seed, prepare_seed, seed_id
+from .seeds import MAX_TEXT_CHARS, Seed, check_seed_name, prepare_seed, seed_id
 
 # Names other modules and the tests import from here; they live where they belong.
 __all__ = ["EXTRACTOR_ENV", "MAX_TEXT_CHARS", "Outcome", "command", "extract_seeds", "extractor",
@@ -205,6 +205,7 @@ def extract_seeds(paths: list[Path], out_dir: Path, root: Path, seeds_dir: Path,
 def _plan(path: Path, out_dir: Path, root: Path, seeds_dir: Path, force: bool,
           cache: Any) -> Outcome | tuple[Seed, Path, bytes | None]:
     """An outcome decided without the extractor, or what the extractor must make."""
+    check_seed_name(path, root)
     record_path = record_file(out_dir, seed_id(path))
     shown, shown_rec = display_path(path, root), display_path(record_path, root)
     if not force and not _links_out(path, seeds_dir) and unchanged(path, record_path, cache):

@@ -521,6 +521,12 @@ def read_seed(path: Path, root: Path | None = None) -> Seed:
     return parse_seed(path, data, root)
 
 
+#: A few stray control characters in a text document (a form feed, an escape, DEL, a C1 code
+#: from a mis-decoded page) read as white space: no record, page or terminal gets them.
+_STRAY_CONTROLS = {c: " " for c in [*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F,
+                                    *range(0x80, 0xA0), 0xFFFE, 0xFFFF]} | {0x0C: "\n"}
+
+
 def parse_seed(path: Path, data: bytes, root: Path | None = None) -> Seed:
     """A seed from its bytes, as `read_seed` reads the file `path` holding them.
 
@@ -543,7 +549,7 @@ def parse_seed(path: Path, data: bytes, root: Path | None = None) -> Seed:
     if _control_share(decoded) > 0.01:
         raise BriefingError(path, "is binary (control characters), not a text document",
                             "save the article as .txt, .md or .html")
-    decoded = decoded.replace("\r\n", "\n").replace("\r", "\n")
+    decoded = decoded.replace("\r\n", "\n").replace("\r", "\n").translate(_STRAY_CONTROLS)
     meta: dict[str, str] = {}
     if fmt == "markdown":
         meta, body = split_front_matter(decoded)
@@ -595,13 +601,8 @@ def _rel_path(path: Path, seeds_dir: Path) -> str:
 NAME_MAX = 255
 
 
-def prepare_seed(path: Path, root: Path, seeds_dir: Path) -> Seed:
-    """Read a seed for extraction, refusing links out of the seed folder and oversized texts."""
-    in_folder = path.absolute().is_relative_to(seeds_dir.absolute())
-    if in_folder and not path.resolve().is_relative_to(seeds_dir.resolve()):
-        raise BriefingError(display_path(path, root), f"is a link to {path.resolve()}, outside "
-                            f"{display_path(seeds_dir, root)}/", "copy the article into the seed "
-                            "folder instead of linking to it")
+def check_seed_name(path: Path, root: Path) -> None:
+    """Refuse a seed whose file name no record can cite or be named after."""
     if not path.name.isprintable():
         raise BriefingError(display_path(path, root), "the file name holds control characters, "
                             "which no record can cite", "rename the file")
@@ -610,6 +611,16 @@ def prepare_seed(path: Path, root: Path, seeds_dir: Path) -> Seed:
         raise BriefingError(display_path(path, root), "its name is too long for its record's "
                             "file name", f"shorten the seed's file name to {NAME_MAX - 30} "
                             "characters or fewer")
+
+
+def prepare_seed(path: Path, root: Path, seeds_dir: Path) -> Seed:
+    """Read a seed for extraction, refusing links out of the seed folder and oversized texts."""
+    in_folder = path.absolute().is_relative_to(seeds_dir.absolute())
+    if in_folder and not path.resolve().is_relative_to(seeds_dir.resolve()):
+        raise BriefingError(display_path(path, root), f"is a link to {path.resolve()}, outside "
+                            f"{display_path(seeds_dir, root)}/", "copy the article into the seed "
+                            "folder instead of linking to it")
+    check_seed_name(path, root)
     seed = read_seed(path, root)
     if len(seed.text) > MAX_TEXT_CHARS:
         raise BriefingError(display_path(path, root), f"text is {len(seed.text):,} characters "
