@@ -125,6 +125,11 @@ def unchanged(path: Path, record_path: Path, cache: StateCache) -> bool:
 SEED_TIMEOUT = int(os.environ.get("BRIEFINGS_SEED_TIMEOUT", "600"))
 
 
+def _overtime_message() -> str:
+    return (f"extraction did not finish within {SEED_TIMEOUT} s; keep only the article in the "
+            "seed, or raise BRIEFINGS_SEED_TIMEOUT")
+
+
 class _Overtime(Exception):
     pass
 
@@ -148,8 +153,7 @@ def work(seed: Seed, options: Any) -> tuple[str, Any]:
     try:
         return "ok", extractor()(seed, options)
     except _Overtime:
-        return "error", (f"extraction did not finish within {SEED_TIMEOUT} s; keep only the "
-                         "article in the seed, or raise BRIEFINGS_SEED_TIMEOUT")
+        return "error", _overtime_message()
     except BriefingError as exc:
         return "error", exc.problem + (f"; {exc.fix}" if exc.fix else "")
     except Exception as exc:  # reported against its seed; the other seeds go on
@@ -206,7 +210,7 @@ def run_dask(seeds: list[Seed], options: Any,
              address: str) -> Iterator[tuple[int, tuple[str, Any]]]:
     """The same map on a Dask cluster (`dask.distributed`); workers need this package."""
     try:
-        from dask.distributed import Client, as_completed
+        from dask.distributed import Client
     except ImportError:
         raise BriefingError("--scheduler", "needs Dask's distributed scheduler",
                             "install it: python -m pip install 'briefings[dask]'") from None
@@ -217,8 +221,31 @@ def run_dask(seeds: list[Seed], options: Any,
                             f"({exc})", "start it, or check the address") from None
     with client:
         futures = client.map(work, seeds, options=options, pure=False)
-        index = {fut.key: i for i, fut in enumerate(futures)}
-        for fut in as_completed(futures):
+        yield from _dask_results(client, futures)
+
+
+def _dask_results(client: Any, futures: list[Any]) -> Iterator[tuple[int, tuple[str, Any]]]:
+    """Results as they arrive. Dask runs tasks in threads, where no alarm can stop one, so
+    the limit is kept here: a worker thread is freed only by a finished task, so when none
+    has finished for SEED_TIMEOUT seconds, every task still processing has run at least that
+    long; those are given up (their threads stay busy, the run goes on)."""
+    from dask.distributed import wait as dask_wait
+
+    index = {fut.key: i for i, fut in enumerate(futures)}
+    remaining = set(futures)
+    limit = SEED_TIMEOUT if SEED_TIMEOUT > 0 else None
+    while remaining:
+        try:
+            done, _ = dask_wait(list(remaining), timeout=limit, return_when="FIRST_COMPLETED")
+        except TimeoutError:
+            busy = {key for keys in client.processing().values() for key in keys}
+            for fut in [f for f in remaining if f.key in busy]:
+                remaining.discard(fut)
+                fut.cancel()
+                yield index[fut.key], ("error", _overtime_message())
+            continue
+        for fut in done:
+            remaining.discard(fut)
             yield index[fut.key], fut.result()
 
 

@@ -110,3 +110,28 @@ def test_a_seed_that_never_finishes_is_given_up_and_the_others_go_on(tmp_path: P
     assert "story-slow.txt" in done.stdout + done.stderr
     assert "did not finish within 2 s" in done.stdout + done.stderr
     assert len(records(tmp_path / "briefings")) == 3
+
+
+def test_a_seed_that_never_finishes_on_a_dask_cluster_is_given_up(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dask runs tasks in threads, where no alarm can stop one: the client gives it up."""
+    distributed = pytest.importorskip("dask.distributed")
+    from generator import runner
+
+    monkeypatch.setenv("BRIEFINGS_EXTRACTOR", FAKE)
+    monkeypatch.setenv("FAKE_EXTRACT_HANG", "slow")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(PROJECT), os.environ.get(
+        "PYTHONPATH")])))
+    monkeypatch.setattr(runner, "SEED_TIMEOUT", 3)
+    seeds = corpus(tmp_path, 3)
+    (seeds / "story-slow.txt").write_text("Slow story\n\nMinister Gamma met Envoy Delta.\n",
+                                          "utf-8")
+    paths = sorted(seeds.iterdir())
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        outcomes = extract_seeds(paths, tmp_path / "dask", tmp_path, seeds,
+                                 scheduler=cluster.scheduler_address)
+    failed = [o for o in outcomes if o.failed]
+    assert [o.seed for o in failed] == ["seeds/story-slow.txt"]
+    assert "did not finish within 3 s" in failed[0].message
+    assert len(records(tmp_path / "dask")) == 3
