@@ -209,3 +209,21 @@ def test_a_label_labels_the_date_right_after_it_only() -> None:
 def test_a_first_paragraph_that_opens_with_a_date_is_no_dateline() -> None:
     body = f"Since June 3, 2022 - when the main burst - the board has met weekly. {BODY}"
     assert md_of("Pipes to Be Replaced", f"{body}\n\n{BODY2}").date is None
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Written by Ines Moreau on Tuesday 14th May 2024",
+        "By Ines Moreau, published 14 May 2024 at 08:42",
+        "By Ines Moreau | 14.05.2024",
+    ],
+)
+def test_a_byline_with_its_date_gives_both(byline: str) -> None:
+    md = md_of(f"Water Board Backs Pipe Plan\n\n{byline}")
+    assert md.authors == ["Ines Moreau"] and md.date == dt.date(2024, 5, 14)
+
+
+def test_a_line_with_a_name_and_a_date_but_no_byline_word_is_no_byline() -> None:
+    md = md_of("Water Board Backs Pipe Plan\n\nHarbour Post, 14 May 2024")
+    assert md.authors == [] and md.date == dt.date(2024, 5, 14)

@@ -54,14 +54,16 @@ def _person_part(part: str) -> str:
     return part.strip()
 
 
+#: How a byline opens: "By", "Written by", "Reporting:".
+BYLINE_OPENING = re.compile(
+    r"(?i)^(?:by|written by|words by|reporting by|edited by|compiled by|reporting)\s*:?\s+(.+)$"
+)
+
+
 def parse_byline(line: str) -> list[str]:
     """Author names from a byline: "By A, B and C" or "A, Professor, University; B, ..."."""
     line = strip_markup(line)
-    m = re.match(
-        r"^(?:by|written by|words by|reporting by|edited by|compiled by|reporting)\s*:?\s+(.+)$",
-        line,
-        re.I,
-    )
+    m = BYLINE_OPENING.match(line)
     if m:
         body = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+|\.\s+(?=[A-Z][a-z]+:)", m.group(1))[0]
         # "Sofia Grant in London, with reporting from Mateo Ruiz in Arequipa"

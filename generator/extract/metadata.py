@@ -16,6 +16,7 @@ from . import gazetteer as gz
 from ._dates import month_no, nearest_year
 from .clean import _QUOTED_TITLE, _SOURCES_HEAD, BODY, SOURCE_LIST, Block, dateline, strip_markup
 from .header_lines import (
+    BYLINE_OPENING,
     LineDate,
     date_line,
     find_dates,
@@ -182,12 +183,13 @@ def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = 
         if b.kind != "header":
             continue
         names = parse_byline(p)
-        dated_byline = preferred(find_dates(p)) if re.match(r"(?i)by\s", p) else None
+        dated_byline = preferred(find_dates(p)) if BYLINE_OPENING.match(p) else None
         if dated_byline:
-            # "By Aoife Brennan 12 March 2025", "By A | 12 March 2025 | 02:30 PM": the
-            # byline and the date on one line.
+            # "By Aoife Brennan 12 March 2025", "By A | 12 March 2025 | 02:30 PM", "Written
+            # by A on Tuesday 12th March 2025": the byline and the date on one line.
             d = dated_byline
-            names = names or parse_byline((p[: d.start] + p[d.end :]).strip(" |,·•-–—"))
+            rest = re.sub(r"(?i)(?:\s+(?:on|at|published|posted|updated))+\s*$", "", p[: d.start])
+            names = names or parse_byline(f"{rest} {p[d.end :]}".strip(" |,·•-–—"))
             dated.append((b, d, ""))
         if names and not md.authors:
             md.authors, md.byline = names, p
