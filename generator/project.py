@@ -174,7 +174,7 @@ def extract_seeds(paths: list[Path], out_dir: Path, root: Path, seeds_dir: Path,
                                       "rename one of them")
                 continue
             try:
-                plan = _plan(path, out_dir, root, seeds_dir, force, cache)
+                plan = _plan(path, out_dir, root, seeds_dir, force, cache, retry=force or debug)
             except BriefingError as exc:
                 outcomes[i] = Outcome(shown, "failed", _problem(exc))
                 continue
@@ -203,7 +203,7 @@ def extract_seeds(paths: list[Path], out_dir: Path, root: Path, seeds_dir: Path,
 
 
 def _plan(path: Path, out_dir: Path, root: Path, seeds_dir: Path, force: bool,
-          cache: Any) -> Outcome | tuple[Seed, Path, bytes | None]:
+          cache: Any, retry: bool = False) -> Outcome | tuple[Seed, Path, bytes | None]:
     """An outcome decided without the extractor, or what the extractor must make."""
     check_seed_name(path, root)
     record_path = record_file(out_dir, seed_id(path))
@@ -211,6 +211,9 @@ def _plan(path: Path, out_dir: Path, root: Path, seeds_dir: Path, force: bool,
     if not force and not _links_out(path, seeds_dir) and unchanged(path, record_path, cache):
         return Outcome(shown, "unchanged", "", shown_rec)
     seed = prepare_seed(path, root, seeds_dir)
+    if not retry and (why := cache.failed.get(seed.sha256)):
+        return Outcome(shown, "failed", f"{why} (the last time; the seed is unchanged since, so "
+                       "it is not tried again: edit the seed, or rerun with --force)")
     raw, data, broken = _existing(record_path)
     kept = decide(seed, data, broken, force, raw)
     if kept is not None:
@@ -223,11 +226,18 @@ def _finish(seed: Seed, record_path: Path, raw: bytes | None, result: tuple[str,
     """Write what the extractor made of a seed (or report why it made nothing)."""
     kind, value = result
     shown, shown_rec = display_path(seed.path, root), display_path(record_path, root)
-    if kind == "error":
-        return Outcome(shown, "failed", str(value))
+    if kind in ("error", "timeout"):
+        message = str(value)
+    elif kind != "ok":
+        message = (f"internal error in extraction ({value}); rerun with --debug and report it "
+                   "with this seed")
     if kind != "ok":
-        return Outcome(shown, "failed", f"internal error in extraction ({value}); rerun with "
-                       "--debug and report it with this seed")
+        if kind != "error":  # slow or broken: not tried again until the seed changes
+            cache.failed[seed.sha256] = message
+            cache.dirty = True
+        return Outcome(shown, "failed", message)
+    if cache.failed.pop(seed.sha256, None) is not None:
+        cache.dirty = True
     text = dump_record(stamp(repair_draft(value, seed.text)), ref).encode("utf-8")
     if raw == text:
         return Outcome(shown, "unchanged", "", shown_rec)

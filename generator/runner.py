@@ -55,6 +55,14 @@ class RecordState:
     edited: bool
 
 
+_FAILED = "~failed"  # no record file is named so
+
+
+def failed_before(folder: Path, seed_sha: str) -> str | None:
+    """Why the last extraction of these seed bytes into `folder` failed, if it did."""
+    return StateCache(folder).failed.get(seed_sha)
+
+
 class StateCache:
     """`<record folder>/.briefings-state.json`: saves parsing every record on every run.
     Only a cache: an entry counts only while the record file's size and mtime match."""
@@ -62,12 +70,17 @@ class StateCache:
     def __init__(self, folder: Path) -> None:
         self.path = folder / STATE_FILE
         self.entries: dict[str, RecordState] = {}
+        self.failed: dict[str, str] = {}
+        """Seeds whose extraction ran out of time or crashed, by the sha256 of their bytes:
+        the same bytes are not tried again on every build (`--force` tries)."""
         self.dirty = False
         try:
             raw = json.loads(self.path.read_text("utf-8"))
+            failed = raw.pop(_FAILED, {})
             self.entries = {k: RecordState(*v) for k, v in raw.items()}
-        except (OSError, ValueError, TypeError):
-            self.entries = {}
+            self.failed = {str(k): str(v) for k, v in failed.items()}
+        except (OSError, ValueError, TypeError, AttributeError):
+            self.entries, self.failed = {}, {}
 
     def state(self, record_path: Path) -> RecordState | None:
         """The record's state: from the cache if the file is unchanged, else parsed now.
@@ -99,8 +112,10 @@ class StateCache:
     def save(self) -> None:
         if not self.dirty:
             return
-        data = {k: [v.mtime_ns, v.size, v.sha256, v.status, v.edited]
-                for k, v in sorted(self.entries.items())}
+        data: dict[str, Any] = {k: [v.mtime_ns, v.size, v.sha256, v.status, v.edited]
+                                for k, v in sorted(self.entries.items())}
+        if self.failed:
+            data[_FAILED] = dict(sorted(self.failed.items()))
         tmp = self.path.with_name(f".{STATE_FILE}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(data, separators=(",", ":")), "utf-8")
         os.replace(tmp, self.path)
@@ -139,7 +154,8 @@ def _overtime(*_: Any) -> None:
 
 
 def work(seed: Seed, options: Any) -> tuple[str, Any]:
-    """Extract one seed in a worker: ("ok", record), ("error", problem) or ("crash", text).
+    """Extract one seed in a worker: ("ok", record), ("error", problem), ("timeout", problem)
+    or ("crash", text).
     The model is loaded once per worker process, by the extractor's own cache. A seed that
     takes longer than SEED_TIMEOUT seconds is given up as an error, so one pathological
     document cannot stall a whole build."""
@@ -153,7 +169,7 @@ def work(seed: Seed, options: Any) -> tuple[str, Any]:
     try:
         return "ok", extractor()(seed, options)
     except _Overtime:
-        return "error", _overtime_message()
+        return "timeout", _overtime_message()
     except BriefingError as exc:
         return "error", exc.problem + (f"; {exc.fix}" if exc.fix else "")
     except Exception as exc:  # reported against its seed; the other seeds go on
@@ -242,7 +258,7 @@ def _dask_results(client: Any, futures: list[Any]) -> Iterator[tuple[int, tuple[
             for fut in [f for f in remaining if f.key in busy]:
                 remaining.discard(fut)
                 fut.cancel()
-                yield index[fut.key], ("error", _overtime_message())
+                yield index[fut.key], ("timeout", _overtime_message())
             continue
         for fut in done:
             remaining.discard(fut)

@@ -1,8 +1,8 @@
 """Validation of records: the JSON Schema plus what no schema can say.
 
 `validate_record` and `validate_repository` return every problem at once; nothing here raises
-for bad input. Errors fail `briefings check` and every strict build; warnings (a stale record,
-an unknown key) are printed and fail only strict builds.
+for bad input. Errors fail `briefings check`; what a problem does to the published site is
+`publish_level`'s: a draft never blocks it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 from .errors import BriefingError
 from .owned import ownership_problems
 from .problems import Problem, command, display_path, problem_from_error
-from .records import Loaded, list_records, read_record
+from .records import Loaded, hand_edited, list_records, read_record
 from .seeds import Seed, fold_ws, list_seeds, prepare_seed, read_seed, seed_id
 from .siteconfig import load_site_config
 
@@ -79,7 +79,7 @@ def _schema_message(err: Any) -> str:
     inst = err.instance
     if err.validator == "required":
         missing = err.message.split("'")[1] if "'" in err.message else err.message
-        return f"missing required key '{missing}'; add it (see RECORD.md)"
+        return f"missing required key '{missing}'; add it (see docs/record-format.md)"
     if err.validator == "type":
         if isinstance(inst, (_dt.date, _dt.datetime)):
             return (f"unquoted date {inst}; write it as a quoted string: '{inst.isoformat()}'")
@@ -291,22 +291,24 @@ def validate_record(loaded: Loaded, root: Path, seeds_dir: Path | None = None,
     too."""
     file = display_path(loaded.path, root)
     problems: list[Problem] = []
+    draft = not is_reviewed(loaded.data)
 
-    def add(keypath: str, message: str, level: str = "error") -> None:
-        problems.append(Problem(file, loaded.line(keypath), keypath, message, level))
+    def add(keypath: str, message: str, level: str = "error", kind: str = "") -> None:
+        problems.append(Problem(file, loaded.line(keypath), keypath, message, level,
+                                kind="draft" if draft else kind))
 
     data = loaded.data
     if not isinstance(data, dict):
         add("", "is not a mapping of keys to values; a record starts with 'id: ...' "
-            "(see RECORD.md)")
+            "(see docs/record-format.md)")
         return problems
     for err in schema_errors(data):
         add(_keypath(err.absolute_path), _schema_message(err))
     unknown: list[tuple[str, str]] = []
     _unknown_keys(data, schema(), "", unknown)
     for keypath, key in unknown:
-        add(keypath, f"unknown key '{key}' is ignored; check its spelling (see RECORD.md)",
-            "warning")
+        add(keypath, f"unknown key '{key}' is ignored; check its spelling (see "
+            "docs/record-format.md)", "warning")
     for keypath, value in _dates(data):
         if isinstance(value, str) and (why := edtf_problem(value)):
             add(keypath, why)
@@ -319,15 +321,54 @@ def validate_record(loaded: Loaded, root: Path, seeds_dir: Path | None = None,
     for keypath, why in text_problems(data):
         add(keypath, why)
     for keypath, why in _lookalike_names(data):
-        add(keypath, why, "warning")
+        add(keypath, why, "warning", "note")
     summary = data.get("summary")
     if isinstance(summary, str) and len(summary.split()) > MAX_SUMMARY_WORDS:
         words = len(summary.split())
         add("summary", f"has {words} words, more than {MAX_SUMMARY_WORDS}; shorten it")
     for keypath, message, level in open_questions(data):
         add(keypath, message, level)
-    problems += _seed_problems(data, loaded, root, seeds_dir or root / "seeds", file, seen)
+    problems += _seed_problems(data, loaded, root, seeds_dir or root / "seeds", file, seen,
+                               "draft" if draft else "")
     return problems
+
+
+def is_reviewed(data: Any) -> bool:
+    """Whether a record's data says it is reviewed (anything else is handled as a draft)."""
+    return isinstance(data, dict) and data.get("status") == "reviewed"
+
+
+_DRAFT_LINE = re.compile(r"^status:[ \t]*(['\"]?)draft\1[ \t]*(#.*)?$", re.M)
+_REVIEWED_LINE = re.compile(r"^status:[ \t]*['\"]?reviewed", re.M)
+
+
+def unreadable_is_draft(path: Path) -> bool:
+    """Whether a record that cannot be parsed says plainly that it is a draft (a top-level
+    `status: draft` line). Anything else is handled as a reviewed record: its problems block
+    publishing."""
+    try:
+        text = path.read_text("utf-8", errors="replace")
+    except OSError:
+        return False
+    return bool(_DRAFT_LINE.search(text)) and not _REVIEWED_LINE.search(text)
+
+
+def publish_level(problem: Problem) -> str:
+    """How a problem counts when the site is published, whatever `check` says of it:
+
+    - 'error': the build fails (an error in a reviewed record, or in the repository);
+    - 'leave-out': the record is left out of the site and the rest is published (an error in
+      a draft; a seed without a record has nothing to publish);
+    - 'warning': a MkDocs warning, which fails a strict build (a reviewed record's warnings,
+      e.g. a stale one);
+    - 'info': shown, never blocks (every note on a draft, plausibility notes and look-alike
+      names).
+
+    Drafts never block publishing; `briefings check` (the pull-request gate) still fails on
+    every error."""
+    if problem.level == "error":
+        return "leave-out" if problem.kind in ("draft", "seed") else "error"
+    return "warning" if problem.kind == "" else "info"
 
 
 def open_questions(data: dict[str, Any]) -> list[tuple[str, str, str]]:
@@ -355,11 +396,13 @@ def open_questions(data: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 
 def _seed_problems(data: dict[str, Any], loaded: Loaded, root: Path, seeds_dir: Path,
-                   file: str, seen: dict[str, Seed] | None = None) -> list[Problem]:
+                   file: str, seen: dict[str, Seed] | None = None,
+                   kind: str = "") -> list[Problem]:
     problems: list[Problem] = []
 
-    def add(keypath: str, message: str, level: str = "error") -> None:
-        problems.append(Problem(file, loaded.line(keypath), keypath, message, level))
+    def add(keypath: str, message: str, level: str = "error", note: bool = False) -> None:
+        problems.append(Problem(file, loaded.line(keypath), keypath, message, level,
+                                kind=kind or ("note" if note else "")))
 
     seed = data.get("seed")
     if not isinstance(seed, dict) or not isinstance(seed.get("path"), str):
@@ -391,13 +434,8 @@ def _seed_problems(data: dict[str, Any], loaded: Loaded, root: Path, seeds_dir: 
     if seen is not None:
         seen[loaded.path.stem] = seed_doc
     if isinstance(seed.get("sha256"), str) and seed["sha256"] != seed_doc.sha256:
-        if data.get("status") == "reviewed":
-            fix = (f"see what changed with: {command('diff', loaded.path.stem)}; then review the "
-                   f"record against the seed and set seed.sha256 to {seed_doc.sha256}, or "
-                   f"regenerate it: {command('extract', '--force', rel)}")
-        else:
-            fix = f"regenerate it: {command('extract', rel)}"
-        add("seed.sha256", f"stale: the seed changed since this record was made; {fix}", "warning")
+        add("seed.sha256", stale_message(data, loaded.path.stem, rel, seed_doc.sha256),
+            "warning")
     folded = fold_ws(seed_doc.text)
     for keypath, quote in _evidences(data):
         if fold_ws(quote) not in folded:
@@ -405,8 +443,25 @@ def _seed_problems(data: dict[str, Any], loaded: Loaded, root: Path, seeds_dir: 
     from .extract.plausible import findings  # the extractor's own plausibility checks
 
     for f in findings(data, seed_doc.text):
-        add(f.path, f"implausible: {f.message()}", "warning")
+        add(f.path, f"implausible: {f.message()}", "warning", note=True)
     return problems
+
+
+def stale_message(data: dict[str, Any], rid: str, rel: str, sha: str) -> str:
+    """What a reviewer must do about a record whose seed changed since it was made."""
+    diff = command("diff", rid)
+    if data.get("status") == "reviewed":
+        return (f"stale: the seed changed after this record was reviewed, and the site is not "
+                f"built until it is re-reviewed: run {diff} to see what the new seed changes "
+                f"(add --take FIELDS to write those fields), correct the rest by hand, then set "
+                f"seed.sha256 to {sha}")
+    if hand_edited(data):
+        return (f"stale: the seed changed after this draft was edited by hand (extract keeps "
+                f"your edits); run {diff} to see what the new seed changes, take what you want "
+                f"(--take FIELDS), then set seed.sha256 to {sha}; or regenerate it with "
+                f"{command('extract', '--force', rel)}, which discards your edits")
+    return ("stale: the seed changed since this draft was made; regenerate it: "
+            + command("extract", rel))
 
 
 def validate_repository(root: Path, records_dir: Path | None = None,
@@ -422,7 +477,7 @@ def validate_repository(root: Path, records_dir: Path | None = None,
         try:
             loaded = read_record(path)
         except BriefingError as exc:
-            problems.append(problem_from_error(exc, file))
+            problems.append(unreadable_problem(exc, file, path))
             continue
         problems += validate_record(loaded, root, seeds_dir)
     for rid, files in sorted(by_id.items()):
@@ -448,15 +503,31 @@ def validate_repository(root: Path, records_dir: Path | None = None,
                 problems.append(Problem(r, None, "", f"its name gives the same record id '{sid}' "
                                         f"as {', '.join(x for x in rel if x != r)}; rename one"))
         elif sid not in by_id:
-            problems.append(Problem(rel[0], None, "", _unrecorded(paths[0], root, seeds_dir)))
+            problems.append(Problem(rel[0], None, "",
+                                    _unrecorded(paths[0], root, seeds_dir, records_dir),
+                                    kind="seed"))
     problems += ownership_problems(root, root / load_site_config(root).docs_dir)
     return sorted(problems)
 
 
-def _unrecorded(seed: Path, root: Path, seeds_dir: Path) -> str:
+def unreadable_problem(exc: BriefingError, file: str, path: Path) -> Problem:
+    """The problem for a record that cannot be read; a plain draft's is a draft's problem."""
+    problem = problem_from_error(exc, file)
+    if unreadable_is_draft(path):
+        return Problem(problem.file, problem.line, problem.keypath, problem.message,
+                       problem.level, problem.column, kind="draft")
+    return problem
+
+
+def _unrecorded(seed: Path, root: Path, seeds_dir: Path, records_dir: Path) -> str:
     """What to say about a seed without a record: the command to run, or why it cannot have one."""
+    from .runner import failed_before
+
     try:
-        prepare_seed(seed, root, seeds_dir)
+        prepared = prepare_seed(seed, root, seeds_dir)
     except BriefingError as exc:
         return f"has no record and cannot have one: {exc.problem}; {exc.fix}"
+    if why := failed_before(records_dir, prepared.sha256):
+        return (f"has no record: its extraction failed ({why}); edit the seed, or try again "
+                f"with: {command('extract', '--force', display_path(seed, root))}")
     return "has no record; run: " + command("extract", display_path(seed, root))

@@ -110,6 +110,17 @@ def test_a_seed_that_never_finishes_is_given_up_and_the_others_go_on(tmp_path: P
     assert "story-slow.txt" in done.stdout + done.stderr
     assert "did not finish within 2 s" in done.stdout + done.stderr
     assert len(records(tmp_path / "briefings")) == 3
+    # The same bytes are not tried again on the next build, and check says why it has none.
+    again = briefings(tmp_path, "extract", "--jobs", jobs, FAKE_EXTRACT_HANG="slow",
+                      BRIEFINGS_SEED_TIMEOUT="2", timeout=120)
+    assert again.returncode == 1
+    assert ("failed    seeds/story-slow.txt: extraction did not finish within 2 s; keep only "
+            "the article in the seed, or raise BRIEFINGS_SEED_TIMEOUT (the last time; the seed "
+            "is unchanged since, so it is not tried again: edit the seed, or rerun with --force)"
+            ) in again.stderr.splitlines()
+    checked = briefings(tmp_path, "check")
+    assert ("seeds/story-slow.txt: error: has no record: its extraction failed (extraction did "
+            "not finish within 2 s") in checked.stdout
 
 
 def test_a_seed_that_never_finishes_on_a_dask_cluster_is_given_up(
