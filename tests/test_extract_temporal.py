@@ -55,9 +55,16 @@ def test_spans_point_into_the_text() -> None:
         assert text[t.start : t.end] == t.text
 
 
-def test_last_week_is_a_month_when_it_lies_in_one_and_an_interval_otherwise() -> None:
-    assert values("It was agreed last week.", dt.date(2026, 9, 30)) == ["2026-09"]
-    assert values("It was agreed last week.", dt.date(2026, 10, 5)) == ["2026-09-28/2026-10-04"]
+def test_last_week_is_its_seven_days_and_a_month_at_record_precision_inside_one() -> None:
+    (t,) = find_temporal("It was agreed last week.", dt.date(2026, 9, 30))
+    assert (t.value, t.coarse) == ("2026-09-21/2026-09-27", "2026-09")
+    (t,) = find_temporal("It was agreed last week.", dt.date(2026, 10, 5))
+    assert (t.value, t.coarse) == ("2026-09-28/2026-10-04", "")
+    (t,) = find_temporal("Prices fell this past week.", dt.date(2014, 1, 28))
+    assert t.value == "2014-01-20/2014-01-26"
+    # An explicit run of seven days is no calendar week: it keeps its days in a record.
+    (t,) = find_temporal("The fair ran on July 10-16.", dt.date(2017, 7, 20))
+    assert (t.value, t.coarse) == ("2017-07-10/2017-07-16", "")
 
 
 def test_following_year_is_relative_to_the_last_stated_year() -> None:
@@ -94,3 +101,69 @@ def test_every_value_parses_as_edtf() -> None:
     assert len(ts) >= 8
     for t in ts:
         parse_edtf(t.value)
+
+
+# A bare weekday, month or day without its year is placed by the tense of its clause, read
+# from the words around it (no parser): the anchor 2013-10-09 is a Wednesday.
+WED = dt.date(2013, 10, 9)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # past clause: the last such day, even five days back
+        ("The runoff was held on Friday across the province.", "2013-10-04"),
+        ("On Thursday, the council approved the budget.", "2013-10-03"),
+        ("Port workers said on Saturday that the strike was over.", "2013-10-05"),
+        # future clause: the coming one, even beyond three days
+        ("The committee will vote on Tuesday.", "2013-10-15"),
+        ("On Monday, the two envoys are to travel to Oslo.", "2013-10-14"),
+        # no tense word: the nearest one, as before
+        ("Crowds outside the arena on Friday.", "2013-10-11"),
+    ],
+)
+def test_bare_weekday_follows_the_tense_of_its_clause(text: str, expected: str) -> None:
+    assert values(text, WED) == [expected]
+
+
+def test_a_later_clause_does_not_lend_its_tense_to_a_date_inside_the_sentence() -> None:
+    # "reported" closes the sentence but governs another clause; "agreed to resume" puts the
+    # date in an infinitive whose time the past verb does not fix.
+    assert values("Lambing begins in April, and weak ewes often die, the agency reported.",
+                  dt.date(2026, 3, 5)) == ["2026-04"]
+    assert values("Both sides agreed to resume the talks in mid-March.",
+                  dt.date(2026, 2, 3)) == ["2026-03"]
+
+
+def test_months_without_a_year_follow_the_tense_of_their_clause() -> None:
+    assert values("I am going to Lisbon in January and to Quito in April.", WED) == [
+        "2014-01", "2014-04"]
+    assert values("The factory closed in November after a fire.", WED) == ["2012-11"]
+    assert values("What do you expect from the summit in November?", dt.date(2026, 2, 19)) == [
+        "2026-11"]
+
+
+def test_a_month_without_tense_is_the_nearest_one_across_new_year() -> None:
+    # written in December, "January" is the coming one; in October, "April" the last one
+    assert values("Tolls rise in January for lorries.", dt.date(2025, 12, 10)) == ["2026-01"]
+    assert values("Tolls rose in April for lorries.", dt.date(2025, 10, 1)) == ["2025-04"]
+    assert values("Tolls for lorries in April.", dt.date(2025, 10, 1)) == ["2025-04"]
+
+
+def test_a_weekday_that_names_no_particular_day_is_no_date() -> None:
+    assert values("We meet on a Monday and again every Tuesday; on Mondays it is quiet.") == []
+    assert values("We met on Monday.") == ["2023-05-01"]
+
+
+@pytest.mark.parametrize(
+    "text,anchor,expected",
+    [
+        ("The fair drew thousands this weekend.", dt.date(2016, 9, 7), "2016-09-03/2016-09-04"),
+        ("Ministers met at the weekend in Rome.", dt.date(2026, 3, 16), "2026-03-14/2026-03-15"),
+        ("The fair will open this weekend.", dt.date(2016, 9, 7), "2016-09-10/2016-09-11"),
+        ("Protests are planned for next weekend.", dt.date(2016, 9, 10), "2016-09-17/2016-09-18"),
+        ("It rained all last weekend.", dt.date(2016, 9, 11), "2016-09-03/2016-09-04"),
+    ],
+)
+def test_weekends_are_their_saturday_and_sunday(text: str, anchor: dt.date, expected: str) -> None:
+    assert values(text, anchor) == [expected]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -30,6 +31,9 @@ WORD_NUM = {
 #: How far ahead of the anchor a date without a year may lie before we take the previous
 #: year instead: news refers to the recent past more often than to the far future.
 FUTURE_WINDOW_DAYS = 125
+#: The same for the next year, across New Year ("January" written in December): shorter, as
+#: a month of the next year named without its year is rarer than one of this year.
+NEXT_YEAR_WINDOW_DAYS = 62
 
 
 @dataclass(frozen=True)
@@ -78,16 +82,31 @@ def shift_month(y: int, m: int, n: int) -> tuple[int, int]:
 
 
 def nearest_year(anchor: dt.date, month: int, day: int | None) -> int:
-    """The year of a month (and day) stated without one: the anchor's year, unless that puts
-    it more than FUTURE_WINDOW_DAYS ahead of the anchor, then the year before."""
+    """The year of a month (and day) stated without one: the next year if that puts it at most
+    NEXT_YEAR_WINDOW_DAYS ahead of the anchor ("January" written in December), else the
+    anchor's year if at most FUTURE_WINDOW_DAYS ahead, else the year before ("August"
+    written in March)."""
+    for y, window in ((anchor.year + 1, NEXT_YEAR_WINDOW_DAYS), (anchor.year, FUTURE_WINDOW_DAYS)):
+        try:
+            cand = dt.date(y, month, min(day or 1, calendar.monthrange(y, month)[1]))
+        except ValueError:
+            return anchor.year
+        if (cand - anchor).days <= window:
+            return y
+    return anchor.year - 1
+
+
+def tensed_year(anchor: dt.date, month: int, day: int | None, tense: int) -> int:
+    """The year of a month (and day) stated without one, placed by the tense of its clause:
+    the last such month up to the anchor for a past clause, the next one from the anchor for
+    a future clause, else the nearest (`nearest_year`)."""
     y = anchor.year
-    try:
-        cand = dt.date(y, month, day or 1)
-    except ValueError:
-        return y
-    if (cand - anchor).days > FUTURE_WINDOW_DAYS:
-        return y - 1
-    return y
+    here, now = (month, day or 0), (anchor.month, anchor.day if day else 0)
+    if tense < 0:
+        return y if here <= now else y - 1
+    if tense > 0:
+        return y if here >= now else y + 1
+    return nearest_year(anchor, month, day)
 
 
 def coarse_span(first: dt.date, ndays: int) -> tuple[D, D]:

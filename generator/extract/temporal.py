@@ -15,14 +15,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from . import lexicon
 from ._dates import (
     WEEKDAYS,
     WORD_NUM,
     D,
-    coarse_span,
     month_no,
-    nearest_year,
     shift_month,
+    tensed_year,
 )
 from .temporal_patterns import PATTERNS, PRIORITY
 from .temporal_ranges import Temporal, merge_ranges
@@ -48,9 +48,10 @@ def find_temporal(text: str, anchor: dt.date) -> list[Temporal]:
         if item[0] >= last_end and text[item[0] : item[1]].strip():
             chosen.append(item)
             last_end = item[1]
-    state = _State(anchor)
+    state = _State(anchor, text)
     out: list[Temporal] = []
     for s, e, name, m in chosen:
+        state.span = (s, e)
         if name == "qyear" and (_COUNTED.match(text, e) or _QUANT.search(text, max(0, s - 15), s)):
             continue  # "1500 troops", "about 2000": a quantity, not a year
         res = _resolve(name, m, state)
@@ -70,7 +71,10 @@ def find_temporal(text: str, anchor: dt.date) -> list[Temporal]:
             state.days_seen.setdefault((lo.m, lo.d), lo.y)
         if not relative and not vague:
             state.last_year = hi.y
-        out.append(Temporal(s, e, text[s:e], value, relative, direction, repeat, vague))
+        coarse = ""
+        if name in ("rel", "ago") and lo.d and hi.d and (lo.y, lo.m) == (hi.y, hi.m):
+            coarse = _edtf(D(lo.y, lo.m), D(lo.y, lo.m), approx)  # a week inside one month
+        out.append(Temporal(s, e, text[s:e], value, relative, direction, repeat, vague, coarse))
     return merge_ranges(text, out, anchor)
 
 
@@ -91,13 +95,113 @@ _QUANT = re.compile(
 class _State:
     """What the resolver has seen so far: the anchor, the last explicit year, dated days."""
 
-    def __init__(self, anchor: dt.date) -> None:
+    def __init__(self, anchor: dt.date, text: str = "") -> None:
         self.anchor = anchor
+        self.text = text
+        self.span = (0, 0)
         self.last_year: int | None = None
         self.days_seen: dict[tuple[int | None, int | None], int] = {}
 
 
 _Res = tuple[D, D, bool, bool, int, bool]
+
+_PAST_FORMS = lexicon.word_set("past_forms")
+_FUTURE_MARKERS = lexicon.word_set("future_markers")
+_NOT_PAST_ED = lexicon.word_set("not_past_ed")
+_BE_NOW = frozenset({"is", "are", "am", "be", "being"})
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _marker(words: list[str], i: int) -> int:
+    """-1 when word i marks a past clause, +1 a future one, 0 neither."""
+    w = words[i]
+    low = w.lower()
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    prev = words[i - 1].lower() if i else ""
+    if low in _FUTURE_MARKERS or low == "going" and nxt == "to":
+        return 1
+    if low in ("is", "are") and nxt == "to":
+        return 1  # "are to travel on Wednesday"
+    if low in _PAST_FORMS:
+        return -1
+    if (
+        low.endswith("ed")
+        and len(low) > 4
+        and w[0].islower()
+        and low not in _NOT_PAST_ED
+        and prev not in _BE_NOW
+    ):
+        return -1  # "announced", not "is closed" (a present passive) nor "United"
+    return 0
+
+
+_DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "whom",
+        "be",
+    }
+)
+_OPENERS = frozenset(
+    {"on", "in", "at", "by", "since", "from", "until", "last", "this", "early", "late"}
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|\b(?:which|who|that|and|but|while)\b")
+
+
+def clause_tense(text: str, start: int, end: int) -> int:
+    """-1 past, +1 future, 0 unknown: the tense the words of the expression's sentence give
+    it, read without a parser: the nearest tense marker before the expression in its sentence
+    ("was held on Sunday", "will meet on Friday"); for an expression that opens its sentence,
+    the first marker of the clause after it ("On Saturday, X interviewed"). An infinitive
+    between the marker and the expression ("agreed to resume talks in March") leaves the
+    tense open."""
+    lo = max(
+        (m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)),
+        default=max(0, start - 300),
+    )
+    hi_m = _SENTENCE_END.search(text, end)
+    hi = hi_m.start() if hi_m else min(len(text), end + 300)
+    before = [m.group(0) for m in _WORD.finditer(text, lo, start)]
+    for i in range(len(before) - 1, -1, -1):
+        low = before[i].lower()
+        nxt = before[i + 1] if i + 1 < len(before) else ""
+        if low == "to" and nxt[:1].islower() and nxt.lower() not in _DETERMINERS:
+            prev = before[i - 1].lower() if i else ""
+            return 1 if prev in ("is", "are", "going") else 0  # "agreed to resume"
+        mark = _marker(before, i)
+        if mark:
+            return mark
+    if any(w[0].islower() and w.lower() not in _OPENERS for w in before):
+        return 0  # the date sits inside its sentence: a later clause is not its own
+    rest = text[end:hi]
+    lead = re.match(r"[\s,]*", rest)
+    skip = lead.end() if lead else 0
+    brk = _CLAUSE_BREAK.search(rest, skip)
+    after = [m.group(0) for m in _WORD.finditer(rest, skip, brk.start() if brk else len(rest))]
+    for i in range(len(after)):
+        mark = _marker(after, i)
+        if mark:
+            return mark
+    return 0
+
+
+def _tense(st: _State) -> int:
+    return clause_tense(st.text, *st.span) if st.text else 0
 
 
 def _valid(y: int, m: int, d: int | None) -> bool:
@@ -130,7 +234,7 @@ def _day_month(g: _Groups, st: _State) -> _Res | None:
     elif g.get("y"):
         y = int(g["y"])
     else:
-        y = nearest_year(st.anchor, mo, d)
+        y = tensed_year(st.anchor, mo, d, _tense(st))
     mo2 = month_no(g["mon2"]) if g.get("mon2") else mo
     if g.get("qual") and not g.get("d2"):
         return None  # "late May 5" is not a date form we understand
@@ -167,7 +271,7 @@ def _month(g: _Groups, st: _State) -> _Res | None:
     elif prep == "next":
         y = a.year if mo > a.month else a.year + 1
     else:
-        y = nearest_year(a, mo, None)
+        y = tensed_year(a, mo, None, _tense(st))
     return D(y, mo), D(y, mo), False, True, 0, False
 
 
@@ -227,8 +331,8 @@ def _ago(g: _Groups, st: _State) -> _Res | None:
         return D.of(day), D.of(day), False, True, sign, False
     if unit == "week":
         day = a + dt.timedelta(days=7 * sign * n)
-        lo, hi = coarse_span(day - dt.timedelta(days=day.weekday()), 7)
-        return lo, hi, False, True, sign, False
+        monday = day - dt.timedelta(days=day.weekday())
+        return D.of(monday), D.of(monday + dt.timedelta(days=6)), False, True, sign, False
     if unit == "month":
         y, mo = shift_month(a.year, a.month, sign * n)
         return D(y, mo), D(y, mo), False, True, sign, False
@@ -277,9 +381,36 @@ def _weekday(g: _Groups, st: _State) -> _Res | None:
     elif mod == "last":
         off = diff - 7 if diff else -7
     else:
-        off = diff if diff <= 3 else diff - 7
+        tense = _tense(st)
+        if tense < 0:
+            off = diff - 7 if diff else 0  # "was held on Sunday": the last Sunday
+        elif tense > 0:
+            off = diff  # "will meet on Friday": the coming Friday
+        else:
+            off = diff if diff <= 3 else diff - 7
     day = a + dt.timedelta(days=off)
     return D.of(day), D.of(day), False, True, (off > 0) - (off < 0), False
+
+
+def _weekend(g: _Groups, st: _State) -> _Res | None:
+    """ "this weekend", "at the weekend", "last weekend": Saturday and Sunday, the last ones
+    in a past clause, the coming ones in a future clause, else those of the anchor's week."""
+    a = st.anchor
+    mod = (g.get("mod") or "").lower()
+    to_sat = (5 - a.weekday()) % 7  # days to the coming (or today's) Saturday
+    if a.weekday() == 6:
+        to_sat = -1  # on a Sunday, this weekend began yesterday
+    tense = -1 if mod == "last" else 1 if mod == "next" else _tense(st)
+    if tense < 0:
+        sat = a - dt.timedelta(days=(a.weekday() - 5) % 7)
+        if mod == "last" and a.weekday() >= 5:
+            sat -= dt.timedelta(days=7)
+    elif tense > 0 and mod == "next" and a.weekday() >= 5:
+        sat = a + dt.timedelta(days=to_sat + 7)
+    else:
+        sat = a + dt.timedelta(days=to_sat)
+    direction = (sat > a) - (sat + dt.timedelta(days=1) < a)
+    return D.of(sat), D.of(sat + dt.timedelta(days=1)), False, True, direction, False
 
 
 _RESOLVERS: dict[str, Callable[[_Groups, _State], _Res | None]] = {
@@ -299,6 +430,7 @@ _RESOLVERS: dict[str, Callable[[_Groups, _State], _Res | None]] = {
     "day": _day_word,
     "recent": _recent,
     "weekday": _weekday,
+    "weekend": _weekend,
 }
 
 
@@ -315,8 +447,7 @@ def _resolve_rel(mod: list[str], unit: str, a: dt.date) -> _Res:
         direction = off or 1
     if unit == "week":
         monday = a - dt.timedelta(days=a.weekday()) + dt.timedelta(days=7 * off)
-        lo, hi = coarse_span(monday, 7)
-        return lo, hi, False, True, direction, False
+        return D.of(monday), D.of(monday + dt.timedelta(days=6)), False, True, direction, False
     if unit == "month":
         y, mo = shift_month(a.year, a.month, off)
         return D(y, mo), D(y, mo), False, True, direction, False

@@ -127,10 +127,18 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "weekend",
+        re.compile(
+            r"\b(?:(?P<mod>this|last|next|the|that)\s+)weekend\b(?:’s|'s)?",
+            re.I,
+        ),
+    ),
+    (
         "weekday",
         re.compile(
             r"(?<!Good )(?<!Black )(?<!Holy )(?<!Super )(?<!Ash )(?<!Cyber )(?<!Easter )"
-            r"(?<!Bloody )(?<!Palm )\b(?:(?P<mod>last|next|this)\s+)?"
+            r"(?<!Bloody )(?<!Palm )(?<!\b[Aa] )(?<!\b[Ee]very )(?<!\b[Ee]ach )"
+            r"\b(?:(?P<mod>last|next|this)\s+)?"
             rf"(?P<wd>{WEEKDAY})(?:’s|'s)?\b"
         ),
     ),

@@ -26,6 +26,10 @@ class Temporal:
     """A day without a year that repeats a date stated earlier in the text (a back-reference)."""
     vague: bool = False
     """Decades and similar background spans, not precise enough to date an event."""
+    coarse: str = ""
+    """The value at a record's precision where it differs: a calendar week ("last week")
+    is `value` as its seven days, and here as its month when it lies inside one month
+    (the convention of the gold records, tests/data/devset/README.md)."""
 
 
 _JOIN = re.compile(r"^\s*(?:and|to|until|till|through|-|–|—)\s*(?:the\s+)?$", re.I)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any
 
 from . import lexicon
@@ -44,6 +45,8 @@ def body_temporals(body: Body, anchor: dt.date) -> list[tuple[Temporal, int]]:
     joined = "\n\n".join(pieces)
     out = []
     for t in find_temporal(joined, anchor):
+        if t.coarse:
+            t = replace(t, value=t.coarse)  # a record dates "last week" by its month
         base = max((o for o in offsets if o[0] <= t.start), key=lambda o: o[0])
         out.append((t, t.start - base[0] + base[1]))
     return out
