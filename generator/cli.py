@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import BriefingError
-from .problems import one_line
+from .problems import display_path, one_line
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -109,8 +109,22 @@ def _parser() -> argparse.ArgumentParser:
                     help="one of its authors (repeat for each)")
     ad.add_argument("--model", help="the spaCy pipeline to use (as for extract)")
 
-    bd = sub.add_parser("build", help="extract, check, render and build the site into site/")
+    bd = sub.add_parser("build", help="extract, check, render and build the site into site/",
+                        description="Draft records for new and changed seeds, check every "
+                        "record, render the pages and build the site with mkdocs build "
+                        "--strict. A draft with errors is left out of the site and the other "
+                        "briefings are built; problems in reviewed records stop the build.")
     bd.add_argument("--site-dir", type=Path, metavar="DIR", help="default: ROOT/site")
+
+    sv = sub.add_parser("serve", help="look at the built site in a browser",
+                        description="Build the site if anything changed since the last build, "
+                        "then serve site/ on http://127.0.0.1:PORT/ until Ctrl-C. With --live, "
+                        "run mkdocs serve instead: a preview that drafts new seeds and follows "
+                        "edits to seeds/, briefings/ and docs/.")
+    sv.add_argument("--port", type=int, default=8000, metavar="N",
+                    help="the port (default: 8000; 0 picks a free one)")
+    sv.add_argument("--site-dir", type=Path, metavar="DIR", help="default: ROOT/site")
+    sv.add_argument("--live", action="store_true", help="a live preview with mkdocs serve")
     return p
 
 
@@ -142,8 +156,12 @@ def _extract(args: argparse.Namespace) -> int:
     outcomes = extract_seeds(paths, out_dir, root, seeds_dir, force=args.force,
                              options=_options(args.model), debug=args.debug,
                              jobs=args.jobs, scheduler=args.scheduler)
+    # Within build, check reports the records extract keeps (stale, edited), so they are not
+    # printed twice.
+    in_build = getattr(args, "in_build", False)
     for outcome in outcomes:
-        if outcome.action != "unchanged" or len(outcomes) <= 20:
+        if (outcome.action in ("created", "updated", "failed") if in_build
+                else outcome.action != "unchanged" or len(outcomes) <= 20):
             print(outcome.line(), file=sys.stderr if outcome.failed else sys.stdout)
     counts: dict[str, int] = {}
     for outcome in outcomes:
@@ -170,7 +188,7 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .validate import validate_repository
+    from .validate import publish_level, validate_repository
 
     problems = validate_repository(args.root, args.records, args.seeds_dir)
     for problem in problems:
@@ -180,6 +198,12 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "text":
         print(f"check: {errors} error(s), {warnings} warning(s)",
               file=sys.stderr if errors else sys.stdout)
+    if getattr(args, "in_build", False):  # the build's policy: drafts never block publishing
+        blocking = sum(publish_level(p) in ("error", "warning") for p in problems)
+        if blocking:
+            print(f"build: {blocking} problem(s) in reviewed records or in the repository "
+                  "(above) stop the build; drafts never do", file=sys.stderr)
+        return 1 if blocking else 0
     return 1 if errors else 0
 
 
@@ -245,25 +269,35 @@ def _render(args: argparse.Namespace) -> int:
     from .render import render_site
 
     result = render_site(args.root)
-    for problem in result.warnings:
+    shown = result.left_out if getattr(args, "in_build", False) else [
+        *result.warnings, *result.left_out, *result.notes]
+    for problem in shown:  # within build, check printed the others
         print(problem.format())
-    print(f"render: {result.pages} page(s), {result.written} written, {result.removed} removed")
+    print(f"render: {result.pages} page(s), {result.written} written, {result.removed} removed"
+          + (f", {len(result.left_out)} draft(s) left out" if result.left_out else ""))
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .serve import REPORTED_ENV, mkdocs_env
+
     root: Path = args.root
     config = root / "mkdocs.yml"
     if not config.is_file():
         raise BriefingError(config, "not found", "run briefings build in the repository root "
                             "or pass --root")
-    steps = [("extract", lambda: _extract(argparse.Namespace(
-        root=root, seeds=[], seeds_dir=None, out=None, force=False, model=None, jobs=None,
-        scheduler=None,
-        debug=args.debug))),
+    # A seed extract cannot draft gets no record: check says why, and the other seeds are
+    # built, so a failed extraction does not stop the build.
+    def extract() -> int:
+        _extract(argparse.Namespace(root=root, seeds=[], seeds_dir=None, out=None, force=False,
+                                    model=None, jobs=None, scheduler=None, debug=args.debug,
+                                    in_build=True))
+        return 0
+
+    steps = [("extract", extract),
         ("check", lambda: _check(argparse.Namespace(root=root, records=None, seeds_dir=None,
-                                                     format="text"))),
-        ("render", lambda: _render(args))]
+                                                     format="text", in_build=True))),
+        ("render", lambda: _render(argparse.Namespace(root=root, in_build=True)))]
     for name, step in steps:
         started = time.perf_counter()
         if step() != 0:
@@ -271,7 +305,7 @@ def _build(args: argparse.Namespace) -> int:
             return 1
         print(f"build: {name} done in {time.perf_counter() - started:.1f}s")
     site_dir = args.site_dir or root / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = mkdocs_env(**{REPORTED_ENV: "1"})
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
                            str(config), "--site-dir", str(site_dir.absolute())],
@@ -283,8 +317,29 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import mkdocs_env, needs_build, serve_folder
+
+    root: Path = args.root
+    if args.live:
+        config = root / "mkdocs.yml"
+        if not config.is_file():
+            raise BriefingError(config, "not found", "run briefings serve in the repository "
+                                "root or pass --root")
+        return subprocess.run([sys.executable, "-m", "mkdocs", "serve", "--config-file",
+                               str(config), "--dev-addr", f"127.0.0.1:{args.port}"],
+                              cwd=root, env=mkdocs_env(), check=False).returncode
+    site_dir = args.site_dir or root / "site"
+    if needs_build(root, site_dir):
+        print("serve: building the site first")
+        if _build(argparse.Namespace(root=root, site_dir=site_dir, debug=args.debug)) != 0:
+            return 1
+    return serve_folder(site_dir, args.port, lambda url: print(
+        f"serve: {display_path(site_dir, root)}/ on {url} (Ctrl-C to stop)", flush=True))
+
+
 COMMANDS = {"extract": _extract, "diff": _diff, "check": _check, "render": _render, "build": _build,
-            "evaluate": _evaluate, "dates": _dates, "add": _add}
+            "evaluate": _evaluate, "dates": _dates, "add": _add, "serve": _serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

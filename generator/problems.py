@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shlex
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BriefingError, one_line
@@ -19,6 +19,10 @@ class Problem:
     message: str
     level: str = "error"
     column: int | None = None
+    kind: str = field(default="", compare=False)
+    """What the problem is about, for the publishing policy (`validate.publish_level`):
+    'draft' (in a draft record), 'seed' (a seed without a record), 'note' (advice that never
+    blocks: plausibility, look-alike names) or '' (blocks publishing)."""
 
     def format(self, style: str = "text") -> str:
         if style == "github":

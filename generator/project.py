@@ -126,23 +126,28 @@ def decide(seed: Seed, data: Any, broken: str | None, force: bool,
     if broken is not None:
         if force:
             return None
-        return "kept", f"the record cannot be read ({broken}); fix it or rerun with --force"
+        return "kept", (f"the record cannot be read ({broken}); fix it (--force would replace "
+                        "it with a fresh draft, discarding everything a person wrote in it)")
     if data is None or force:
         return None
     if not isinstance(data, dict):
-        return "kept", "the record is not a mapping; fix it or rerun with --force"
+        return "kept", ("the record is not a mapping; fix it (--force would replace it with a "
+                        "fresh draft, discarding everything a person wrote in it)")
     old_sha = (data.get("seed") or {}).get("sha256") if isinstance(data.get("seed"), dict) else None
     if data.get("status") == "reviewed":
         if old_sha == seed.sha256:
             return "unchanged", ""
-        return "kept", ("reviewed record is stale (its seed changed); see what the extractor "
-                        f"would change with: {command('diff', seed.id)}, or regenerate with: "
-                        f"{command('extract', '--force', seed.rel_path)}")
+        return "kept", ("reviewed record is stale (its seed changed) and kept as it is; "
+                        f"re-review it: {command('diff', seed.id)} shows what the new seed "
+                        "changes (--take FIELDS writes those fields), then set seed.sha256 as "
+                        "briefings check prints it")
     if old_sha == seed.sha256:
         return "unchanged", ""
     if hand_edited(data) or (raw is not None and has_comments(raw.decode("utf-8", "replace"))):
-        return "kept", ("draft was edited by hand and its seed changed; mark it reviewed, or "
-                        f"regenerate with: {command('extract', '--force', seed.rel_path)}")
+        return "kept", ("draft was edited by hand and its seed changed, so your edits are "
+                        f"kept; {command('diff', seed.id)} shows what the new seed changes "
+                        "(--take FIELDS writes those fields); extract --force would replace the "
+                        "draft, discarding your edits")
     return None
 
 

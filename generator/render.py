@@ -40,7 +40,13 @@ from .pages.seedtext import anchors_for, marked_seed
 from .records import list_records, read_record
 from .seeds import Seed, read_seed, sha256_bytes
 from .siteconfig import SiteConfig, load_site_config
-from .validate import Problem, display_path, problem_from_error, validate_record
+from .validate import (
+    Problem,
+    display_path,
+    publish_level,
+    unreadable_problem,
+    validate_record,
+)
 
 __all__ = ["Briefing", "GENERATED_DIRS", "md_escape", "render_briefing", "render_pages",
            "render_site", "safe_url", "write_pages"]
@@ -306,6 +312,12 @@ class RenderResult:
     removed: int = 0
     pages: int = 0
     warnings: list[Problem] = field(default_factory=list)
+    """Problems that must not be published unnoticed (a reviewed record's warnings, e.g. a
+    stale one): MkDocs warnings, which fail a strict build."""
+    notes: list[Problem] = field(default_factory=list)
+    """Problems shown for information only (drafts' notes, plausibility, look-alike names)."""
+    left_out: list[Problem] = field(default_factory=list)
+    """One notice for each draft left out of the site because it has errors."""
 
 
 @dataclass
@@ -348,7 +360,7 @@ def read_briefings(root: Path, records_dir: Path, seeds_dir: Path,
         try:
             loaded = read_record(path)
         except BriefingError as exc:
-            out.problems.append(problem_from_error(exc, shown))
+            out.problems.append(unreadable_problem(exc, shown, path))
             continue
         seen: dict[str, Seed] = {}
         found = validate_record(loaded, root, seeds_dir, seen)
@@ -380,7 +392,7 @@ def render_site(root: Path, docs_dir: Path | None = None, records_dir: Path | No
         cache = RenderCache.for_docs(docs_dir)  # what a render that held the lock left
         cache.forget_changed_pages(docs_dir)
         read = read_briefings(root, records_dir, seeds_dir, cache)
-        errors = [p for p in read.problems if p.level == "error"]
+        errors = [p for p in read.problems if publish_level(p) == "error"]
         if errors:
             lines = "\n".join(p.format() for p in sorted(errors))
             raise BriefingError(records_dir, f"{len(errors)} error(s) in records; fix them "
@@ -390,8 +402,28 @@ def render_site(root: Path, docs_dir: Path | None = None, records_dir: Path | No
         cache.pages_written(docs_dir)
         cache.keep_only(read.names, {n for n in pages if n.startswith("briefings/")})
         cache.save()
+    levels = [(publish_level(p), p) for p in read.problems]
     return RenderResult(written, removed, len(pages),
-                        [p for p in read.problems if p.level == "warning"])
+                        [p for level, p in levels if level == "warning"],
+                        [p for level, p in levels if level == "info"],
+                        _left_out([p for level, p in levels if level == "leave-out"]))
+
+
+def _left_out(problems: list[Problem]) -> list[Problem]:
+    """One notice per draft left out of the site, naming its first error and the fix."""
+    by_file: dict[str, list[Problem]] = {}
+    for p in sorted(problems):
+        by_file.setdefault(p.file, []).append(p)
+    out = []
+    for file, found in by_file.items():
+        first = found[0]
+        what = f"{first.keypath}: {first.message}" if first.keypath else first.message
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        out.append(Problem(file, first.line, "", f"this draft is left out of the site, the "
+                           f"other briefings are published: {what}{more}; fix the record "
+                           "(briefings check lists every error) or delete it", "warning",
+                           kind="draft"))
+    return out
 
 
 def _file_sha(path: Path) -> str | None:

@@ -451,9 +451,9 @@ def stale_message(data: dict[str, Any], rid: str, rel: str, sha: str) -> str:
     """What a reviewer must do about a record whose seed changed since it was made."""
     diff = command("diff", rid)
     if data.get("status") == "reviewed":
-        return (f"stale: the seed changed after this record was reviewed, and the site is not "
-                f"built until it is re-reviewed: run {diff} to see what the new seed changes "
-                f"(add --take FIELDS to write those fields), correct the rest by hand, then set "
+        return (f"stale: the seed changed after this record was reviewed, so strict site builds "
+                f"stop until it is re-reviewed: run {diff} to see what the new seed changes "
+                f"(--take FIELDS writes those fields), correct the rest by hand, then set "
                 f"seed.sha256 to {sha}")
     if hand_edited(data):
         return (f"stale: the seed changed after this draft was edited by hand (extract keeps "

@@ -129,18 +129,20 @@ def test_a_reviewed_record_whose_seed_changed_is_stale_until_resolved(
     done = briefings(reviewed_repo, "check")
     assert done.returncode == 0  # a warning: `mkdocs serve` keeps working, strict builds fail
     assert done.stdout.splitlines() == [
-        f"briefings/{RID}.yaml:6: warning: seed.sha256: stale: the seed changed since this "
-        f"record was made; see what changed with: briefings diff {RID}; then review the record "
-        f"against the seed and set seed.sha256 to {sha}, or regenerate it: briefings extract "
-        f"--force seeds/{RID}.txt",
+        f"briefings/{RID}.yaml:6: warning: seed.sha256: stale: the seed changed after this "
+        "record was reviewed, so strict site builds stop until it is re-reviewed: run "
+        f"briefings diff {RID} to see what the new seed changes (--take FIELDS writes those "
+        f"fields), correct the rest by hand, then set seed.sha256 to {sha}",
         "check: 0 error(s), 1 warning(s)"]
 
     kept = briefings(reviewed_repo, "extract")
     assert kept.returncode == 0 and path.read_bytes() == reviewed
     assert kept.stdout.splitlines()[0] == (
         f"kept      seeds/{RID}.txt -> briefings/{RID}.yaml: reviewed record is stale (its seed "
-        f"changed); see what the extractor would change with: briefings diff {RID}, or "
-        f"regenerate with: briefings extract --force seeds/{RID}.txt")
+        f"changed) and kept as it is; re-review it: briefings diff {RID} shows what the new "
+        "seed changes (--take FIELDS writes those fields), then set seed.sha256 as briefings "
+        "check prints it")
+    assert "--force" not in kept.stdout
     diff = briefings(reviewed_repo, "diff", RID)
     assert diff.returncode == 1 and "~ seed.sha256" in diff.stdout.splitlines()
 

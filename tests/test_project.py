@@ -80,7 +80,7 @@ def test_reviewed_record_is_never_overwritten(tmp_path: Path) -> None:
     outcomes = extract_seeds([seeds / "one.txt"], out, tmp_path, seeds)
     assert outcomes[0].action == "kept"
     assert "reviewed record is stale" in outcomes[0].message
-    assert "briefings extract --force seeds/one.txt" in outcomes[0].message
+    assert "briefings diff one" in outcomes[0].message and "--force" not in outcomes[0].message
     assert path.read_bytes() == reviewed
     assert run(tmp_path, seeds, out, force=True)["seeds/one.txt"] == "updated"
 

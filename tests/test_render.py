@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -176,13 +177,42 @@ def test_write_pages_writes_only_changes_and_removes_orphans(tmp_path: Path) -> 
     assert (tmp_path / "index.md").read_text("utf-8") == "hand-written"
 
 
-def test_render_site_refuses_invalid_records_listing_each(reviewed_repo: Path) -> None:
+def test_render_site_refuses_invalid_reviewed_records_listing_each(reviewed_repo: Path) -> None:
     path = reviewed_repo / "briefings" / f"{RID}.yaml"
-    path.write_text(path.read_text("utf-8").replace("type: person", "type: human"), "utf-8")
+    path.write_text(path.read_text("utf-8").replace("type: person", "type: human")
+                    .replace("status: draft", "status: reviewed"), "utf-8")
     with pytest.raises(BriefingError) as info:
         render_site(reviewed_repo)
     assert "2 error(s) in records" in info.value.line()
     assert info.value.line().count("'human' is not one of") == 2
+
+
+def test_an_invalid_draft_is_left_out_and_the_rest_is_rendered(reviewed_repo: Path) -> None:
+    good = reviewed_repo / "briefings" / f"{RID}.yaml"
+    text = good.read_text("utf-8")
+    bad = reviewed_repo / "briefings" / "2023-05-06-other.yaml"
+    shutil.copy(reviewed_repo / "seeds" / f"{RID}.txt",
+                reviewed_repo / "seeds" / f"{bad.stem}.txt")
+    bad.write_text(text.replace(RID, bad.stem).replace("type: person", "type: human")
+                   .replace("'2023-05-05'", "'2011-22x'"), "utf-8")
+    broken = reviewed_repo / "briefings" / "2023-05-07-broken.yaml"
+    broken.write_text("id: 2023-05-07-broken\nstatus: draft\nactors: [\n", "utf-8")
+    result = render_site(reviewed_repo)
+    docs = reviewed_repo / "docs" / "briefings"
+    assert (docs / f"{RID}.md").is_file()
+    assert not (docs / f"{bad.stem}.md").exists() and not (docs / f"{broken.stem}.md").exists()
+    assert [(p.file, p.kind) for p in result.left_out] == [
+        ("briefings/2023-05-06-other.yaml", "draft"),
+        ("briefings/2023-05-07-broken.yaml", "draft")]
+    notice = result.left_out[0].format()
+    assert "this draft is left out of the site, the other briefings are published" in notice
+    assert "date: '2011-22x' is not a valid EDTF date" in notice and "(and 3 more)" in notice
+    assert "briefings check lists every error" in notice
+    assert result.warnings == []
+    # A record that cannot be read and does not say it is a draft still stops the render.
+    broken.write_text("id: 2023-05-07-broken\nstatus: reviewed\nactors: [\n", "utf-8")
+    with pytest.raises(BriefingError, match="1 error"):
+        render_site(reviewed_repo)
 
 
 def test_render_site_writes_pages_once(reviewed_repo: Path) -> None:
@@ -257,9 +287,10 @@ def test_second_render_reuses_what_did_not_change(reviewed_repo: Path,
     # A changed seed makes the record stale, from the cache as from a full check.
     seed = reviewed_repo / "seeds" / f"{RID}.txt"
     seed.write_text(seed.read_text("utf-8") + "\nA late correction.\n", "utf-8")
-    warnings = render_site(reviewed_repo).warnings
-    assert [w.keypath for w in warnings] == ["seed.sha256"]
-    assert [w.keypath for w in render_site(reviewed_repo).warnings] == ["seed.sha256"]
+    # (on a draft a note; the same stale record reviewed is a warning, see test_validate)
+    notes = render_site(reviewed_repo).notes
+    assert [w.keypath for w in notes] == ["seed.sha256"]
+    assert [w.keypath for w in render_site(reviewed_repo).notes] == ["seed.sha256"]
 
 
 def test_a_broken_cache_means_a_full_render(reviewed_repo: Path) -> None:

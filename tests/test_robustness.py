@@ -189,7 +189,7 @@ RECORDS = {
                       "'2023-05-05'"),
     "unknown-key": (lambda t: t.replace("status: draft\n", "status: draft\ncolour: blue\n"),
                     "8: warning: colour: unknown key 'colour' is ignored; check its spelling "
-                    "(see RECORD.md)"),
+                    "(see docs/record-format.md)"),
     "dotdot": (lambda t: t.replace("path: seeds/", "path: seeds/../seeds/"),
                "5: error: seed.path: 'seeds/../seeds/dotdot.txt' contains '..'; the seed must "
                "lie inside seeds/"),
@@ -200,9 +200,9 @@ RECORDS = {
             "5: error: seed.path: 'https://example.com/a.txt' is a URL; give the seed's path in "
             "the repository, e.g. seeds/<name>.txt"),
     "not-a-mapping": (lambda t: "- just\n- a list\n", "1: error: is not a mapping of keys to "
-                      "values; a record starts with 'id: ...' (see RECORD.md)"),
+                      "values; a record starts with 'id: ...' (see docs/record-format.md)"),
     "empty": (lambda t: "", ": error: is not a mapping of keys to values; a record starts with "
-              "'id: ...' (see RECORD.md)"),
+              "'id: ...' (see docs/record-format.md)"),
     "latin1": (None, "2:72: error: is not UTF-8 (byte 0xe1); save it as UTF-8"),
     "deep": (lambda t: t.replace("tags: [Asia, Intelligence]",
                                  "tags: " + "[" * 3000 + "]" * 3000),
