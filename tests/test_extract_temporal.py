@@ -167,3 +167,13 @@ def test_a_weekday_that_names_no_particular_day_is_no_date() -> None:
 )
 def test_weekends_are_their_saturday_and_sunday(text: str, anchor: dt.date, expected: str) -> None:
     assert values(text, anchor) == [expected]
+
+
+def test_a_month_of_that_year_takes_the_year_named_before() -> None:
+    assert values("The club was banned in February 2022 and cleared in November that year.") == [
+        "2022-02", "2022-11"]
+    assert values("Floods hit in 2019; the dam burst in May the following year.") == [
+        "2019", "2020-05"]
+    # without "that year" the month is placed from the anchor, not from the earlier year
+    assert values("The club was banned in February 2019. It was cleared in November.") == [
+        "2019-02", "2022-11"]

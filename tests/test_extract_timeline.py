@@ -163,3 +163,45 @@ def test_without_a_publication_date_only_events_the_text_dates_itself_are_kept()
     # whether 1911 lies before or after the publication date depends on that date: the
     # status is left out, never guessed
     assert all("status" not in e for e in events)
+
+
+SINCE = """Reservoir Levels Keep Falling
+
+Valley Post, October 14, 2025
+
+Inflows to the reservoir have been well below average since June, the water board said.
+
+The board cut supplies to farms in August and restored them the next week.
+
+Levels had dropped sharply since March 2024, then recovered.
+"""
+
+
+def test_a_state_carried_by_the_present_perfect_since_a_date_is_ongoing() -> None:
+    anchor = dt.date(2025, 10, 14)
+    got = {e["date"]: e["status"] for e in build_timeline(body_of(SINCE), SINCE, anchor)}
+    assert got["2025-06"] == "ongoing"  # "have been ... since June"
+    assert got["2025-08"] == "occurred"  # no "since": a past event
+    assert got["2024-03"] == "occurred"  # "had dropped since": over before the writing
+
+
+EDITIONS = """Delegations Clash Over Flags
+
+Harbour Times, October 6, 2026
+
+At the 2020 Tokyo Summer Olympics, one delegation was asked to remove a banner.
+
+The 2026 Asian Games closed on October 4 after a row over a ceremony.
+
+The team hopes to qualify for the 2028 Olympic Games in Los Angeles.
+
+The 2019 Lisbon Accord on fisheries was signed by eleven states.
+"""
+
+
+def test_a_year_naming_a_past_or_current_edition_of_a_recurring_event_dates_nothing() -> None:
+    got = {e["date"] for e in build_timeline(body_of(EDITIONS), EDITIONS, dt.date(2026, 10, 6))}
+    assert "2020" not in got and "2026" not in got  # past / this year's edition: a name
+    assert "2026-10-04" in got
+    assert "2028" in got  # a coming edition is a planned event
+    assert "2019" in got  # an accord is no recurring event: its year dates its signing

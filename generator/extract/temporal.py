@@ -260,7 +260,13 @@ def _month(g: _Groups, st: _State) -> _Res | None:
     mo = month_no(g["mon"])
     prep = (g.get("prep") or "").strip().lower()
     rel = (g.get("rel") or "").lower()
-    if "last year" in rel:
+    back = {"that": 0, "same": 0, "following": 1, "previous": -1}
+    ref = next((back[w] for w in rel.split() if w in back), None)
+    if ref is not None and st.last_year is not None:
+        y = st.last_year + ref  # "in November that year": the year named before
+    elif ref is not None:
+        y = tensed_year(a, mo, None, _tense(st))
+    elif "last year" in rel:
         y = a.year - 1
     elif "next year" in rel:
         y = a.year + 1

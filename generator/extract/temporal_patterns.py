@@ -56,7 +56,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month",
         re.compile(
             _PREP + _Q + rf"(?P<mon>{MONTH_FULL})\b(?!\s+\d)"
-            r"(?P<rel>\s+(?:of\s+)?(?:this|last|next)\s+year)?"
+            r"(?P<rel>\s+(?:of\s+)?(?:this|last|next|that|the\s+same|the\s+following|"
+            r"the\s+previous)\s+year)?"
         ),
     ),
     (

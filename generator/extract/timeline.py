@@ -261,6 +261,44 @@ def _anniversary(text: str, t: Temporal, start: int) -> bool:
     return t.relative and bool(_MARKS.match(text[start + len(t.text) : start + len(t.text) + 60]))
 
 
+_SINCE_START = re.compile(r"(?i)\bsince\s+(?:(?:early|mid|late|the\s+end\s+of)[\s-]+)?$")
+_PERFECT = re.compile(
+    r"(?i)\b(?:has|have)\s+(?:not\s+|also\s+|only\s+)?(?:been|\w+(?:ed|en|wn|ung|ept))\b"
+)
+
+
+def _since_ongoing(sent: Sentence, text: str, start: int) -> bool:
+    """ "Rainfall has been below average since June": a state the present perfect carries
+    from the date up to the time of writing is under way, not over."""
+    if not _SINCE_START.search(text[max(sent.start, start - 30) : start]):
+        return False
+    if any(t.lower_ == "been" and any(c.dep_ == "attr" for c in t.children) for t in sent.span):
+        return False  # "has been envoy since 2024": a role taken up on the date
+    return bool(_PERFECT.search(text[sent.start : sent.end]))
+
+
+_NAMED_EDITION = re.compile(rf"\s+(?!{lexicon.MONTH_PREFIX})[A-Z][a-z]")
+
+
+_RECURRING = lexicon.word_set("recurring_events")
+
+
+def _edition(text: str, t: Temporal, start: int, anchor: dt.date) -> bool:
+    """ "At the 2020 Tokyo Summer Olympics", "the 2026 Asian Games": a year inside the name
+    of an edition of a recurring event, this year's or a past one, names the event (the
+    background, or the story's own event dated by its days), not something that happened
+    in that year. A coming edition is kept, and so is any other name ("the 2022 Black Sea
+    Grain Initiative")."""
+    if not re.fullmatch(r"\d{4}", t.text.strip()):
+        return False
+    if not re.search(r"(?i)\bthe\s+$", text[max(0, start - 5) : start]):
+        return False
+    if int(t.text.strip()) > anchor.year or not _NAMED_EDITION.match(text, start + len(t.text)):
+        return False  # a coming edition ("the 2027 Africa Cup") is a planned event
+    name = re.match(r"(?:\s+[A-Z][\w’'-]*|\s+of|\s+the){1,6}", text[start + len(t.text) :])
+    return bool(name and set(name.group(0).split()) & _RECURRING)
+
+
 def _baseline(sent: Sentence, text: str, start: int) -> bool:
     """A date that is only the baseline of a comparison ("the largest strike since 2008",
     "the most since 1946", "for the first time since 1990"): nothing happened on it."""
@@ -284,6 +322,8 @@ def build_timeline(
             continue  # decades are background; a repeated day refers back to an event
         k = next((i for i, s in enumerate(sents) if s.start <= start < s.end), None)
         if k is not None and (_baseline(sents[k], text, start) or _anniversary(text, t, start)):
+            continue
+        if _edition(text, t, start, anchor):
             continue
         if k is not None:
             by_sentence.setdefault(k, []).append((t, start))
@@ -317,7 +357,9 @@ def build_timeline(
                 {
                     "date": value,
                     "event": event_text(sent, start, end, text),
-                    "status": status(value, anchor, t, sent.text, tense_at(sent, start)),
+                    "status": "ongoing"
+                    if _since_ongoing(sent, text, start)
+                    else status(value, anchor, t, sent.text, tense_at(sent, start)),
                     "evidence": quote(text, start, end, sent.start, sent.end, max_words),
                     "_key": (bounds(value), start),
                 }
