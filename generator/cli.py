@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
                     help="the seed folder (default: ROOT/seeds)")
     df.add_argument("--out", type=Path, metavar="DIR", help="the record folder (default: "
                     "ROOT/briefings)")
+    df.add_argument("--take", metavar="FIELDS", help="write the extractor's version of these "
+                    "fields (comma-separated, e.g. actors,timeline) into the record and nothing "
+                    "else; its other fields and its status stay as they are")
     df.add_argument("--model", help="the spaCy pipeline to use (as for extract)")
 
     ck = sub.add_parser("check", help="validate every record against its seed")
@@ -172,19 +175,28 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from .diff import diff_record
+    from .diff import diff_record, parse_fields, take_fields
     from .validate import display_path
 
     root: Path = args.root
+    out_dir = args.out or root / "briefings"
     try:
-        result = diff_record(args.id, root, args.seeds_dir or root / "seeds",
-                             args.out or root / "briefings", _options(args.model),
-                             show=lambda p: display_path(p, root))
+        fields = parse_fields(args.take) if args.take is not None else None
+        result = diff_record(args.id, root, args.seeds_dir or root / "seeds", out_dir,
+                             _options(args.model), show=lambda p: display_path(p, root))
+        if fields is not None:
+            taken = take_fields(result, fields, root, out_dir)
     except BriefingError as exc:  # 1 means "would change", so trouble is 2, as for diff(1)
         print(f"error: {exc.line()}", file=sys.stderr)
         return 2
-    print("\n".join(one_line(line) for line in result.lines()))
-    return 1 if result.changes or not result.exists else 0
+    if fields is None:
+        print("\n".join(one_line(line) for line in result.lines()))
+        return 1 if result.changes or not result.exists else 0
+    same = [f for f in fields if f not in taken]
+    print(one_line(f"diff: wrote {', '.join(taken) or 'nothing'} into {result.record}"
+                   + (f" ({', '.join(same)}: nothing to take)" if same else "")
+                   + "; its other fields and its status are as they were"))
+    return 0
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -7,23 +7,38 @@ actors by name, events by date and source links by name and role, each change pr
 YAML lines the record holds, so they can be copied into it.
 
 `status` and the `generator` stamp are not compared: they say who made the record, not what
-it says.
+it says. What the record lists under `rejected` (see `generator.rejected`) is never proposed.
+`take_fields` writes whole fields of the extractor's version into the record and nothing else.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import BriefingError
-from .project import command, make_record, prepare_seed
-from .records import NESTED_ORDER, TOP_ORDER, dump_field, dump_item, read_record
+from .project import command, folder_lock, make_record, prepare_seed, schema_ref
+from .records import (
+    NESTED_ORDER,
+    TOP_ORDER,
+    atomic_write,
+    dump_field,
+    dump_item,
+    dump_record,
+    has_comments,
+    parse_record,
+    read_record,
+)
 from .records import record_path as record_file
+from .rejected import apply_rejections
 from .seeds import list_seeds, seed_id
 
-IGNORED = {"status", "generator"}
+IGNORED = {"status", "generator", "rejected"}
+#: The fields `diff --take` can write: every field the extractor makes, but the id.
+TAKEABLE = [k for k in TOP_ORDER if k not in IGNORED and k != "id"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +49,12 @@ class Change:
     where: str
     old: list[str] = field(default_factory=list)
     new: list[str] = field(default_factory=list)
+
+    @property
+    def field(self) -> str:
+        """The record's top-level key the change is in."""
+        found = re.match(r"[A-Za-z_$][\w$-]*", self.where)
+        return found.group(0) if found else self.where
 
     def lines(self) -> list[str]:
         return ([f"{self.sign} {self.where}"] + [f"    - {ln}" for ln in self.old]
@@ -167,9 +188,16 @@ class RecordDiff:
     """The seed's path in the repository (`seeds/...`)."""
     exists: bool
     changes: list[Change]
+    rid: str = ""
+    path: Path | None = None
+    old: dict[str, Any] = field(default_factory=dict, repr=False)
+    new: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def fields(self) -> list[str]:
+        """The fields that would change, in the record's order."""
+        return list(dict.fromkeys(c.field for c in self.changes))
 
     def lines(self) -> list[str]:
-        regen = command("extract", "--force", self.seed)
         if not self.exists:
             return [f"diff: {self.record} does not exist; create it with: "
                     f"{command('extract', self.seed)}"]
@@ -179,8 +207,12 @@ class RecordDiff:
                "(- as it is, + as it would be)"]
         for change in self.changes:
             out += change.lines()
+        take = command("diff", self.rid or self.seed, "--take", ",".join(self.fields()))
         out.append(f"diff: {len(self.changes)} change(s); copy the parts you want into the "
-                   f"record by hand, or take all of them with: {regen}")
+                   f"record by hand, or write whole fields with: {take} (it writes only the "
+                   "fields you name; the others, and the record's status, stay as they are). "
+                   "To have an item never proposed again, list its name or date under "
+                   "rejected: (see docs/record-format.md)")
         return out
 
 
@@ -214,6 +246,50 @@ def diff_record(target: str, root: Path, seeds_dir: Path, out_dir: Path,
     if not isinstance(old, dict):
         regen = command("extract", "--force", seed.rel_path)
         raise BriefingError(show(record_path), "is not a mapping of keys to values",
-                            f"fix it, or regenerate it: {regen}")
-    new = make_record(seed, options)
-    return RecordDiff(show(record_path), seed.rel_path, True, diff_records(old, new))
+                            f"fix it, or replace it with a fresh draft (discarding what it "
+                            f"holds): {regen}")
+    new = apply_rejections(make_record(seed, options), old)
+    return RecordDiff(show(record_path), seed.rel_path, True, diff_records(old, new), rid,
+                      record_path, old, new)
+
+
+def parse_fields(text: str) -> list[str]:
+    """The fields named by `--take` ('actors,timeline'), each one `diff` can write."""
+    names = [part.strip() for part in text.split(",") if part.strip()]
+    bad = [n for n in names if n not in TAKEABLE]
+    if bad or not names:
+        raise BriefingError("--take", f"'{bad[0] if bad else text}' is not a field diff can take",
+                            f"name some of: {','.join(TAKEABLE)}")
+    return list(dict.fromkeys(names))
+
+
+def take_fields(diff: RecordDiff, fields: list[str], root: Path, out_dir: Path) -> list[str]:
+    """Write the extractor's version of `fields` (and nothing else) into the record; its other
+    fields, its status and its `generator` stamp stay as they are (so a draft taken into
+    counts as edited by hand, and a reviewed record stays reviewed). Returns the fields that
+    changed. Refuses a record with comments, which rewriting it would lose."""
+    path = diff.path
+    if path is None or not diff.exists:
+        raise BriefingError(diff.record, "does not exist", f"create it with: "
+                            f"{command('extract', diff.seed)}")
+    changed = [f for f in fields if f in diff.fields()]
+    if not changed:
+        return []
+    with folder_lock(out_dir):
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+        if parse_record(text, path).data != diff.old:
+            raise BriefingError(diff.record, "changed while diff ran", "run the diff again")
+        if has_comments(text):
+            raise BriefingError(diff.record, "holds comments, which writing fields into it "
+                                "would lose", "copy the parts you want by hand, or delete the "
+                                "comments first")
+        merged = dict(diff.old)
+        for name in changed:
+            if name in diff.new:
+                merged[name] = diff.new[name]
+            else:
+                merged.pop(name, None)
+        ref = schema_ref(root, out_dir) if text.startswith("# yaml-language-server") else None
+        atomic_write(path, dump_record(merged, ref).encode("utf-8"))
+    return changed

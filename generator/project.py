@@ -22,6 +22,7 @@ from .records import (
     stamp,
 )
 from .records import record_path as record_file
+from .rejected import apply_rejections
 from .runner import (
     EXTRACTOR_ENV,
     STATE_FILE,
@@ -243,7 +244,8 @@ def _finish(seed: Seed, record_path: Path, raw: bytes | None, result: tuple[str,
         return Outcome(shown, "failed", message)
     if cache.failed.pop(seed.sha256, None) is not None:
         cache.dirty = True
-    text = dump_record(stamp(repair_draft(value, seed.text)), ref).encode("utf-8")
+    text = dump_record(stamp(apply_rejections(repair_draft(value, seed.text), _old_data(raw))),
+                       ref).encode("utf-8")
     if raw == text:
         return Outcome(shown, "unchanged", "", shown_rec)
     if _current_bytes(record_path) != raw:  # saved by a person while the extractor ran
@@ -260,6 +262,16 @@ def _finish(seed: Seed, record_path: Path, raw: bytes | None, result: tuple[str,
                                                   "draft", False)
     cache.dirty = True
     return Outcome(shown, "updated" if raw is not None else "created", "", shown_rec)
+
+
+def _old_data(raw: bytes | None) -> Any:
+    """The record being replaced, parsed, for what it rejected; None if there is none."""
+    if raw is None:
+        return None
+    try:
+        return parse_record(raw.decode("utf-8"), Path("record")).data
+    except (BriefingError, UnicodeDecodeError):
+        return None
 
 
 def _current_bytes(path: Path) -> bytes | None:

@@ -23,7 +23,7 @@ from . import __version__
 from .errors import BriefingError
 
 TOP_ORDER = ["id", "title", "date", "seed", "status", "review", "tags", "summary", "actors",
-             "timeline", "source_chain", "generator"]
+             "timeline", "source_chain", "rejected", "generator"]
 NESTED_ORDER = {
     "seed": ["path", "sha256"],
     "actors": ["name", "type", "role", "aliases", "evidence"],
@@ -31,6 +31,7 @@ NESTED_ORDER = {
     "source_chain": ["name", "role", "date", "authors", "url", "title", "evidence"],
     "generator": ["version", "digest"],
     "review": ["field", "question"],
+    "rejected": ["actors", "timeline", "source_chain", "tags"],
 }
 DATE_KEYS = {"date"}
 FOLD_WIDTH = 96

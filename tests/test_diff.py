@@ -112,8 +112,10 @@ def test_diff_command_exit_status_and_force(reviewed_repo: Path) -> None:
     assert out[0] == (f"diff: briefings/{RID}.yaml against what the extractor makes of "
                       f"seeds/{RID}.txt now (- as it is, + as it would be)")
     assert "~ title" in out and "- actors[Jens Stoltenberg]" in out
-    assert out[-1].endswith("; copy the parts you want into the record by hand, or take all "
-                            f"of them with: briefings extract --force seeds/{RID}.txt")
+    assert out[-1].startswith("diff: ") and "--force" not in out[-1]
+    assert (f"or write whole fields with: briefings diff {RID} --take title,date,tags,summary,"
+            "actors,timeline,source_chain (it writes only the fields you name" in out[-1])
+    assert "rejected:" in out[-1]
 
     assert briefings(reviewed_repo, "extract", "--force").returncode == 0
     for target in (RID, f"briefings/{RID}.yaml", f"seeds/{RID}.txt"):
@@ -150,3 +152,102 @@ def test_diff_works_on_other_folders(tmp_path: Path, reviewed_repo: Path) -> Non
     same = briefings(tmp_path, "diff", RID, "--seeds", "in", "--out", "out")
     assert (same.returncode, same.stdout) == (
         0, f"diff: out/{RID}.yaml: the current extractor would change nothing\n")
+
+
+# ---------------------------------------------------------------- --take and rejected
+
+
+def _reviewed(repo: Path) -> Path:
+    record = repo / "briefings" / f"{RID}.yaml"
+    record.write_text(record.read_text("utf-8").replace("status: draft", "status: reviewed"),
+                      "utf-8")
+    return record
+
+
+def test_take_writes_only_the_named_fields_and_keeps_the_review(reviewed_repo: Path) -> None:
+    record = _reviewed(reviewed_repo)
+    before = yaml.safe_load(record.read_text("utf-8"))
+    fresh = briefings(reviewed_repo, "diff", RID)
+    assert "~ title" in fresh.stdout and "actors[" in fresh.stdout
+    done = briefings(reviewed_repo, "diff", RID, "--take", "actors, review")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (f"diff: wrote actors into briefings/{RID}.yaml (review: nothing "
+                           "to take); its other fields and its status are as they were\n")
+    after = yaml.safe_load(record.read_text("utf-8"))
+    assert after["actors"] != before["actors"]
+    assert [a["name"] for a in after["actors"]] == [
+        ln.split("name: ")[1] for ln in fresh.stdout.splitlines() if "+ - name: " in ln]
+    assert {k: v for k, v in after.items() if k != "actors"} == {
+        k: v for k, v in before.items() if k != "actors"}  # status, generator stamp included
+    assert after["status"] == "reviewed"
+    assert record.read_text("utf-8").startswith("id: ")  # the store's format, no schema line added
+    again = briefings(reviewed_repo, "diff", RID)
+    assert "actors[" not in again.stdout and "~ title" in again.stdout
+    assert briefings(reviewed_repo, "check").returncode == 0
+    assert not list((reviewed_repo / "briefings").glob(".*.tmp"))
+
+
+def test_take_refuses_unknown_fields_and_records_with_comments(reviewed_repo: Path) -> None:
+    record = _reviewed(reviewed_repo)
+    bad = briefings(reviewed_repo, "diff", RID, "--take", "actors,status")
+    assert bad.returncode == 2
+    assert bad.stderr == ("error: --take: 'status' is not a field diff can take; name some of: "
+                          "title,date,seed,review,tags,summary,actors,timeline,source_chain\n")
+    record.write_text(record.read_text("utf-8").replace("status: reviewed",
+                                                        "status: reviewed  # by Ana"), "utf-8")
+    before = record.read_bytes()
+    done = briefings(reviewed_repo, "diff", RID, "--take", "actors")
+    assert done.returncode == 2 and record.read_bytes() == before
+    assert "holds comments, which writing fields into it would lose" in done.stderr
+
+
+def test_take_seed_resolves_a_stale_reviewed_record(reviewed_repo: Path) -> None:
+    record = _reviewed(reviewed_repo)
+    seed = reviewed_repo / "seeds" / f"{RID}.txt"
+    seed.write_text(seed.read_text("utf-8") + "\nA late correction.\n", "utf-8")
+    assert "stale" in briefings(reviewed_repo, "check").stdout
+    assert briefings(reviewed_repo, "diff", RID, "--take", "seed").returncode == 0
+    assert yaml.safe_load(record.read_text("utf-8"))["status"] == "reviewed"
+    assert briefings(reviewed_repo, "check").stdout == "check: 0 error(s), 0 warning(s)\n"
+
+
+def test_rejected_items_are_never_proposed_again(reviewed_repo: Path) -> None:
+    record = _reviewed(reviewed_repo)
+    fresh = briefings(reviewed_repo, "diff", RID).stdout
+    proposed = [ln.split("+ actors[")[1].rstrip("]") for ln in fresh.splitlines()
+                if ln.startswith("+ actors[")]
+    assert len(proposed) >= 2
+    text = record.read_text("utf-8")
+    record.write_text(text.rstrip("\n") + f"\nrejected:\n  actors: [{proposed[0]}]\n"
+                      "  timeline: ['2024']\n", "utf-8")
+    assert briefings(reviewed_repo, "check").returncode == 0  # the schema knows the key
+    after = briefings(reviewed_repo, "diff", RID).stdout
+    assert f"+ actors[{proposed[0]}]" not in after and f"+ actors[{proposed[1]}]" in after
+    assert "rejected" not in after.split("diff: ")[1]  # the list itself is no change
+    assert briefings(reviewed_repo, "diff", RID, "--take", "actors").returncode == 0
+    names = [a["name"] for a in yaml.safe_load(record.read_text("utf-8"))["actors"]]
+    assert proposed[0] not in names and proposed[1] in names
+    # extract --force keeps the list and leaves the rejected out of the new draft.
+    assert briefings(reviewed_repo, "extract", "--force").returncode == 0
+    redrafted = yaml.safe_load(record.read_text("utf-8"))
+    assert redrafted["status"] == "draft"
+    assert redrafted["rejected"] == {"actors": [proposed[0]], "timeline": ["2024"]}
+    assert proposed[0] not in [a["name"] for a in redrafted["actors"]]
+    assert briefings(reviewed_repo, "diff", RID).returncode == 0
+
+
+def test_rejections_match_names_aliases_and_dates() -> None:
+    from generator.rejected import apply_rejections
+
+    new = {"actors": [{"name": "Jens Stoltenberg", "aliases": ["Stoltenberg"]},
+                      {"name": "NATO"}],
+           "timeline": [{"date": "2024", "event": "x"}, {"date": "2023-05", "event": "y"}],
+           "source_chain": [{"name": "Kyodo", "role": "primary"}], "tags": ["Asia", "Japan"]}
+    old = {"rejected": {"actors": ["  stoltenberg "], "timeline": ["2024"],
+                        "source_chain": ["KYODO"], "tags": ["Asia"]}}
+    out = apply_rejections(new, old)
+    assert [a["name"] for a in out["actors"]] == ["NATO"]
+    assert [e["date"] for e in out["timeline"]] == ["2023-05"]
+    assert out["source_chain"] == [] and out["tags"] == ["Japan"]
+    assert out["rejected"] == old["rejected"] and len(new["actors"]) == 2
+    assert apply_rejections(new, {"title": "no list"}) is new
