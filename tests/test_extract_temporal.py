@@ -177,3 +177,18 @@ def test_a_month_of_that_year_takes_the_year_named_before() -> None:
     # without "that year" the month is placed from the anchor, not from the earlier year
     assert values("The club was banned in February 2019. It was cleared in November.") == [
         "2019-02", "2022-11"]
+
+
+def test_counted_years_back_from_the_anchor() -> None:
+    assert values("Seventeen years ago the mine closed.") == ["2006"]
+    assert values("A decade ago the mine closed.") == ["2013"]
+    assert values("\u201c[Ten] years ago, it was different,\u201d she said.") == ["2013"]
+    # a duration that is not counted back from the writing is no date
+    assert values("The mine closed after seventeen years of work.") == []
+    assert values("Seventeen years later the mine closed.") == []
+
+
+def test_the_past_n_years_is_a_vague_span_up_to_the_anchor() -> None:
+    (t,) = find_temporal("Storms have grown stronger over the past 30 years.", ANCHOR)
+    assert t.value == "1993/2023" and t.vague
+    assert values("Storms grew stronger in the past year.") == ["2022"]

@@ -330,6 +330,8 @@ def _ago(g: _Groups, st: _State) -> _Res | None:
     n = int(g["n"]) if g["n"].isdigit() else WORD_NUM[g["n"].lower()]
     sign = -1 if g["dir"].lower() in ("ago", "earlier") else 1
     unit = g["unit"].lower()
+    if unit == "decade":
+        unit, n = "year", 10 * n
     if g["dir"].lower() in ("earlier", "later"):
         return None  # relative to some other event, not to the anchor
     if unit == "day":
@@ -343,6 +345,16 @@ def _ago(g: _Groups, st: _State) -> _Res | None:
         y, mo = shift_month(a.year, a.month, sign * n)
         return D(y, mo), D(y, mo), False, True, sign, False
     return D(a.year + sign * n), D(a.year + sign * n), False, True, sign, False
+
+
+def _span_back(g: _Groups, st: _State) -> _Res | None:
+    """ "the past 35 years": from that many years before the anchor's year up to it, a
+    background span (vague) that dates no single event."""
+    n = int(g["n"]) if g["n"].isdigit() else WORD_NUM[g["n"].lower()]
+    if not 1 < n <= 200:
+        return None
+    a = st.anchor
+    return D(a.year - n), D(a.year), False, True, -1, True
 
 
 def _following(g: _Groups, st: _State) -> _Res | None:
@@ -432,6 +444,7 @@ _RESOLVERS: dict[str, Callable[[_Groups, _State], _Res | None]] = {
     "qyear": _year,
     "rel": _rel,
     "ago": _ago,
+    "span": _span_back,
     "follow": _following,
     "day": _day_word,
     "recent": _recent,

@@ -10,6 +10,10 @@ from .lexicon import MONTH_ABBR, MONTH_FULL, WEEKDAY
 _Q = r"(?P<qual>(?i:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle\s+of|end\s+of|beginning\s+of|start\s+of))[\s-]*)?"
 _WD = rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?"
 _ORD = r"(?:st|nd|rd|th)?"
+_NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"
+)
 _DASH = r"\s*(?:-|–|—|to|and|through|until)\s*"
 _PREP = (
     r"(?P<prep>\b(?i:in|on|by|for|or|into|since|until|till|from|through|during|before|after|at|between|and|"
@@ -99,8 +103,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ago",
         re.compile(
-            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-            r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|away|from now|later)\b",
+            rf"(?<![\w-])\[?(?P<n>a|an|{_NUMBER_WORDS}|\d{{1,2}})\]?\s+"
+            r"(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|away|from now|later)\b",
+            re.I,
+        ),
+    ),
+    (
+        "span",
+        re.compile(
+            rf"\b(?:the\s+)?(?:past|last)\s+(?P<n>{_NUMBER_WORDS}|\d{{1,3}})\s+years\b",
             re.I,
         ),
     ),
