@@ -160,3 +160,80 @@ def test_bare_institution_words_and_concept_acronyms_are_not_actors() -> None:
     names = [a["name"] for a in find_actors(body_of(text), text, "Vaccination Campaign", [])]
     assert "Ministry of Agriculture" in names
     assert not {"Government", "Cabinet", "FMD", "Thomson Reuters Trust Principles"} & set(names)
+
+
+def test_a_name_the_tagger_missed_is_taken_from_the_headline_when_the_body_repeats_it() -> None:
+    from generator.extract.actors import _headline_names
+
+    text = (
+        "Our paper talks to poet Aner Tzur\n\nAner Tzur is a poet born in a village. "
+        "He teaches at a school.\n\nWe spoke about The Kettle and its poets.\n"
+    )
+    title = "Our paper talks to poet Aner Tzur of The Kettle"
+    body = body_of(text)
+    for doc in body.docs:
+        doc.ents = []  # as if the tagger had missed every name
+    found = {n: label for n, label, *_ in _headline_names(body, title, {}, [])}
+    assert found == {"Aner Tzur": "PERSON", "Kettle": "ORG"}, found
+    # A run of proper nouns that the headline does not give stays out; so does a lone
+    # capitalised word without "the", and a name used as a modifier ("The Harvest committee").
+    other = (
+        "Farm Prices Fall\n\nPrices fell at Hollin Brae market. The Harvest committee met, "
+        "and Brae traders left.\n"
+    )
+    body = body_of(other)
+    for doc in body.docs:
+        doc.ents = []
+    assert _headline_names(body, "Farm Prices Fall", {}, []) == []
+    found = {n for n, *_ in _headline_names(body, "Harvest at Brae and Hollin Brae", {}, [])}
+    assert "Harvest" not in found and "Brae" not in found, found
+
+
+def _cluster(body, name: str, label: str = "ORG"):  # type: ignore[no-untyped-def]
+    """A cluster of one name's mentions in a parsed body, labelled as the tagger might."""
+    from collections import Counter
+
+    from generator.extract.actor_types import Cluster
+
+    c = Cluster(name, labels=Counter({label: 1}))
+    for s in body.sentences:
+        i = s.span.text.find(name)
+        if i >= 0:
+            start = s.base + s.span.start_char + i
+            c.mentions.append((start, start + len(name), s.span, s.start, s.end))
+    return c
+
+
+def test_a_role_in_apposition_or_as_complement_makes_a_person_not_a_body() -> None:
+    from generator.extract.actor_types import actor_type
+
+    text = (
+        "Aid Reaches the North\n\n\"We are late,\" said Selu Taamaru, the agency's country "
+        "director in the north. Ofa Vailea has been the island's special envoy since May. "
+        "Mele Fonua, who leads the youth network, welcomed the aid. The Fonua Trust Fund, "
+        "the main donor, paid for the fuel.\n"
+    )
+    body = body_of(text)
+    for person in ("Selu Taamaru", "Ofa Vailea", "Mele Fonua"):
+        assert actor_type(_cluster(body, person)) == "person", person
+    assert actor_type(_cluster(body, "Fonua Trust Fund")) == "organization"
+    other = (
+        "Port Deal Signed\n\nBlue Reef, the region's largest shipper, signed the deal. "
+        "Red Coral has been a carrier since May. Blue Reef said fuel costs rose.\n"
+    )
+    body = body_of(other)
+    assert actor_type(_cluster(body, "Blue Reef")) == "organization"
+    assert actor_type(_cluster(body, "Red Coral")) == "organization"
+
+
+def test_roads_bridges_and_highways_are_places_and_brackets_leave_names() -> None:
+    from generator.extract.actor_names import clean_name
+
+    text = (
+        "Highway Reopens\n\nThe Coastal Highway reopened on Monday after the Coastal Highway "
+        "was cleared, crews on the Coastal Highway said.\n"
+    )
+    acts = by_name(find_actors(body_of(text), text, "Coastal Highway Reopens", []))
+    assert acts["Coastal Highway"]["type"] == "place"
+    assert clean_name("[George H. W.] Bush") == "George H. W. Bush"
+    assert clean_name("Gulf Cooperation Council") == "Gulf Cooperation Council"

@@ -19,7 +19,7 @@ CALENDAR_WORD = re.compile(rf"^(?:{lexicon.MONTH_FULL}|{lexicon.WEEKDAY})$")
 
 def clean_name(text: str) -> str:
     """An entity's text without article, possessive, honorific and stray punctuation."""
-    t = " ".join(text.split())
+    t = " ".join(text.replace("[", "").replace("]", "").split())  # "[George H. W.] Bush"
     t = re.sub(r"(?:’s|'s|’|')$", "", t)
     t = re.sub(r"^(?:the|The)\s+", "", t)
     t = _HONORIFIC.sub("", t)
@@ -40,7 +40,9 @@ def acronyms(text: str) -> dict[str, str]:
     """ "Full Name (FN)" pairs: acronym → full name, when the initials agree."""
     out: dict[str, str] = {}
     for m in re.finditer(
-        r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on|de|in|former|new)\s+)*){1,8})"
+        # A name starts where a word starts, and a word is not given back once read: a long
+        # run of capitals or hyphens is then read once, not once per letter.
+        r"(?<![\w’'-])((?:[A-Z][\w’'-]*+\s+(?:(?:of|for|and|the|on|de|in|former|new)\s+)*){1,8})"
         r"\(([A-Z][A-Za-z]{1,9})\)",
         text,
     ):

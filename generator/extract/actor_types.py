@@ -102,7 +102,7 @@ def actor_type(c: Cluster) -> str:
         return "place"  # "Gatún Lake", "Clarion-Clipperton Zone"
     if _BODY_HEAD.search(c.name):
         return "organization"  # "Nordlys Line", "Kenya Red Cross Society"
-    if _titled(c):
+    if _titled(c) or _described_as_person(c):
         return "person"
     if c.labels["PERSON"] and " " in c.name and c.labels["PERSON"] * 2 >= c.labels.total() - 1:
         return "person"
@@ -131,21 +131,59 @@ _LOCATIVE = lexicon.word_set("locative_prepositions")
 
 def _located(c: Cluster) -> bool:
     """A one-word name (not an acronym) used mostly after "in", "around", "near" ... without
-    an article is a place the tagger took for an organisation ("around El-Fasher")."""
+    an article is a place the tagger took for an organisation ("around El-Fasher"). A name in
+    a possessive ("in Smith's view") does not count."""
     if " " in c.name or c.name.isupper():
         return False
     hits = 0
     for m in c.mentions:
         tok = _first_token(m)
-        if tok is not None and tok.i > 0 and tok.doc[tok.i - 1].lower_ in _LOCATIVE:
+        if tok is None or tok.i == 0 or tok.doc[tok.i - 1].lower_ not in _LOCATIVE:
+            continue
+        last = _last_token(m)
+        nxt = tok.doc[last.i + 1] if last is not None and last.i + 1 < len(tok.doc) else None
+        if nxt is None or nxt.tag_ != "POS":
             hits += 1
     return hits * 2 >= len(c.mentions)
+
+
+def _described_as_person(c: Cluster) -> bool:
+    """A name a role word describes: in apposition ("said Ama Diallo, the agency's country
+    director"), as what the name is ("Ama Diallo has been the island's envoy") or in a
+    relative clause on "who" ("Ama Diallo, who leads the network"). Bodies are excluded by
+    their head word."""
+    if not 2 <= len(c.name.split()) <= 4 or _BODY_HEAD.search(c.name) or c.name.isupper():
+        return False
+    for m in c.mentions:
+        last = _last_token(m)
+        if last is None:
+            continue
+        head = last
+        for kid in head.children:
+            if kid.dep_ == "appos" and _ROLE_WORDS.fullmatch(kid.text):
+                return True
+            if kid.dep_ == "relcl" and any(
+                g.dep_ == "nsubj" and g.lower_ == "who" for g in kid.children
+            ):
+                return True
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+            attr = [k for k in head.head.children if k.dep_ in ("attr", "acomp")]
+            if any(_ROLE_WORDS.fullmatch(a.text) for a in attr):
+                return True
+    return False
 
 
 def _first_token(m: tuple[int, int, Any, int, int]) -> Any:
     span = m[2]
     base = m[3] - span.start_char
     return next((t for t in span if base + t.idx == m[0]), None)
+
+
+def _last_token(m: tuple[int, int, Any, int, int]) -> Any:
+    span = m[2]
+    base = m[3] - span.start_char
+    toks = [t for t in span if m[0] <= base + t.idx < m[1]]
+    return toks[-1] if toks else None
 
 
 def _preceded_by_the(m: tuple[int, int, Any, int, int]) -> bool:

@@ -51,10 +51,66 @@ def find_actors(
                 singles.append((canon, label, m, s.para))
                 continue
             _add(clusters, canon, label, raw, m, s.para, weight)
+    for canon, label, m, para in _headline_names(body, title, clusters, singles):
+        if name_key(canon) not in excluded and not gz.agency(canon):
+            _add(clusters, canon, label, canon, m, para, 1.0)
     _join_singles(clusters, singles)
     _merge_short_forms(clusters)
     ranked = _rank(clusters, title, text)
     return [actor_record(c, text, max_words) for c in ranked[:max_actors]]
+
+
+def _headline_names(
+    body: Body,
+    title: str,
+    clusters: dict[str, Cluster],
+    singles: list[tuple[str, str, tuple[int, int, Any, int, int], int]],
+) -> list[tuple[str, str, tuple[int, int, Any, int, int], int]]:
+    """Names the tagger missed that the headline gives and the body repeats: a run of proper
+    nouns outside any entity ("Aner Shalev", "The Onion") that occurs in the headline. Two to
+    four words make a person unless a head word makes them a body or a place; a name after
+    "the" is a body. A lone word without "the" is left alone (a sentence-initial word)."""
+    if not title:
+        return []
+    known = {name_key(c.name) for c in clusters.values()} | {name_key(x[0]) for x in singles}
+    known |= {name_key(clean_name(e.text)) for doc in body.docs for e in doc.ents}
+    out = []
+    for s in body.sentences:
+        toks = list(s.span)
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if t.pos_ != "PROPN" or t.ent_type_ or not t.text[:1].isupper() or not t.is_alpha:
+                i += 1
+                continue
+            j = i
+            while (
+                j + 1 < len(toks)
+                and toks[j + 1].pos_ == "PROPN"
+                and not toks[j + 1].ent_type_
+                and toks[j + 1].text[:1].isupper()
+                and toks[j + 1].is_alpha
+            ):
+                j += 1
+            run = toks[i : j + 1]
+            i = j + 1
+            name = " ".join(x.text for x in run)
+            after_the = run[0].i > 0 and run[0].doc[run[0].i - 1].lower_ == "the"
+            if not 1 <= len(run) <= 4 or (len(run) == 1 and not after_the):
+                continue
+            if run[-1].dep_ in ("compound", "amod") and run[-1].head.i > run[-1].i:
+                continue  # "the Scientology organisation": a modifier, not a name in use
+            if not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", title):
+                continue
+            if CALENDAR_WORD.match(name) or name_key(name) in known or _NOT_ACTOR_HEAD.search(name):
+                continue
+            label = "ORG" if after_the or _BODY_HEAD_WORD.search(name) else "PERSON"
+            if _PLACE_HEAD_WORD.search(name):
+                label = "LOC"
+            start = s.base + run[0].idx
+            m = (start, start + len(name), s.span, s.start, s.end)
+            out.append((name, label, m, s.para))
+    return out
 
 
 def _entity_name(ent: Any) -> tuple[str, str] | None:
@@ -109,6 +165,8 @@ def _join_singles(
         _add(clusters, target.name if target else canon, label, canon, m, para, 1.0)
 
 
+_BODY_HEAD_WORD = re.compile(rf"\b{lexicon.alternation('body_heads')}$")
+_PLACE_HEAD_WORD = re.compile(rf"\b{lexicon.alternation('place_heads')}$")
 _TIME_ZONES = lexicon.TIME_ZONES
 _BARE_INSTITUTIONS = lexicon.word_set("institution_words")
 _TITLE_WORD = re.compile(rf"\b(?:{TITLE_WORDS}|General|Representative)$")
