@@ -177,8 +177,14 @@ def parse_record(text: str, path: Path) -> Loaded:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         problem = exc.problem or exc.context or "invalid YAML"
-        raise BriefingError(where, f"YAML error: {problem}",
-                            getattr(exc, "fix", "fix the syntax at that line and column")) from None
+        began = _construct_start(exc)
+        fix = getattr(exc, "fix", None) or (
+            f"look from line {began[1]} to line {mark.line + 1} for a quote or bracket left "
+            "open or a line indented unlike its neighbours" if began and mark
+            else "fix the syntax at that line and column")
+        if began:
+            problem += f" (noticed here, in {began[0]} that begins at line {began[1]})"
+        raise BriefingError(where, f"YAML error: {problem}", fix) from None
     except yaml.YAMLError as exc:
         raise BriefingError(path, f"YAML error: {exc}", "fix the YAML syntax") from None
     except RecursionError:
@@ -191,6 +197,25 @@ def parse_record(text: str, path: Path) -> Loaded:
     if node is not None:
         _line_map(node, "", lines)
     return Loaded(path=path, data=data, lines=lines)
+
+
+#: What PyYAML's "while parsing a ..." contexts are, in a reviewer's words.
+_CONSTRUCTS = {"quoted scalar": "a quoted value", "flow sequence": "a [...] list",
+               "flow mapping": "a {...} mapping", "block collection": "an indented block",
+               "block mapping": "an indented block", "simple key": "a key",
+               "plain scalar": "a value", "block scalar": "a '|' or '>' text",
+               "directive": "a directive", "anchor": "an anchor", "alias": "an alias",
+               "tag": "a tag", "a node": "a value"}
+
+
+def _construct_start(exc: Any) -> tuple[str, int] | None:
+    """The construct a syntax error is in and the line it begins on, when that is an earlier
+    line than where the parser noticed the error (a quote or bracket left open)."""
+    context, start, seen = exc.context, exc.context_mark, exc.problem_mark
+    if not context or start is None or seen is None or start.line >= seen.line:
+        return None
+    thing = next((v for k, v in _CONSTRUCTS.items() if k in context), "the construct")
+    return thing, start.line + 1
 
 
 def read_record(path: Path) -> Loaded:

@@ -171,8 +171,9 @@ SEED_PATH = "path: seeds/{name}.txt"
 # name -> (change to the reviewed example record, the line `check` prints for it)
 RECORDS = {
     "syntax": (lambda t: t.replace("title: 'Does", "title: [Does", 1),
-               "3:5: error: YAML error: expected ',' or ']', but got ':'; fix the syntax at "
-               "that line and column"),
+               "3:5: error: YAML error: expected ',' or ']', but got ':' (noticed here, in a "
+               "[...] list that begins at line 2); look from line 2 to line 3 for a quote or "
+               "bracket left open or a line indented unlike its neighbours"),
     "alias-bomb": (lambda t: BOMB, "1:4: error: YAML error: anchors (&name) and aliases "
                    "(*name) are not allowed in a record; write the value out in full"),
     "duplicate-key": (lambda t: t.replace("status: draft\n", "status: draft\nstatus: reviewed\n"),

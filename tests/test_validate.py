@@ -96,9 +96,41 @@ def test_all_problems_are_reported_at_once(reviewed_repo: Path) -> None:
 
 
 def test_yaml_syntax_error_names_line_and_column(reviewed_repo: Path) -> None:
-    record_path(reviewed_repo).write_text("id: x\ntitle: [oops\n", "utf-8")
+    record_path(reviewed_repo).write_text("id: x\ntitle: bad: colon\n", "utf-8")
     (line,) = [ln for ln in lines(reviewed_repo) if RID in ln]
-    assert line.startswith(f"briefings/{RID}.yaml:") and "column" in line and "YAML error" in line
+    assert line.startswith(f"briefings/{RID}.yaml:2:11: error: YAML error: ")
+    assert line.endswith("fix the syntax at that line and column")
+
+
+@pytest.mark.parametrize(("text", "noticed", "begins", "what"), [
+    # an unclosed quote is noticed at the end of the file, five lines on
+    ("id: x\ntitle: 'unclosed\nsummary: hi\nactors:\n  - name: A\n  - name: B\n", "7:1", 2,
+     "a quoted value"),
+    # an unclosed bracket, noticed on the next key
+    ("id: x\ntags: [a, b\nsummary: hi\n", "3:8", 2, "a [...] list"),
+    # a key indented unlike its neighbours, noticed two lines after its block began
+    ("id: x\nactors:\n  - name: A\n    type: person\n   role: x\n", "5:4", 3,
+     "an indented block"),
+])
+def test_yaml_syntax_error_names_where_the_construct_began(
+        reviewed_repo: Path, text: str, noticed: str, begins: int, what: str) -> None:
+    record_path(reviewed_repo).write_text(text, "utf-8")
+    (line,) = [ln for ln in lines(reviewed_repo) if RID in ln]
+    assert line.startswith(f"briefings/{RID}.yaml:{noticed}: error: YAML error: ")
+    assert f"(noticed here, in {what} that begins at line {begins})" in line
+    assert line.endswith(f"look from line {begins} to line {noticed.split(':')[0]} for a quote "
+                         "or bracket left open or a line indented unlike its neighbours")
+
+
+def test_no_message_points_at_a_file_the_project_lacks() -> None:
+    import generator
+
+    from .conftest import PROJECT
+
+    package = Path(generator.__file__).parent
+    for path in [*package.rglob("*.py"), *package.rglob("*.json")]:
+        assert "RECORD.md" not in path.read_text("utf-8"), path
+    assert (PROJECT / "docs" / "record-format.md").is_file()
 
 
 def test_seed_without_record_and_shared_ids(reviewed_repo: Path) -> None:
