@@ -227,3 +227,16 @@ def test_a_byline_with_its_date_gives_both(byline: str) -> None:
 def test_a_line_with_a_name_and_a_date_but_no_byline_word_is_no_byline() -> None:
     md = md_of("Water Board Backs Pipe Plan\n\nHarbour Post, 14 May 2024")
     assert md.authors == [] and md.date == dt.date(2024, 5, 14)
+
+
+def test_a_headline_wrapped_over_two_lines_stays_whole_above_its_date() -> None:
+    header = (
+        "Water Board Backs Plan to Replace the Ageing Pipes Under\n"
+        "the Old Town After Years of Leaks and Burst Mains\nTuesday, May 14, 2024"
+    )
+    md = md_of(header)
+    assert md.title == (
+        "Water Board Backs Plan to Replace the Ageing Pipes Under the Old Town After Years of "
+        "Leaks and Burst Mains"
+    )
+    assert md.date == dt.date(2024, 5, 14)

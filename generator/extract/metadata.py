@@ -100,19 +100,38 @@ def first_date(text: str) -> dt.date | None:
 
 def header_lines(blocks: list[Block]) -> list[Block]:
     """The header region line by line: blocks before the first body paragraph, a block of
-    several lines split into one block per line (a headline with its date line under it)."""
+    several lines split where a line is a date line, a byline or an address (a headline with
+    its date line under it); the lines of a headline wrapped over two lines stay together."""
     out = []
     for b in header_blocks(blocks):
         if "\n" not in b.text.strip():
             out.append(b)
             continue
+        run: list[tuple[int, int]] = []  # spans of consecutive ordinary lines
         for ln in re.finditer(r"[^\n]*\S[^\n]*", b.text):
-            raw = ln.group(0).strip()
-            start = b.start + ln.start() + (len(ln.group(0)) - len(ln.group(0).lstrip()))
-            out.append(
-                Block(b.index, start, start + len(raw), raw, strip_markup(raw), b.kind, b.reason)
-            )
+            lead = len(ln.group(0)) - len(ln.group(0).lstrip())
+            span = (b.start + ln.start() + lead, b.start + ln.end())
+            plain = strip_markup(ln.group(0))
+            if find_dates(plain) or BYLINE_OPENING.match(plain) or _URL_LINE.match(plain):
+                out += [_sub_block(b, *_join(run))] if run else []
+                out.append(_sub_block(b, *span))
+                run = []
+            else:
+                run.append(span)
+        out += [_sub_block(b, *_join(run))] if run else []
     return out
+
+
+_URL_LINE = re.compile(r"(?:https?://|www\.)\S+$")
+
+
+def _join(spans: list[tuple[int, int]]) -> tuple[int, int]:
+    return spans[0][0], spans[-1][1]
+
+
+def _sub_block(b: Block, start: int, end: int) -> Block:
+    raw = b.text[start - b.start : end - b.start].rstrip()
+    return Block(b.index, start, start + len(raw), raw, strip_markup(raw), b.kind, b.reason)
 
 
 #: How far into the seed a line labelled as a date ("Published: ...", "Updated ...") counts
