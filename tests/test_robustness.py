@@ -324,3 +324,24 @@ def test_a_record_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> None
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.startswith("error: briefings: cannot be written (File exists); make the "
                                   "folder writable, or write elsewhere with --out")
+
+
+PATHOLOGICAL = {"capitals": "A" * 40_000, "hyphens": "A-" * 40_000, "dots": "a." * 40_000,
+                "initials": "Mr. A. B. " * 4_000, "mail": "a.b@" * 20_000}
+
+
+def test_pathological_text_is_extracted_within_the_seed_time_limit(tmp_path: Path) -> None:
+    """Runs of capitals, hyphens, dots and initials once made rules quadratic (minutes for
+    40,000 characters, past the per-seed limit at the 300,000 a seed may have). With the real
+    extractor and a 90 s limit per seed, each gets its draft."""
+    (tmp_path / "seeds").mkdir()
+    for name, run in PATHOLOGICAL.items():
+        (tmp_path / "seeds" / f"2024-01-01-{name}.txt").write_text(
+            f"Odd text\n\nJanuary 1, 2024\n\nOfficials said on Monday that {run} happened.\n",
+            "utf-8")
+    done = subprocess.run([sys.executable, "-m", "generator", "extract"], cwd=tmp_path,
+                          env=env(fake=False, BRIEFINGS_SEED_TIMEOUT="90"),
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sorted(p.stem for p in (tmp_path / "briefings").glob("*.yaml")) == sorted(
+        f"2024-01-01-{name}" for name in PATHOLOGICAL)

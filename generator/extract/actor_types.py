@@ -204,10 +204,12 @@ def actor_role(c: Cluster) -> tuple[str, int]:
     for k, m in enumerate(c.mentions):
         span = m[2]
         base = m[3] - span.start_char
-        first = next((t for t in span if base + t.idx == m[0]), None)
+        doc = span.doc
+        at = doc.char_span(m[0] - base, m[0] - base + 1, alignment_mode="expand")
+        first = at[0] if at is not None and len(at) and at[0].idx == m[0] - base \
+            and span.start <= at[0].i < span.end else None
         if first is None:
             continue
-        doc = span.doc
         i = first.i - 1
         apposition = i >= 0 and doc[i].text == ","
         if apposition:
