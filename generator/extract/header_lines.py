@@ -12,7 +12,8 @@ from .clean import strip_markup
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
 _NAME_TOKEN = rf"(?:[{_UP}][\w’'.-]*|de|da|van|von|der|den|del|la|le|bin|al|el|ibn|dos|du)"
-_PERSON = re.compile(rf"[{_UP}][\w’'.-]*(?:\s+{_NAME_TOKEN}){{1,4}}")
+# A name starts where a word starts and keeps the word it read: a long run is read once.
+_PERSON = re.compile(rf"(?<![\w’'.-])[{_UP}][\w’'.-]*+(?:\s+{_NAME_TOKEN}){{1,4}}")
 _AFFIL = re.compile(
     r"\b(?:University|Professor|Lecturer|Researcher|Research|Fellow|Director|Analyst|"
     r"Editor|Correspondent|Reporter|Writer|Institute|School|College|Centre|Center|Reader|"
