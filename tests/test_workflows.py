@@ -60,3 +60,12 @@ def test_publish_deploys_with_the_official_pages_actions_and_least_permissions()
         assert action in uses
     assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert data["jobs"]["build"]["permissions"] == {"contents": "read"}
+
+
+def test_publish_cannot_be_stopped_by_a_draft_and_pull_requests_fail_on_any_check_error() -> None:
+    publish = run_lines(PROJECT / ".github" / "workflows" / "publish.yml")
+    pull = run_lines(PROJECT / ".github" / "workflows" / "pull-request.yml")
+    # build leaves a broken draft out and publishes the rest (tests/test_publish_policy.py);
+    # a separate check step would stop the publication on it.
+    assert "briefings build" in publish and "briefings check" not in publish
+    assert pull.index("briefings check") < pull.index("briefings build")
