@@ -96,6 +96,9 @@ def test_an_all_numeric_date_whose_day_and_month_could_swap_says_so() -> None:
 
 def test_a_date_line_may_name_its_outlet_but_is_not_a_sentence() -> None:
     assert date_line("Harbour Post, 2 February 2020")[1] == "Harbour Post"
+    # words that open like a weekday or a month are names: "Sunshine", "Marchmont"
+    assert date_line("Sunshine Coast Daily, 2 February 2020")[1] == "Sunshine Coast Daily"
+    assert date_line("Marchmont Monitor 2 February 2020")[1] == "Marchmont Monitor"
     assert date_line("By Lena Fisk | 2 February 2020 | 11:20 AM")[1] == ""
     assert date_line("Posted Jan 16, 2025 · 4 min read")[1] == ""
     assert date_line("The board met on 2 February 2020 to vote on the new tariff scheme") is None

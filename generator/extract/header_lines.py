@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from .clean import strip_markup
+from .lexicon import MONTH_ABBR, MONTH_FULL, WEEKDAY, WEEKDAYS
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
 _NAME_TOKEN = rf"(?:[{_UP}][\w’'.-]*|de|da|van|von|der|den|del|la|le|bin|al|el|ibn|dos|du)"
@@ -93,13 +94,12 @@ _EMBARGO = re.compile(
 # No format is listed: "Friday, August 21, 2015", "12 Mar 2024 / 8:42 AM", "12.03.2024 08:42
 # CET" and "2024-03-12T08:42:00Z" all go through the same two steps.
 
-_MONTH_WORD = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
+_MONTH_WORD = rf"(?:{MONTH_FULL}|{MONTH_ABBR})\.?"
+# A weekday in full or cut to its first three to five letters ("Tue", "Thurs", "Sat.").
 _WEEKDAY_WORD = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?"
+    rf"(?:{WEEKDAY}|"
+    + "|".join(sorted({w[:k] for w in WEEKDAYS for k in (3, 4, 5)}, key=len, reverse=True))
+    + r")\.?"
 )
 _DATE_TOKEN = (
     r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?"

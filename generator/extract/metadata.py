@@ -25,6 +25,7 @@ from .header_lines import (
     parse_byline,
     preferred,
 )
+from .lexicon import MONTH_PREFIX
 
 _CREDITS = [
     re.compile(p, re.I)
@@ -528,7 +529,7 @@ def _dateline_day(plain: str, anchor: dt.date) -> dt.date | None:
     that puts it nearest the copy's date; None when the dateline gives no day."""
     n, agency = dateline(plain)
     m = re.search(
-        r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b", plain[:n]
+        rf"\b({MONTH_PREFIX})[a-z]*\.?\s+(\d{{1,2}})\b", plain[:n]
     )
     if not agency or not m:
         return None
