@@ -129,18 +129,24 @@ def test_bare_weekday_follows_the_tense_of_its_clause(text: str, expected: str) 
 def test_a_later_clause_does_not_lend_its_tense_to_a_date_inside_the_sentence() -> None:
     # "reported" closes the sentence but governs another clause; "agreed to resume" puts the
     # date in an infinitive whose time the past verb does not fix.
-    assert values("Lambing begins in April, and weak ewes often die, the agency reported.",
-                  dt.date(2026, 3, 5)) == ["2026-04"]
-    assert values("Both sides agreed to resume the talks in mid-March.",
-                  dt.date(2026, 2, 3)) == ["2026-03"]
+    assert values(
+        "Lambing begins in April, and weak ewes often die, the agency reported.",
+        dt.date(2026, 3, 5),
+    ) == ["2026-04"]
+    assert values("Both sides agreed to resume the talks in mid-March.", dt.date(2026, 2, 3)) == [
+        "2026-03"
+    ]
 
 
 def test_months_without_a_year_follow_the_tense_of_their_clause() -> None:
     assert values("I am going to Lisbon in January and to Quito in April.", WED) == [
-        "2014-01", "2014-04"]
+        "2014-01",
+        "2014-04",
+    ]
     assert values("The factory closed in November after a fire.", WED) == ["2012-11"]
     assert values("What do you expect from the summit in November?", dt.date(2026, 2, 19)) == [
-        "2026-11"]
+        "2026-11"
+    ]
 
 
 def test_a_month_without_tense_is_the_nearest_one_across_new_year() -> None:
@@ -171,12 +177,18 @@ def test_weekends_are_their_saturday_and_sunday(text: str, anchor: dt.date, expe
 
 def test_a_month_of_that_year_takes_the_year_named_before() -> None:
     assert values("The club was banned in February 2022 and cleared in November that year.") == [
-        "2022-02", "2022-11"]
+        "2022-02",
+        "2022-11",
+    ]
     assert values("Floods hit in 2019; the dam burst in May the following year.") == [
-        "2019", "2020-05"]
+        "2019",
+        "2020-05",
+    ]
     # without "that year" the month is placed from the anchor, not from the earlier year
     assert values("The club was banned in February 2019. It was cleared in November.") == [
-        "2019-02", "2022-11"]
+        "2019-02",
+        "2022-11",
+    ]
 
 
 def test_counted_years_back_from_the_anchor() -> None:

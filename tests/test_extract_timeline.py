@@ -119,6 +119,7 @@ def test_a_dated_sentence_without_a_verb_is_handled() -> None:
         "The council said on Tuesday that the bypass would open in 2027, and the ministry "
         "agreed.\n"
     )
+
     def hung(*_: object) -> None:
         raise TimeoutError("build_timeline did not finish in 20 s")
 
@@ -137,7 +138,9 @@ def test_a_year_a_clause_away_does_not_date_a_month() -> None:
         "Cable Deal Signed\n\nThe minister said construction could begin in 2027 if financing "
         "was secured, and that the three governments would set up a joint company by September.\n"
     )
-    got = {e["date"]: e["status"] for e in build_timeline(body_of(text), text, dt.date(2025, 3, 13))}
+    got = {
+        e["date"]: e["status"] for e in build_timeline(body_of(text), text, dt.date(2025, 3, 13))
+    }
     assert got.get("2025-09") == "planned" and "2027-09" not in got
 
 
@@ -205,3 +208,54 @@ def test_a_year_naming_a_past_or_current_edition_of_a_recurring_event_dates_noth
     assert "2026-10-04" in got
     assert "2028" in got  # a coming edition is a planned event
     assert "2019" in got  # an accord is no recurring event: its year dates its signing
+
+
+LIVE = """Live: Floods cut off mountain towns
+
+Alpine Wire, 12 May 2025
+
+All times CET. Latest updates first.
+
+18:10 CET — We are ending our coverage
+That is all from us today.
+
+16:45 CET — Bridge closed
+Police closed the Rhine bridge at Sargans after the river rose above its banks.
+
+14:20 CET — Rail link suspended
+The rail operator suspended trains between Chur and Landquart, a spokeswoman said.
+"""
+
+PROGRAMME = """Open day at the city archive
+
+Town Herald, 12 May 2025
+
+The archive opens its doors on Saturday with this programme:
+
+10:00 — Doors open
+11:30 — Guided tour of the map room
+14:00 — Talk on the town's medieval charters
+
+Entry is free.
+"""
+
+
+def test_each_entry_of_a_live_page_is_an_event_of_its_day() -> None:
+    anchor = dt.date(2025, 5, 12)
+    got = [
+        (e["date"], e["status"], e["event"]) for e in build_timeline(body_of(LIVE), LIVE, anchor)
+    ]
+    assert (
+        "2025-05-12",
+        "occurred",
+        "Police closed the Rhine bridge at Sargans after the river rose above its banks.",
+    ) in got
+    assert any(e.startswith("The rail operator suspended trains") for _, _, e in got)
+    assert not any("us today" in e or "coverage" in e for _, _, e in got)  # the page itself
+    for e in build_timeline(body_of(LIVE), LIVE, anchor):
+        assert e["evidence"] in LIVE and ":" not in e["evidence"][:6]  # no stamp as evidence
+
+
+def test_a_timed_programme_is_no_live_page() -> None:
+    got = build_timeline(body_of(PROGRAMME), PROGRAMME, dt.date(2025, 5, 12))
+    assert not [e for e in got if e["date"] == "2025-05-12"]  # no time slot is an event

@@ -12,7 +12,7 @@ from . import lexicon
 from ._dates import D
 from .body import Body, Sentence, quote
 from .clean import dateline
-from .temporal import Temporal, find_temporal
+from .temporal import Temporal, clause_tense, find_temporal
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|is due|are due|is set to|are set to|"
@@ -307,6 +307,72 @@ def _baseline(sent: Sentence, text: str, start: int) -> bool:
     return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("first", "last") for t in sent.span)
 
 
+_ENTRY_STAMP = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,2}[:.]\d{2}|\d{1,2}(?:[:.]\d{2})?\s*[AaPp]\.?[Mm]\.?)"
+    r"(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:[A-Z]{2,5}|local\s+time))?\s*[—–-]\s+\S[^\n]*$"
+)
+_SELF = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?)\b")  # "US" is a country
+
+
+def _root_tense(sent: Sentence) -> int:
+    """The tense of the sentence's main verb (see `tense_at`)."""
+    root = sent.span.root
+    return tense_at(sent, sent.base + root.idx, end=sent.base + root.idx + len(root))
+
+
+def live_entries(
+    body: Body, text: str, anchor: dt.date, taken: set[int], max_words: int
+) -> list[dict[str, Any]]:
+    """Events of a live page: each entry stamped with a time of day ("14:05 GMT — Strong
+    aftershock") reports what happened at that time on the page's day; its first sentence
+    is the event. At least two stamped entries make a live page; an entry that speaks of
+    the coverage itself ("We are pausing our live coverage") is no event."""
+    stamps = list(_ENTRY_STAMP.finditer(text))
+    if len(stamps) < 2:
+        return []
+    sents = body.sentences
+    events: list[dict[str, Any]] = []
+    starts = {m.start() for m in stamps}
+    for m in stamps:
+        nxt = re.compile(r"\s*").match(text, m.end()).end()
+        line = text.rfind("\n", 0, nxt) + 1
+        if line in starts or nxt >= len(text):
+            continue  # a stamp followed by another stamp: a schedule, not a report
+        k = next((i for i, s in enumerate(sents) if s.end > m.end() + 1), None)
+        if k is None or k in taken:
+            continue
+        sent = sents[k]
+        start = max(sent.start, m.end() + 1)
+        while start < sent.end and text[start].isspace():
+            start += 1
+        body_text = " ".join(text[start : sent.end].split())
+        line_end = text.find("\n", start)
+        if (
+            not body_text
+            or _SELF.search(re.sub(r"[“\"][^”\"]*[”\"]", "", body_text))
+            or _SELF.search(m.group(0))
+            or 0 <= line_end < sent.end
+            and not text[line_end : sent.end].strip()
+        ):
+            continue
+        taken.add(k)
+        value = anchor.isoformat()
+        t = Temporal(0, 0, "", value)
+        event = body_text[0].upper() + body_text[1:]
+        events.append(
+            {
+                "date": value,
+                "event": event if event.endswith((".", "!", "?", "”", '"')) else event + ".",
+                "status": status(
+                    value, anchor, t, body_text, clause_tense(body_text, 0, 0) or _root_tense(sent)
+                ),
+                "evidence": quote(text, start, start + 1, start, sent.end, max_words),
+                "_key": (bounds(value), start),
+            }
+        )
+    return events
+
+
 def build_timeline(
     body: Body, text: str, anchor: dt.date, max_words: int = 14
 ) -> list[dict[str, Any]]:
@@ -364,6 +430,8 @@ def build_timeline(
                     "_key": (bounds(value), start),
                 }
             )
+    taken = {k for k in by_sentence}
+    events += live_entries(body, text, anchor, taken, max_words)
     events.sort(key=lambda e: e["_key"])
     for e in events:
         del e["_key"]
