@@ -259,3 +259,35 @@ def test_each_entry_of_a_live_page_is_an_event_of_its_day() -> None:
 def test_a_timed_programme_is_no_live_page() -> None:
     got = build_timeline(body_of(PROGRAMME), PROGRAMME, dt.date(2025, 5, 12))
     assert not [e for e in got if e["date"] == "2025-05-12"]  # no time slot is an event
+
+
+STAGES = """Bridge Repairs Drag On
+
+Valley Post, March 11, 2026
+
+A temporary footbridge is expected to open in March, the ministry said.
+
+In March, the ombudsman warned that 300 families were cut off from the clinic.
+
+Engineers inspected the piers in March and found new cracks.
+"""
+
+
+def test_a_date_keeps_one_event_per_stage_what_happened_before_what_is_to_come() -> None:
+    got = [
+        (e["date"], e["status"])
+        for e in build_timeline(body_of(STAGES), STAGES, dt.date(2026, 3, 11))
+    ]
+    # two past mentions of March are one event; the planned opening is another
+    assert got == [("2026-03", "occurred"), ("2026-03", "planned")]
+
+
+def test_a_passive_state_since_a_date_began_then() -> None:
+    text = """Fishing Talks Stall
+
+Harbour Times, February 3, 2026
+
+Its researchers have been suspended from the council since 2022, officials said.
+"""
+    got = build_timeline(body_of(text), text, dt.date(2026, 2, 3))
+    assert [(e["date"], e["status"]) for e in got] == [("2022", "occurred")]

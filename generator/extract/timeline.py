@@ -272,8 +272,11 @@ def _since_ongoing(sent: Sentence, text: str, start: int) -> bool:
     from the date up to the time of writing is under way, not over."""
     if not _SINCE_START.search(text[max(sent.start, start - 30) : start]):
         return False
-    if any(t.lower_ == "been" and any(c.dep_ == "attr" for c in t.children) for t in sent.span):
-        return False  # "has been envoy since 2024": a role taken up on the date
+    if any(
+        t.lower_ == "been" and (t.dep_ == "auxpass" or any(c.dep_ == "attr" for c in t.children))
+        for t in sent.span
+    ):
+        return False  # "has been envoy since 2024", "have been suspended since 2022": begun then
     return bool(_PERFECT.search(text[sent.start : sent.end]))
 
 
@@ -334,7 +337,7 @@ def live_entries(
     events: list[dict[str, Any]] = []
     starts = {m.start() for m in stamps}
     for m in stamps:
-        nxt = re.compile(r"\s*").match(text, m.end()).end()
+        nxt = m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip())
         line = text.rfind("\n", 0, nxt) + 1
         if line in starts or nxt >= len(text):
             continue  # a stamp followed by another stamp: a schedule, not a report
@@ -394,7 +397,8 @@ def build_timeline(
         if k is not None:
             by_sentence.setdefault(k, []).append((t, start))
     events: list[dict[str, Any]] = []
-    seen: set[str] = set()
+    seen: dict[str, set[str]] = {}
+    seen_in: set[tuple[str, int]] = set()
     for k in sorted(by_sentence):
         items = by_sentence[k]
         sent = sents[k]
@@ -415,24 +419,32 @@ def build_timeline(
                 bounds(v)[0] >= lo and bounds(v)[1] <= hi and bounds(v) != (lo, hi) for v in values
             ):
                 continue
-            if value in seen:
-                continue  # one event per date: later mentions usually restate it
-            seen.add(value)
+            state = (
+                "ongoing"
+                if _since_ongoing(sent, text, start)
+                else status(value, anchor, t, sent.text, tense_at(sent, start))
+            )
+            if state in seen.get(value, set()) or (value, k) in seen_in:
+                continue  # later mentions of a date usually restate its event
+            # ... unless they tell of another stage of it: what was done and what is to
+            # come on the same date ("work began in March" / "is expected to open in March").
+            seen.setdefault(value, set()).add(state)
+            seen_in.add((value, k))
             end = start + (t.end - t.start)
             events.append(
                 {
                     "date": value,
                     "event": event_text(sent, start, end, text),
-                    "status": "ongoing"
-                    if _since_ongoing(sent, text, start)
-                    else status(value, anchor, t, sent.text, tense_at(sent, start)),
+                    "status": state,
                     "evidence": quote(text, start, end, sent.start, sent.end, max_words),
                     "_key": (bounds(value), start),
                 }
             )
     taken = {k for k in by_sentence}
     events += live_entries(body, text, anchor, taken, max_words)
-    events.sort(key=lambda e: e["_key"])
+    # Within one period, what happened comes before what is under way and what is to come.
+    rank = {"occurred": 0, "ongoing": 1, "planned": 2}
+    events.sort(key=lambda e: (e["_key"][0], rank.get(e["status"], 1), e["_key"][1]))
     for e in events:
         del e["_key"]
     return events
