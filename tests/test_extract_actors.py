@@ -237,3 +237,49 @@ def test_roads_bridges_and_highways_are_places_and_brackets_leave_names() -> Non
     assert acts["Coastal Highway"]["type"] == "place"
     assert clean_name("[George H. W.] Bush") == "George H. W. Bush"
     assert clean_name("Gulf Cooperation Council") == "Gulf Cooperation Council"
+
+
+def test_a_programme_that_acts_is_a_body_and_one_that_only_runs_is_not() -> None:
+    text = (
+        "Relief Flights Begin\n\nThe Regional Food Programme would begin dropping food to "
+        "villages, officials said. The Regional Food Programme has six aircraft.\n"
+    )
+    names = {a["name"] for a in find_actors(body_of(text), text, "Relief Flights Begin", [])}
+    assert "Regional Food Programme" in names, names
+    other = (
+        "Pilots Graduate\n\nThe Coastal Pilot Training Program began in 1990 and ran for ten "
+        "years. The Coastal Pilot Training Program ended in 2000.\n"
+    )
+    names = {a["name"] for a in find_actors(body_of(other), other, "Pilots Graduate", [])}
+    assert not any(n.endswith("Program") for n in names), names
+
+
+def test_a_given_name_the_tagger_left_out_and_a_possessive_it_ran_over() -> None:
+    from generator.extract.actors import _given_name
+
+    body = body_of(
+        "Talks Resume\n\nThe Minister of Water, Idrissa Mahamat Tchere, said talks would "
+        "resume.\n"
+    )
+    from spacy.tokens import Span
+
+    from generator.extract.actors import _extended
+
+    doc = body.docs[0]
+    i = next(t.i for t in doc if t.text == "Mahamat")
+    doc.ents = [Span(doc, i, i + 2, label="PERSON")]  # as if the tagger cut the name short
+    assert _extended(doc.ents[0]) == "Idrissa Mahamat Tchere"  # after a comma: a given name
+    other = body_of(
+        "Vote Held\n\nThe Mayor of Lismore Niamh Carey opened the new town hall on Monday "
+        "after a long debate.\n"
+    ).docs[0]
+    i = next(t.i for t in other if t.text == "Niamh")
+    other.ents = [Span(other, i, i + 2, label="PERSON")]
+    assert not _given_name(other, i - 1)  # "of Lismore": a place, not a given name
+    assert _extended(other.ents[0]) == "Niamh Carey"
+    text = (
+        "Poll Shifts\n\nPolls suggest Gadi Ronen's Yashar could win. Ronen has ruled out a "
+        "coalition, and Gadi Ronen said so again.\n"
+    )
+    names = {a["name"] for a in find_actors(body_of(text), text, "Poll Shifts", [])}
+    assert "Gadi Ronen" in names and not any("Yashar" in n and "Ronen" in n for n in names)

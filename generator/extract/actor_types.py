@@ -21,6 +21,9 @@ _ROLE_WORDS = re.compile(
 )
 
 
+ROLE_WORDS = _ROLE_WORDS
+
+
 @dataclass
 class Cluster:
     name: str

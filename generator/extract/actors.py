@@ -10,6 +10,7 @@ from . import gazetteer as gz
 from . import lexicon
 from .actor_names import CALENDAR_WORD, TITLE_WORDS, clean_name, name_key
 from .actor_names import acronyms as find_acronyms
+from .actor_types import ROLE_WORDS as _ROLE_WORD
 from .actor_types import Cluster, actor_record, actor_role, actor_type, named_body
 from .body import Body
 from .clean import dateline
@@ -127,9 +128,32 @@ def _entity_name(ent: Any) -> tuple[str, str] | None:
         return None
     if raw in _TIME_ZONES or raw in _BARE_INSTITUTIONS:
         return None  # "21:40 GMT"; a bare "Government": which one, the text says elsewhere
-    if _NOT_ACTOR_HEAD.search(raw) or len(raw) < 2:
+    if _NOT_ACTOR_HEAD.search(raw) and not _acting_body(raw, ent):
+        return None
+    if len(raw) < 2:
         return None
     return raw, label
+
+
+_BODY_OR_EVENT = lexicon.word_set("event_heads") & lexicon.word_set("body_heads")
+_EVENT_VERBS = lexicon.word_set("event_verbs")
+
+
+def _acting_body(raw: str, ent: Any) -> bool:
+    """A name whose head word may name a body or a plan ("World Food Programme", "Space
+    Programme") is a body when it is the subject of a verb that events are not the subject
+    of: "the World Food Programme would begin airdropping food" acts, "the programme
+    began in 1981" does not."""
+    if raw.split()[-1] not in _BODY_OR_EVENT:
+        return False
+    root = ent.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    actions = [verb] + [
+        k for k in verb.children if k.dep_ in ("xcomp", "conj") and k.pos_ == "VERB"
+    ]
+    return any(v.lemma_ not in _EVENT_VERBS for v in actions)
 
 
 def _single_word(canon: str, label: str, acronyms: dict[str, str]) -> bool:
@@ -167,6 +191,7 @@ def _join_singles(
 
 _BODY_HEAD_WORD = re.compile(rf"\b{lexicon.alternation('body_heads')}$")
 _PLACE_HEAD_WORD = re.compile(rf"\b{lexicon.alternation('place_heads')}$")
+_HONORIFIC_WORDS = lexicon.word_set("honorifics_strip") | lexicon.word_set("honorifics_person")
 _TIME_ZONES = lexicon.TIME_ZONES
 _BARE_INSTITUTIONS = lexicon.word_set("institution_words")
 _TITLE_WORD = re.compile(rf"\b(?:{TITLE_WORDS}|General|Representative)$")
@@ -182,7 +207,16 @@ def _extended(ent: Any) -> str:
     ("Conseil [du Café-Cacao]") or over "for the" into a body's remit ("United Nations
     Office [for the Coordination of Humanitarian Affairs]")."""
     doc = ent.doc
-    end = ent.end
+    start, end = ent.start, ent.end
+    if ent.label_ == "PERSON":
+        # Back over given names the tagger left out ("Action, [Idriss] Mahamat Saleh"), never
+        # over a title, an honorific or another entity; cut at a possessive ("Gadi
+        # Eisenkot's Yashar" is Gadi Eisenkot).
+        if _given_name(doc, ent.start - 1):
+            start -= 1
+        cut = next((t.i for t in doc[ent.start : ent.end] if t.tag_ == "POS"), None)
+        if cut is not None and cut > ent.start:
+            end = cut
     while end + 1 < len(doc) and doc[end].lower_ in _PARTICLES and doc[end + 1].text[:1].isupper():
         end += 2
         while end < len(doc) and (
@@ -210,7 +244,33 @@ def _extended(ent: Any) -> str:
         )
         if nxt is not None:
             end = nxt.end
-    return doc[ent.start : end].text if end > ent.end else ent.text
+    return doc[start:end].text if (start, end) != (ent.start, ent.end) else ent.text
+
+
+def _given_name(doc: Any, i: int) -> bool:
+    """Whether token i, right before a person's name, is a given name the tagger left out: a
+    capitalised proper noun of two letters or more that is no entity, title or honorific,
+    and that opens the name (after punctuation, a conjunction, a verb or a lower-case noun:
+    "Action, [Idriss] Mahamat Saleh", "curator [Elaine] Gustafon"; not "Mayor of Galway
+    Niamh Fahy" or "The Midwest Magic Jubilee")."""
+    if i < 0:
+        return False
+    t = doc[i]
+    if not (
+        t.pos_ == "PROPN"
+        and t.is_alpha
+        and len(t.text) >= 2
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and not t.ent_type_
+        and not _TITLE_WORD.search(t.text)
+        and not _ROLE_WORD.fullmatch(t.text)
+        and t.text not in _HONORIFIC_WORDS
+    ):
+        return False
+    if i == 0 or t.is_sent_start:
+        return True
+    return doc[i - 1].pos_ not in ("DET", "ADP", "ADJ", "NUM", "PROPN", "PRON")
 
 
 def _portfolio(ent: Any) -> bool:
