@@ -291,3 +291,16 @@ Its researchers have been suspended from the council since 2022, officials said.
 """
     got = build_timeline(body_of(text), text, dt.date(2026, 2, 3))
     assert [(e["date"], e["status"]) for e in got] == [("2022", "occurred")]
+
+
+def test_a_line_that_only_gives_a_date_and_time_is_no_event() -> None:
+    text = """Port Strike Ends
+
+Harbour Times
+
+Dockers returned to work on Monday after a two-week strike, the union said.
+Tuesday 4 November 2025, 14:05 GMT.
+The port authority said on 3 November 2025 that wages would rise.
+"""
+    got = {e["date"] for e in build_timeline(body_of(text), text, dt.date(2025, 11, 5))}
+    assert "2025-11-03" in got and "2025-11-04" not in got

@@ -302,6 +302,12 @@ def _edition(text: str, t: Temporal, start: int, anchor: dt.date) -> bool:
     return bool(name and set(name.group(0).split()) & _RECURRING)
 
 
+def _states_something(sent: Sentence) -> bool:
+    """A sentence with a verb: a line that only gives a date or a time ("Tuesday 4 November
+    2025, 14:05 GMT", "Updated: May 5, 2023") or a place and a date is no event."""
+    return any(t.pos_ in ("VERB", "AUX") and not t.like_num for t in sent.span)
+
+
 def _baseline(sent: Sentence, text: str, start: int) -> bool:
     """A date that is only the baseline of a comparison ("the largest strike since 2008",
     "the most since 1946", "for the first time since 1990"): nothing happened on it."""
@@ -394,7 +400,7 @@ def build_timeline(
             continue
         if _edition(text, t, start, anchor):
             continue
-        if k is not None:
+        if k is not None and _states_something(sents[k]):
             by_sentence.setdefault(k, []).append((t, start))
     events: list[dict[str, Any]] = []
     seen: dict[str, set[str]] = {}
