@@ -192,3 +192,109 @@ def test_days_named_by_weekday_are_given_as_dates() -> None:
     )
     s = summarize(body_of(text), "Canal Cuts Transits Again", anchor=dt.date(2025, 10, 14))
     assert s.startswith("The canal authority said on 13 October 2025 it will cut"), s
+
+
+def test_a_quoted_phrase_keeps_a_sentence_but_quoted_speech_does_not() -> None:
+    from generator.extract.summary import _usable
+
+    # A scare-quoted phrase inside a report: still the news.
+    assert _usable(_sentence(
+        'A team of six students won a silver medal for "courageous achievement" at the '
+        "robotics contest in Geneva on Friday."
+    ))
+    # Mostly someone's words: a quote, not the news.
+    assert not _usable(_sentence(
+        '"We will rebuild every school that the river took from us before winter," she said.'
+    ))
+
+
+def test_a_long_lead_sentence_is_a_candidate_and_a_bullet_mark_is_dropped() -> None:
+    from generator.extract.summary import _usable, compress
+
+    long_lead = (
+        "A group of forty volunteers from three neighbouring villages spent the weekend "
+        "clearing the silted irrigation channels that feed the valley's terraced rice fields, "
+        "after the regional water board said on Thursday that it had no money left this year "
+        "for the repairs that farmers have been asking for since the floods of last spring "
+        "destroyed two of the main sluice gates."
+    )
+    assert len(long_lead.split()) > 60 and _usable(_sentence(long_lead))
+    bullet = "- At least 12 people were injured when the roof of the market hall collapsed."
+    assert _usable(_sentence(bullet))
+    assert compress(bullet) == bullet[2:]
+    # A dash inside a sentence is no bullet mark.
+    inner = "Turnout fell - to 41 per cent - in the second round of the vote."
+    assert compress(inner) == inner
+
+
+INTERVIEW = """Wikinews interviews harbour pilot Ana Costa on the new container terminal
+
+Harbour pilot Ana Costa has guided ships into the port of Leixoes for twenty years.
+
+Wikinews spoke with Costa about the new container terminal, the dredging of the channel and what the larger ships mean for the pilots.
+
+How did the dredging change your work?
+
+I think it made the approach safer, but the ships are longer now and we need two tugs.
+
+What worries you most about the new terminal?
+
+I worry about the winter storms, because the breakwater was built for smaller ships.
+
+Will you stay on as a pilot?
+
+I will stay until the terminal is finished, and then I will teach the new pilots.
+"""
+
+ONE_QUESTION = """Port Opens Container Terminal After Dredging
+
+The port of Leixoes opened its new container terminal on Monday after two years of dredging work in the approach channel.
+
+The terminal can handle ships of up to 300 metres, twice the length of those that used the old quay.
+
+Will the larger ships bring more jobs to the town?
+
+The port authority expects 400 new jobs at the terminal by the end of next year.
+
+Pilots say the winter storms remain the main risk, because the breakwater was built for smaller ships.
+"""
+
+
+def test_an_interview_is_summarised_from_its_headline_and_introduction() -> None:
+    title = INTERVIEW.splitlines()[0]
+    s = summarize(body_of(INTERVIEW), title)
+    assert s.startswith(title + ". "), s
+    assert "Wikinews spoke with Costa about the new container terminal" in s, s
+    assert "winter storms" not in s and "I will stay" not in s  # no answer stands for it
+
+
+def test_a_report_with_one_question_is_no_interview() -> None:
+    from generator.extract.summary import question_paragraphs
+
+    title = ONE_QUESTION.splitlines()[0]
+    body = body_of(ONE_QUESTION)
+    assert len(question_paragraphs(body)) == 1
+    s = summarize(body, title)
+    assert not s.startswith(title)
+    assert s.startswith("The port of Leixoes opened its new container terminal on Monday"), s
+    assert len(question_paragraphs(body_of(INTERVIEW))) == 3
+
+
+def test_the_interview_headline_can_be_switched_off() -> None:
+    from generator.extract.options import Options
+
+    title = INTERVIEW.splitlines()[0]
+    s = summarize(body_of(INTERVIEW), title, options=Options(summary_interview_headline=False))
+    assert not s.startswith(title) and "Harbour pilot Ana Costa" in s, s
+
+
+def test_a_weekday_with_a_part_of_the_day_keeps_its_words_and_gains_the_date() -> None:
+    import datetime as dt
+
+    text = (
+        "Council Backs Flood Wall\n\nThe city council voted on Monday night to build a tidal "
+        "flood barrier along the quays, ending two years of argument over the plan.\n\n"
+        "Residents of the old fishing village said the wall would cut them off from the sea.\n"
+    )
+    s = summarize(body_of(text), "Council Backs Flood Wall", anchor=dt.date(2025, 3, 12))
+    assert s.startswith("The city council voted on Monday night (10 March 2025) to build"), s

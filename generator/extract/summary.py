@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from typing import Any
 
 from . import lexicon
 from .body import Body, Sentence
 from .clean import dateline
+from .options import Options
 
 _STOP = lexicon.STOP_WORDS | lexicon.word_set("summary_stop_words")
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|my|me|we|our|us)\b")
@@ -48,26 +48,6 @@ _TRAIL_ATTRIB = re.compile(
 )
 
 
-#: Weights of the sentence score (general, not fitted to any text).
-K = {
-    "title": 1.5,
-    "lead0": 1.2,
-    "lead2": 0.6,
-    "pos": 0.6,
-    "first": 0.5,
-    "anaphor": 0.8,
-    "thesis": 10.0,
-    "thesis_words": 50,
-    "tail": 0.3,
-    "cap": 8,
-    "redund": 0.6,
-    "tr": 1.0,
-    "oplead": 0.2,
-    "short_min": 5,
-    "short_frac": 0.25,
-}
-
-
 def _words(s: str) -> list[str]:
     return [w for w in re.findall(r"[a-z][a-z’'-]+", s.lower()) if w not in _STOP and len(w) > 2]
 
@@ -77,15 +57,28 @@ def _share(text: str, words: set[str]) -> float:
     return len(set(_words(text)) & words) / (len(words) or 1)
 
 
-def _usable(s: Sentence) -> bool:
-    t = s.text.strip()
+_BULLET = re.compile(r"^[-–—•*▪]\s+")
+_QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
+
+
+def quoted_share(text: str) -> float:
+    """The share of `text` (in characters) inside quotation marks."""
+    return sum(len(q) for q in _QUOTED.findall(text)) / max(1, len(text))
+
+
+def _usable(s: Sentence, opt: Options | None = None) -> bool:
+    """Whether a sentence can stand in a summary: a statement (no question, no colon
+    before a list), long enough and not over-long, not the writer's own voice, not mostly
+    someone's quoted words (a quoted phrase inside it is fine), no link prompt."""
+    opt = opt or Options()
+    t = _BULLET.sub("", s.text.strip())
     n = len(t.split())
     return (
-        6 <= n <= 60
+        opt.summary_min_sentence_words <= n <= opt.summary_max_sentence_words
         and not t.endswith(("?", ":"))
         and t[:1].isupper()
         and not re.match(r"^(?:I|We|My|Our)\b", t)
-        and len(_QUOTE.findall(t)) < 2
+        and quoted_share(t) < opt.summary_max_quoted_share
         and not re.match(r"^(?:Read more|Related|See also)\b", t)
     )
 
@@ -246,7 +239,7 @@ def pruned(s: Sentence) -> str:
 def compress(text: str) -> str:
     """A sentence without a wire dateline, parentheticals, opening connectives, asides and a
     trailing "X has learned" credit; capitalised again. Meaning-bearing clauses are kept."""
-    t = " ".join(text.split())
+    t = _BULLET.sub("", " ".join(text.split()))
     t = t[dateline(t)[0] :]
     t = re.sub(r"\s*\([^()]{1,120}\)", "", t)
     t = _ASIDE.sub(" ", t)
@@ -340,6 +333,10 @@ def with_dates(text: str, sent: Sentence, anchor: dt.date) -> str:
         if not m:
             continue
         day = f"{int(m.group(3))} {lexicon.MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+        part = re.search(rf"\b{re.escape(phrase)}\s+(?:night|morning|afternoon|evening)\b", text)
+        if part:  # "on Monday night": the date joins the words, which stay as they are
+            text = text[: part.end()] + f" ({day})" + text[part.end() :]
+            continue
         words = phrase.split()
         if words[0].lower() in ("on", "yesterday", "today"):
             new = f"on {day}"
@@ -347,6 +344,25 @@ def with_dates(text: str, sent: Sentence, anchor: dt.date) -> str:
             new = f"on {day}" if not re.search(r"\bon\s+$", text[: text.find(phrase)]) else day
         text = re.sub(rf"\b{re.escape(phrase)}\b", new, text, count=1)
     return text
+
+
+def question_paragraphs(body: Body) -> list[int]:
+    """The body paragraphs (ordinals) that end with a question or open with "Q:": an
+    interviewer's questions, or an explainer's question headings."""
+    paras: dict[int, list[str]] = {}
+    for s in body.sentences:
+        paras.setdefault(s.para, []).append(s.text.strip())
+    return [
+        k
+        for k, texts in sorted(paras.items())
+        if texts[-1].endswith("?") or re.match(r"^Q\s*[:.]", texts[0])
+    ]
+
+
+def _headline_sentence(title: str) -> str:
+    """The headline as a sentence: what it says, with a full stop."""
+    t = " ".join(title.split())
+    return t if not t or t.endswith((".", "!", "?")) else t + "."
 
 
 def summarize(
@@ -357,24 +373,39 @@ def summarize(
     *,
     opinion: bool = False,
     authors: int = 1,
-    target_words: int = 70,
+    target_words: int | None = None,
     anchor: dt.date | None = None,
+    options: Options | None = None,
 ) -> str:
     """1-3 compressed body sentences, at most `max_words` words (about `target_words`):
-    the most central sentences in text order; for an opinion piece the last one is the
-    author's conclusion, framed as the author's argument."""
+    the best-scored sentences in text order; for an opinion piece the last one is the
+    author's conclusion, framed as the author's argument. An interview (a body of questions
+    and answers) is summarised from its introduction, after its headline."""
+    opt = options or Options()
+    target = opt.summary_target_words if target_words is None else target_words
     sents = body.sentences
-    cands = [(i, s) for i, s in enumerate(sents) if _usable(s)]
+    cands = [(i, s) for i, s in enumerate(sents) if _usable(s, opt)]
+    opening = ""
+    questions = question_paragraphs(body)
+    if len(questions) >= opt.summary_interview_questions and opt.summary_interview_questions:
+        intro = [(i, s) for i, s in cands if s.para < questions[0]]
+        cands = intro or cands
+        opinion = False  # the answers argue; the piece reports what was asked and said
+        if opt.summary_interview_headline and title.strip():
+            opening = _headline_sentence(title)
+            max_sentences -= 1
+            max_words -= len(opening.split())
+            target -= len(opening.split())
     if not cands:
         cands = list(enumerate(sents[:3]))
     if not cands:
-        return title
-    sc = _Scorer(sents, title, opinion, {i: compress(pruned(s)) for i, s in cands})
+        return opening or title
+    sc = _Scorer(sents, title, opinion, {i: compress(pruned(s)) for i, s in cands}, opt)
     conclusion = _conclusion(sc, cands, authors) if opinion and len(sents) >= 6 else None
     concluding = len(conclusion[1].split()) if conclusion else 0
     limit = max_sentences - (1 if conclusion else 0)
     skip = conclusion[0] if conclusion else None
-    chosen = _choose(sc, cands, limit, target_words - concluding, concluding, max_words, skip)
+    chosen = _choose(sc, cands, limit, target - concluding, concluding, max_words, skip)
     parts = [sc.texts[i] for i in chosen]
     if conclusion:
         parts.append(conclusion[1])
@@ -385,45 +416,74 @@ def summarize(
     words = text.split()
     if len(words) > max_words:  # one very long sentence
         text = " ".join(words[: max_words - 1]).rstrip(",;:") + "…"
-    return text
+    return f"{opening} {text}".strip()
+
+
+_FIGURES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE"})
+_NEXT = lexicon.word_set("future_markers")
+_SAYING = lexicon.word_set("speech_verbs")
 
 
 class _Scorer:
-    """How central and how well placed each sentence is (weights: K)."""
+    """How central and how well placed each sentence is (weights: `Options.summary_w_*`)."""
 
     def __init__(
-        self, sents: list[Sentence], title: str, opinion: bool, texts: dict[int, str]
+        self,
+        sents: list[Sentence],
+        title: str,
+        opinion: bool,
+        texts: dict[int, str],
+        opt: Options | None = None,
     ) -> None:
+        self.opt = opt = opt or Options()
         self.sents = sents
         self.n = len(sents)
-        self.df = Counter(w for s in sents for w in set(_words(s.text)))
         self.title_words = set(_words(title))
         self.first_para = min(s.para for s in sents)
-        self.rank = _textrank([_lemmas(s) for s in sents]) if K["tr"] else [0.0] * self.n
+        self.rank = (
+            _textrank([_lemmas(s) for s in sents]) if opt.summary_w_textrank else [0.0] * self.n
+        )
         self.opinion = opinion
         self.texts = texts
         """Each candidate sentence, compressed."""
+        last = {s.para: s.text.rstrip() for s in sents}  # the last sentence of each paragraph
+        self.answers = {p + 1 for p, text in last.items() if text.endswith("?")}
+        """Paragraphs that follow a paragraph ending in a question."""
 
     def centrality(self, s: Sentence, i: int = -1) -> float:
-        ws = set(_words(s.text))
-        if not ws:
-            return 0.0
-        n, df = self.n, self.df
-        if K["tr"]:
-            central = K["tr"] * self.rank[i] * n
-        else:
-            central = sum(min(df[w], K["cap"]) for w in ws if df[w] > 1) / (len(ws) ** 0.5 * n**0.5)
-        return central + K["title"] * _share(s.text, self.title_words)
+        opt = self.opt
+        central = opt.summary_w_textrank * self.rank[i] * self.n
+        return central + opt.summary_w_title * _share(s.text, self.title_words)
+
+    def features(self, i: int, s: Sentence) -> float:
+        """The weighted sum of the sentence's form features: figures, shortness, an answer
+        to a question, what comes next, a report of what someone said, a quotation."""
+        opt = self.opt
+        span = s.span
+        figures = sum(1 for e in span.ents if e.label_ in _FIGURES)
+        words = sum(1 for t in span if t.is_alpha)
+        ahead = any(t.lower_ in _NEXT for t in span)
+        said = span.root.lemma_.lower() in _SAYING
+        return (
+            opt.summary_w_numbers * min(figures, 3) / 3
+            + opt.summary_w_short * max(0.0, (15 - words) / 15)
+            + opt.summary_w_after_question * (s.para in self.answers)
+            + opt.summary_w_next * ahead
+            + opt.summary_w_saying * said
+            + opt.summary_w_quote * bool(_QUOTE.search(s.text))
+        )
 
     def score(self, i: int, s: Sentence) -> float:
+        opt = self.opt
         pos = s.para - self.first_para
-        lead = K["lead0"] if pos == 0 else K["lead2"] if pos <= 2 else 0.0
+        lead = opt.summary_w_lead if pos == 0 else opt.summary_w_near_lead if pos <= 2 else 0.0
         if self.opinion:
-            lead *= K["oplead"]  # analysis is not written as an inverted pyramid
-        penalty = K["first"] if _FIRST_PERSON.search(s.text) else 0.0
+            lead *= opt.summary_opinion_lead  # analysis is not written as an inverted pyramid
+        penalty = opt.summary_w_first_person if _FIRST_PERSON.search(s.text) else 0.0
         if _ANAPHOR.match(self.texts[i]):
-            penalty += K["anaphor"]  # leans on the sentence before it
-        return self.centrality(s, i) + lead - K["pos"] * i / self.n - penalty
+            penalty += opt.summary_w_anaphor  # leans on the sentence before it
+        position = opt.summary_w_position * i / self.n
+        return self.centrality(s, i) + lead - position - penalty + self.features(i, s)
 
 
 def _conclusion(
@@ -431,7 +491,7 @@ def _conclusion(
 ) -> tuple[int, str] | None:
     """An opinion piece's conclusion: an argumentative sentence near its end, framed as the
     author's argument (index, text), or None."""
-    sents, texts, n = sc.sents, sc.texts, sc.n
+    sents, texts, n, opt = sc.sents, sc.texts, sc.n, sc.opt
     people = frozenset(
         t.text
         for x in sents
@@ -443,18 +503,19 @@ def _conclusion(
     tail = [
         (i, s)
         for i, s in cands
-        if i >= n * (1 - K["tail"])
+        if i >= n * (1 - opt.summary_thesis_tail)
         and not _FIRST_PERSON.search(s.text)
         and not _ANAPHOR.match(texts[i])
         and argumentative(s, people)
-        and len(texts[i].split()) <= K["thesis_words"]
+        and len(texts[i].split()) <= opt.summary_thesis_words
     ]
     if not tail:
         return None
     i, s = max(
         tail,
         key=lambda c: (
-            sc.centrality(c[1], c[0]) + K["thesis"] * _share(c[1].text, sc.title_words),
+            sc.centrality(c[1], c[0])
+            + opt.summary_thesis_title * _share(c[1].text, sc.title_words),
             c[0],
         ),
     )
@@ -473,18 +534,30 @@ def _choose(
 ) -> list[int]:
     """The best-scored sentences that fit the word budget and say something new, in text
     order (`skip`: the conclusion's index, placed apart)."""
+    opt = sc.opt
     chosen: list[int] = []
     seen: set[str] = set()
     total = 0
-    ranked = sorted(cands, key=lambda c: (-sc.score(*c), c[0]))
-    shortlist = max(K["short_min"], round(K["short_frac"] * len(ranked)))
-    for r, (i, s) in enumerate(ranked):
-        if len(chosen) >= limit or i == skip:
-            continue
-        if chosen and r >= shortlist:
-            break  # what still fits is too peripheral to be worth its words
-        ws = set(_words(s.text))
-        if ws and len(ws & seen) / len(ws) > K["redund"]:
+    scores = {i: sc.score(i, s) for i, s in cands}
+    ranked = sorted(cands, key=lambda c: (-scores[c[0]], c[0]))
+    ranks = {c[0]: r for r, c in enumerate(ranked)}
+    shortlist = max(opt.summary_shortlist_min, round(opt.summary_shortlist_share * len(ranked)))
+    pool = [(i, s, set(_words(s.text))) for i, s in ranked if i != skip]
+    while pool and len(chosen) < limit:
+        if chosen:  # what is not on the shortlist is too peripheral to be worth its words
+            pool = [c for c in pool if ranks[c[0]] < shortlist]
+            if not pool:
+                break
+        # The best sentence, less what it repeats of those already chosen.
+        i, s, ws = max(
+            pool,
+            key=lambda c: (
+                scores[c[0]] - opt.summary_w_overlap * _repeated(c[2], seen),
+                -c[0],
+            ),
+        )
+        pool = [c for c in pool if c[0] != i]
+        if ws and _repeated(ws, seen) > opt.summary_redundancy:
             continue  # says again what a chosen sentence says
         k = len(sc.texts[i].split())
         if total + k <= budget or not chosen and total + k + concluding <= max_words:
@@ -492,3 +565,8 @@ def _choose(
             total += k
             seen |= ws
     return sorted(chosen)
+
+
+def _repeated(words: set[str], seen: set[str]) -> float:
+    """The share of `words` already in `seen`."""
+    return len(words & seen) / len(words) if words else 0.0
