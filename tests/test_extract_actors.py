@@ -283,3 +283,24 @@ def test_a_given_name_the_tagger_left_out_and_a_possessive_it_ran_over() -> None
     )
     names = {a["name"] for a in find_actors(body_of(text), text, "Poll Shifts", [])}
     assert "Gadi Ronen" in names and not any("Yashar" in n and "Ronen" in n for n in names)
+
+
+def test_a_body_or_acronym_named_once_in_passing_late_in_the_story_is_not_a_key_actor() -> None:
+    lead = (
+        "Harbour Fees Rise\n\nThe Port Authority of Tamsin raised harbour fees on Monday. "
+        "Fishermen said the Port Authority of Tamsin had not warned them, and the Port "
+        "Authority of Tamsin replied that notices were posted in March.\n\n"
+        "Boat owners met on Tuesday to discuss the rise and to plan a protest at the quay.\n\n"
+    )
+    passing = lead + (
+        "The meeting took place in a hall lent by the Tamsin Rowing Club, and a report by "
+        "the KFB was read out.\n"
+    )
+    names = {a["name"] for a in find_actors(body_of(passing), passing, "Harbour Fees Rise", [])}
+    assert "Port Authority of Tamsin" in names
+    assert "Tamsin Rowing Club" not in names and "KFB" not in names, names
+    acting = lead + (
+        "The Tamsin Rowing Club said it would lend its hall, and the KFB backed the protest.\n"
+    )
+    names = {a["name"] for a in find_actors(body_of(acting), acting, "Harbour Fees Rise", [])}
+    assert "Tamsin Rowing Club" in names, names  # named once, but it acts

@@ -377,6 +377,17 @@ def _merge_short_forms(clusters: dict[str, Cluster]) -> None:
         del clusters[key]
 
 
+def _acts(c: Cluster) -> bool:
+    """Whether some mention of the actor is the subject of a verb ("UNHCR said ...")."""
+    for m in c.mentions:
+        span = m[2]
+        base = m[3] - span.start_char
+        toks = [t for t in span if m[0] <= base + t.idx < m[1]]
+        if toks and min(toks, key=lambda t: len(list(t.ancestors))).dep_ in ("nsubj", "nsubjpass"):
+            return True
+    return False
+
+
 def _located(ent: Any) -> bool:
     """Whether a mention names where something happens ("presented in Niamey")."""
     head = ent.root
@@ -420,6 +431,11 @@ def _rank(clusters: dict[str, Cluster], title: str, text: str) -> list[Cluster]:
             continue  # places are actors only when the story is about them
         if label == "other":
             continue
+        if n == 1 and not in_title and not _acts(c):
+            if c.name.isupper() and len(c.name) >= 2:
+                continue  # an acronym named once and never spelled out, that does nothing
+            if label == "organization" and c.mentions[0][0] > len(text) / 2:
+                continue  # a body named once in passing in the second half of the story
         if (
             n < 2
             and not in_title
