@@ -298,3 +298,17 @@ def test_a_weekday_with_a_part_of_the_day_keeps_its_words_and_gains_the_date() -
     )
     s = summarize(body_of(text), "Council Backs Flood Wall", anchor=dt.date(2025, 3, 12))
     assert s.startswith("The city council voted on Monday night (10 March 2025) to build"), s
+
+
+def test_a_closing_attribution_can_be_dropped_but_a_clause_ending_in_said_stays() -> None:
+    from generator.extract.summary import compress
+
+    assert compress("The ministers signed the accord in Accra, officials from both countries said.",
+                    drop_said=True) == "The ministers signed the accord in Accra."
+    assert compress("The committee will meet in April, according to a statement from the board.",
+                    drop_said=True) == "The committee will meet in April."
+    for text in ("The plan collapsed within a week, as the minister said.",
+                 "Rents rose by 9 percent in the capital, which analysts had said."):
+        assert compress(text, drop_said=True) == text
+    kept = "The ferry will resume sailing in May, the harbour master said."
+    assert compress(kept) == kept  # off unless asked for

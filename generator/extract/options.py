@@ -92,6 +92,9 @@ class Options:
     """Sentences are added only from the best-scored this many ..."""
     summary_shortlist_share: float = 0.25
     """... or this share of the candidates, whichever is more."""
+    summary_drop_attribution: bool = False
+    """Drop a closing attribution (", officials said.", ", according to X.") from summary
+    sentences: the record's sources say who said it."""
     summary_interview_questions: int = 2
     """A body with this many paragraphs ending in a question (or opening with "Q:") is an
     interview: its summary comes from the introduction before the first question."""

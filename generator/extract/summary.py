@@ -48,6 +48,25 @@ _TRAIL_ATTRIB = re.compile(
 )
 
 
+def _said_forms() -> str:
+    """The present and past forms of the verbs of saying, as a regex group."""
+    forms = {"said", "says", "told", "tells"}
+    for v in lexicon.word_set("speech_verbs"):
+        forms |= {v + "s", v + ("d" if v.endswith("e") else "ed")}
+    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+
+
+_SAID = _said_forms()
+# A closing attribution set off by a comma: ", officials from both countries said.",
+# ", said the minister.", ", according to a statement from the board." The subject is short
+# and names no clause (not ", as the minister said", not ", which he said").
+_ATTRIB_SUBJECT = r"(?!(?:as|which|what|that|who|and|but|when|while)\b)[^,;:“”\"()]{2,60}?"
+_TAIL_SAID = re.compile(
+    rf",\s+(?:{_ATTRIB_SUBJECT}\s+{_SAID}(?:\s+(?:reporters|journalists))?"
+    rf"|said\s+{_ATTRIB_SUBJECT}|according to\s+{_ATTRIB_SUBJECT})\s*(?=[.!]$)"
+)
+
+
 def _words(s: str) -> list[str]:
     return [w for w in re.findall(r"[a-z][a-z’'-]+", s.lower()) if w not in _STOP and len(w) > 2]
 
@@ -236,7 +255,7 @@ def pruned(s: Sentence) -> str:
     return text[:1].upper() + text[1:]
 
 
-def compress(text: str) -> str:
+def compress(text: str, drop_said: bool = False) -> str:
     """A sentence without a wire dateline, parentheticals, opening connectives, asides and a
     trailing "X has learned" credit; capitalised again. Meaning-bearing clauses are kept."""
     t = _BULLET.sub("", " ".join(text.split()))
@@ -244,6 +263,8 @@ def compress(text: str) -> str:
     t = re.sub(r"\s*\([^()]{1,120}\)", "", t)
     t = _ASIDE.sub(" ", t)
     t = _TRAIL_ATTRIB.sub("", t)
+    if drop_said:
+        t = _TAIL_SAID.sub("", t)
     back = _BACKREF.match(t)
     if back and len(t) - back.end() > 20:
         t = t[back.end() :]
@@ -400,7 +421,13 @@ def summarize(
         cands = list(enumerate(sents[:3]))
     if not cands:
         return opening or title
-    sc = _Scorer(sents, title, opinion, {i: compress(pruned(s)) for i, s in cands}, opt)
+    sc = _Scorer(
+        sents,
+        title,
+        opinion,
+        {i: compress(pruned(s), opt.summary_drop_attribution) for i, s in cands},
+        opt,
+    )
     conclusion = _conclusion(sc, cands, authors) if opinion and len(sents) >= 6 else None
     concluding = len(conclusion[1].split()) if conclusion else 0
     limit = max_sentences - (1 if conclusion else 0)
