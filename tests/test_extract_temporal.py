@@ -204,3 +204,11 @@ def test_the_past_n_years_is_a_vague_span_up_to_the_anchor() -> None:
     (t,) = find_temporal("Storms have grown stronger over the past 30 years.", ANCHOR)
     assert t.value == "1993/2023" and t.vague
     assert values("Storms grew stronger in the past year.") == ["2022"]
+
+
+def test_a_participle_used_as_an_adjective_is_no_past_tense() -> None:
+    anchor = dt.date(2026, 10, 5)
+    assert values("Voters face a highly polarised election on October 27.", anchor) == [
+        "2026-10-27"
+    ]
+    assert values("Voters faced the delayed runoff on October 27.", anchor) == ["2025-10-27"]

@@ -304,3 +304,16 @@ The port authority said on 3 November 2025 that wages would rise.
 """
     got = {e["date"] for e in build_timeline(body_of(text), text, dt.date(2025, 11, 5))}
     assert "2025-11-03" in got and "2025-11-04" not in got
+
+
+def test_a_year_keeps_one_event_whatever_the_stage() -> None:
+    text = """Cod Quotas Clash
+
+Harbour Times, February 3, 2026
+
+Scientists advised a cod catch of 311,000 tonnes for 2026.
+
+If both quotas stand, the catch will exceed the advice this year.
+"""
+    got = build_timeline(body_of(text), text, dt.date(2026, 2, 3))
+    assert [e["date"] for e in got].count("2026") == 1

@@ -113,29 +113,6 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
-def _marker(words: list[str], i: int) -> int:
-    """-1 when word i marks a past clause, +1 a future one, 0 neither."""
-    w = words[i]
-    low = w.lower()
-    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-    prev = words[i - 1].lower() if i else ""
-    if low in _FUTURE_MARKERS or low == "going" and nxt == "to":
-        return 1
-    if low in ("is", "are") and nxt == "to":
-        return 1  # "are to travel on Wednesday"
-    if low in _PAST_FORMS:
-        return -1
-    if (
-        low.endswith("ed")
-        and len(low) > 4
-        and w[0].islower()
-        and low not in _NOT_PAST_ED
-        and prev not in _BE_NOW
-    ):
-        return -1  # "announced", not "is closed" (a present passive) nor "United"
-    return 0
-
-
 _DETERMINERS = frozenset(
     {
         "the",
@@ -157,6 +134,34 @@ _DETERMINERS = frozenset(
         "be",
     }
 )
+
+
+def _marker(words: list[str], i: int) -> int:
+    """-1 when word i marks a past clause, +1 a future one, 0 neither."""
+    w = words[i]
+    low = w.lower()
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    prev = words[i - 1].lower() if i else ""
+    if low in _FUTURE_MARKERS or low == "going" and nxt == "to":
+        return 1
+    if low in ("is", "are") and nxt == "to":
+        return 1  # "are to travel on Wednesday"
+    if low in _PAST_FORMS:
+        return -1
+    if (
+        low.endswith("ed")
+        and len(low) > 4
+        and w[0].islower()
+        and low not in _NOT_PAST_ED
+        and prev not in _BE_NOW
+        and prev not in _DETERMINERS
+        and not (prev.endswith("ly") and len(prev) > 4)
+    ):
+        return -1  # "announced"; not "is closed" (a present passive), "United", "a highly
+        # polarised election" (a participle as adjective)
+    return 0
+
+
 _OPENERS = frozenset(
     {"on", "in", "at", "by", "since", "from", "until", "last", "this", "early", "late"}
 )

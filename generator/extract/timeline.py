@@ -430,10 +430,12 @@ def build_timeline(
                 if _since_ongoing(sent, text, start)
                 else status(value, anchor, t, sent.text, tense_at(sent, start))
             )
-            if state in seen.get(value, set()) or (value, k) in seen_in:
+            again = value in seen and (state in seen[value] or re.fullmatch(r"\d{4}", value))
+            if again or (value, k) in seen_in:
                 continue  # later mentions of a date usually restate its event
             # ... unless they tell of another stage of it: what was done and what is to
-            # come on the same date ("work began in March" / "is expected to open in March").
+            # come in the same month or on the same day ("work began in March" / "is
+            # expected to open in March"); a year is too wide for that to tell.
             seen.setdefault(value, set()).add(state)
             seen_in.add((value, k))
             end = start + (t.end - t.start)
