@@ -24,7 +24,15 @@ from .dates import human_date, sort_key
 from .errors import BriefingError
 from .owned import GENERATED, link_problems
 from .pages.cache import RenderCache, warnings_of
-from .pages.catalog import build_actors, build_sources, build_timeline, initial, name_key
+from .pages.catalog import (
+    anonymous_by_briefing,
+    build_actors,
+    build_sources,
+    build_timeline,
+    initial,
+    name_key,
+    source_key,
+)
 from .pages.chain import chain_svg
 from .pages.escape import (
     attr,
@@ -127,9 +135,10 @@ def _briefing_view(b: Briefing, site: SiteConfig, links: _Links) -> dict[str, An
     seed_html, placed = (marked_seed(b.seed_text, anchors) if b.seed_text is not None
                          else (None, set()))
 
-    def ev(item: dict[str, Any]) -> str | None:
+    def ev(item: dict[str, Any]) -> dict[str, str] | None:
+        """The evidence marker of a field: its anchor in the seed text and its number."""
         anchor = anchors.get(" ".join(str(item.get("evidence", "")).split()))
-        return anchor if anchor in placed else None
+        return {"id": anchor, "n": anchor.removeprefix("ev-")} if anchor in placed else None
 
     actors = [{"name": a["name"], "type": a["type"], "role": a.get("role"),
                "aliases": a.get("aliases", []), "ev": ev(a),
@@ -139,12 +148,14 @@ def _briefing_view(b: Briefing, site: SiteConfig, links: _Links) -> dict[str, An
                       key=lambda e: sort_key(str(e["date"])))
     chain = [{"name": s["name"], "role": s["role"], "date": s.get("date"),
               "authors": s.get("authors", []), "url": s.get("url"), "title": s.get("title"),
-              "ev": ev(s), "anchor": links.sources.get(name_key(str(s["name"])))}
+              "ev": ev(s), "anonymous": s.get("anonymous") is True,
+              "anchor": links.sources.get(source_key(s, str(rec["id"])))}
              for s in rec.get("source_chain", [])]
     original = next((s for s in chain if s["role"] == "original"), None)
     outlets = [s for s in chain if s["role"] in ("original", "republisher")]
     return {
         "id": rec["id"], "title": rec["title"], "date": rec["date"], "status": rec["status"],
+        "draft": rec["status"] != "reviewed",
         "tags": rec.get("tags", []), "summary": rec["summary"], "actors": actors,
         "review": [q for q in rec.get("review", []) if isinstance(q, dict)],
         "timeline": timeline, "chain": chain, "original": original,
@@ -184,19 +195,22 @@ def render_pages(briefings: list[Briefing], site: SiteConfig | None = None,
     whose inputs are unchanged comes back as `Keep` (and its seed is never read)."""
     site = site or SiteConfig()
     env = environment()
-    ordered = _newest_first(briefings)
+    # The publishing policy (`publish_drafts`): unless the site publishes drafts, only
+    # reviewed briefings reach any page, list, catalogue or the feed.
+    held_back = [b for b in briefings if not _published(b, site)]
+    ordered = _newest_first([b for b in briefings if _published(b, site)])
     records = [b.record for b in ordered]
     actors = build_actors(records)
     sources = build_sources(records)
     links = _Links({name_key(n): a.slug for a in actors for n in a.names},
-                   {name_key(s.name): s.slug for s in sources})
+                   {s.key: s.slug for s in sources})
     briefing_template = env.get_template("briefing.md.j2")
     pages: dict[str, str] = {}
     for b in ordered:
         name = f"briefings/{b.id}.md"
         mine = {"actors": [links.actors.get(name_key(str(a["name"])))
                            for a in b.record.get("actors", [])],
-                "sources": [links.sources.get(name_key(str(s["name"])))
+                "sources": [links.sources.get(source_key(s, b.id))
                             for s in b.record.get("source_chain", [])]}
         key = _page_key(b, mine, site) if cache is not None and b.seed_sha else ""
         if key and cache.page_unchanged(name, key):
@@ -210,14 +224,24 @@ def render_pages(briefings: list[Briefing], site: SiteConfig | None = None,
     pages["briefings/index.md"] = env.get_template("index.md.j2").render(items=records)
     pages["briefings/.latest.md"] = env.get_template("latest.md.j2").render(
         items=records[:LATEST_COUNT], total=len(records))
-    pages["feed.xml"] = atom_feed(records, site.site_name, site.site_url)
+    pages["briefings/.policy.md"] = env.get_template("policy.md.j2").render(
+        publish_drafts=site.publish_drafts, held_back=len(held_back),
+        drafts=sum(1 for r in records if r["status"] != "reviewed"))
+    pages["feed.xml"] = atom_feed([r if r["status"] == "reviewed" else
+                                   {**r, "title": f"Draft, not yet checked: {r['title']}"}
+                                   for r in records], site.site_name, site.site_url)
     pages.update(_actor_pages(env, actors))
     actor_template = env.get_template("actor.md.j2")
     for actor in actors:
         pages[f"actors/{actor.slug}.md"] = actor_template.render(a=actor)
     pages.update(_timeline_pages(env, build_timeline(records)))
-    pages["sources/index.md"] = env.get_template("sources.md.j2").render(sources=sources)
+    pages["sources/index.md"] = env.get_template("sources.md.j2").render(
+        sources=sources, anonymous_groups=anonymous_by_briefing(sources))
     return pages
+
+
+def _published(b: Briefing, site: SiteConfig) -> bool:
+    return site.publish_drafts or b.record.get("status") == "reviewed"
 
 
 def _actor_pages(env: jinja2.Environment, actors: list[Any]) -> dict[str, str]:

@@ -33,6 +33,10 @@ class SiteConfig:
     repo_url: str = ""
     branch: str = "main"
     docs_dir: str = "docs"
+    publish_drafts: bool = False
+    """Whether drafts (machine-made records no person has checked yet) are published, each
+    under a banner that says so. By default only reviewed briefings are: a reader never
+    meets an unchecked draft unless the site's owner says so in mkdocs.yml."""
 
     def edit_url(self, repo_path: str) -> str | None:
         """Where a person edits a repository file (a record) on the forge, if known."""
@@ -62,4 +66,30 @@ def load_site_config(root: Path) -> SiteConfig:
         branch = parts[1]
     return SiteConfig(site_name=str(data.get("site_name") or "Briefings"),
                       site_url=str(data.get("site_url") or ""), repo_url=repo_url,
-                      branch=branch, docs_dir=str(data.get("docs_dir") or "docs"))
+                      branch=branch, docs_dir=str(data.get("docs_dir") or "docs"),
+                      publish_drafts=publish_drafts(data))
+
+
+def _briefings_options(data: dict[str, Any]) -> dict[str, Any]:
+    """The site's briefings settings: `extra: briefings:` (read by every engine, since
+    Zensical runs no plugins), overridden by the `briefings` plugin's own options."""
+    options: dict[str, Any] = {}
+    extra = data.get("extra")
+    if isinstance(extra, dict) and isinstance(extra.get("briefings"), dict):
+        options.update(extra["briefings"])
+    plugins = data.get("plugins")
+    for item in plugins if isinstance(plugins, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("briefings"), dict):
+            options.update(item["briefings"])
+    if isinstance(plugins, dict) and isinstance(plugins.get("briefings"), dict):
+        options.update(plugins["briefings"])
+    return options
+
+
+def publish_drafts(data: dict[str, Any]) -> bool:
+    """The publishing policy: True only for an explicit `publish_drafts: true` (a YAML
+    boolean, or the strings true/yes/on); anything else keeps drafts off the site."""
+    value = _briefings_options(data).get("publish_drafts", False)
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "yes", "on", "1")
+    return value is True

@@ -7,20 +7,41 @@
     var details = target.closest("details");
     if (details && !details.open) details.open = true;
     target.scrollIntoView({ block: "center" });
+    var id = target.id;
+    document.querySelectorAll("mark.bf-current").forEach(function (m) {
+      m.classList.remove("bf-current");
+    });
+    var marks = document.querySelectorAll("mark[data-evidence]");
+    marks.forEach(function (m) {
+      if ((" " + m.getAttribute("data-evidence") + " ").indexOf(" " + id + " ") >= 0) {
+        m.classList.add("bf-current");
+      }
+    });
     var mark = target.nextElementSibling;
     if (mark && mark.tagName === "MARK") {
       mark.classList.add("bf-flash");
       setTimeout(function () { mark.classList.remove("bf-flash"); }, 1600);
     }
   }
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest('a[href^="#ev-"]');
-    if (link) {
-      event.preventDefault();
-      history.replaceState(null, "", link.getAttribute("href"));
-      reveal(link.getAttribute("href"));
+  // Pages reached from an index (a briefing, an actor, a year) are not in the navigation:
+  // mark the section they belong to, the nearest navigation link whose address holds them.
+  function markSection() {
+    if (document.querySelector(".md-sidebar--primary .md-nav__link--active")) return;
+    var here = location.href.split("#")[0].split("?")[0];
+    var logo = document.querySelector("a.md-logo");
+    var home = logo ? logo.href.split("#")[0] : "";
+    var best = null;
+    document.querySelectorAll(".md-sidebar--primary a.md-nav__link[href]").forEach(function (a) {
+      var href = a.href.split("#")[0];
+      if (href === home || href.slice(-1) !== "/" || here.indexOf(href) !== 0) return;
+      if (!best || href.length > best.href.split("#")[0].length) best = a;
+    });
+    if (best) {
+      best.classList.add("md-nav__link--active");
+      best.setAttribute("aria-current", "location");
     }
-  });
+  }
+
   // Browsers without ::details-content print closed <details> empty: open them to print.
   var opened = [];
   window.addEventListener("beforeprint", function () {
@@ -34,9 +55,13 @@
     opened = [];
   });
   window.addEventListener("hashchange", function () { reveal(location.hash); });
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { reveal(location.hash); });
-  } else {
+  function ready() {
+    markSection();
     reveal(location.hash);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
   }
 })();

@@ -18,6 +18,8 @@ ROLE_LABEL = {"primary": "Primary source", "original": "Original", "republisher"
 PAD, GAP = 10, 40
 WIDE_BOX = (200, 76)
 TALL_WIDTH = 340
+#: A box's name takes up to this many lines, each LINE pixels high.
+NAME_LINES, LINE = 3, 16
 
 
 def _x(text: str) -> str:
@@ -31,10 +33,18 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _wrap(text: str, width: int, lines: int) -> list[str]:
-    """Break a name into at most `lines` lines of about `width` characters."""
+    """Break a name into at most `lines` lines of about `width` characters, words whole where
+    they fit; what does not fit ends the last line with an ellipsis (the box's tooltip and the
+    list below the drawing give the full name)."""
     out: list[str] = []
     current = ""
     for word in text.split():
+        while len(word) > width:  # a word longer than a line is cut across lines
+            if current:
+                out.append(current)
+                current = ""
+            out.append(word[:width])
+            word = word[width:]
         if current and len(current) + 1 + len(word) > width:
             out.append(current)
             current = word
@@ -42,24 +52,38 @@ def _wrap(text: str, width: int, lines: int) -> list[str]:
             current = f"{current} {word}" if current else word
     out.append(current)
     if len(out) > lines:
-        out = out[: lines - 1] + [" ".join(out[lines - 1:])]
-    return [_clip(line, width) for line in out]
+        out = out[: lines - 1] + [_clip(" ".join(out[lines - 1:]), width)]
+    return out or [""]
+
+
+def name_lines(link: dict[str, Any], w: float) -> list[str]:
+    """The lines of a box's name at box width `w`."""
+    return _wrap(str(link.get("name", "")), max(8, int((w - 20) / 7.6)), NAME_LINES)
 
 
 def _box(x: float, y: float, w: float, h: float, link: dict[str, Any], date: str) -> str:
     role = str(link.get("role", ""))
-    chars = max(8, int((w - 20) / 8))
-    name_lines = _wrap(str(link.get("name", "")), chars, 2)
+    chars = max(8, int((w - 20) / 6.2))
+    lines = name_lines(link, w)
     label = ROLE_LABEL.get(role, role)
+    if link.get("anonymous") is True:
+        label = "Unnamed source"
     if date:
         label = f"{label} · {date}"
     full = _x(" ".join(str(link.get("name", "")).split()))
-    texts = "".join(f'<text x="{x + 10:.0f}" y="{y + 42 + 17 * i:.0f}" class="bf-node-name">'
-                    f"{_x(line)}</text>" for i, line in enumerate(name_lines))
+    texts = "".join(f'<text x="{x + 10:.0f}" y="{y + 40 + LINE * i:.0f}" class="bf-node-name">'
+                    f"{_x(line)}</text>" for i, line in enumerate(lines))
     return (f'<g class="bf-node bf-node--{_x(role)}"><title>{full}</title>'
             f'<rect x="{x:.0f}" y="{y:.0f}" width="{w:.0f}" height="{h:.0f}" rx="8"/>'
             f'<text x="{x + 10:.0f}" y="{y + 20:.0f}" class="bf-node-role">'
-            f"{_x(_clip(label, chars + 4))}</text>{texts}</g>")
+            f"{_x(_clip(label, chars))}</text>{texts}</g>")
+
+
+def _box_height(levels: list[list[dict[str, Any]]], widths: list[float]) -> float:
+    """One height for every box: enough for the name with the most lines."""
+    most = max((len(name_lines(lnk, w)) for level, w in zip(levels, widths, strict=True)
+                for lnk in level), default=1)
+    return 32 + LINE * most
 
 
 def _levels(links: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -75,16 +99,17 @@ def _draw(levels: list[list[dict[str, Any]]], tall: bool, date_of: Callable[[Any
     bw: float
     bh: float
     if tall:
-        bh = WIDE_BOX[1]
         width = TALL_WIDTH
+        widths = [(width - 2 * PAD - (len(level) - 1) * 12) / len(level) for level in levels]
+        bh = _box_height(levels, widths)
         for li, level in enumerate(levels):
-            n = len(level)
-            bw = (width - 2 * PAD - (n - 1) * 12) / n
+            bw = widths[li]
             row_y = PAD + li * (bh + GAP)
-            boxes.append([(PAD + i * (bw + 12), row_y, bw, bh) for i in range(n)])
+            boxes.append([(PAD + i * (bw + 12), row_y, bw, bh) for i in range(len(level))])
         height = PAD * 2 + len(levels) * bh + (len(levels) - 1) * GAP
     else:
-        bw, bh = WIDE_BOX
+        bw = WIDE_BOX[0]
+        bh = _box_height(levels, [bw] * len(levels))
         rows = max(len(level) for level in levels)
         width = PAD * 2 + len(levels) * bw + (len(levels) - 1) * GAP
         height = PAD * 2 + rows * bh + (rows - 1) * 14

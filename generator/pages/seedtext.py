@@ -38,8 +38,9 @@ def _escape(text: str) -> str:
 
 
 def marked_seed(text: str, anchors: dict[str, str]) -> tuple[Markup, set[str]]:
-    """HTML of the seed text with each quote in <mark> and an anchor at its start, and the
-    anchors placed (a quote not found gets none, so no link points nowhere)."""
+    """HTML of the seed text with each quote in <mark> and an anchor at its start (numbered as
+    the evidence markers that link to it), and the anchors placed (a quote not found gets
+    none, so no link points nowhere)."""
     text = re.sub(r"\n{3,}", "\n\n", text.strip("\n"))
     spans: list[tuple[int, int, str]] = []
     for quote, anchor in anchors.items():
@@ -60,7 +61,8 @@ def marked_seed(text: str, anchors: dict[str, str]) -> tuple[Markup, set[str]]:
         for i in ends.get(a, []):
             active.pop(i, None)
         for i in starts.get(a, []):
-            out.append(f'<span class="bf-anchor" id="{spans[i][2]}"></span>')
+            number = spans[i][2].removeprefix("ev-")
+            out.append(f'<span class="bf-anchor" id="{spans[i][2]}" data-n="{number}"></span>')
             if spans[i][1] > a:
                 active[i] = None
         piece = _escape(text[a:b])
