@@ -177,7 +177,8 @@ def test_readme_and_review_guide_name_every_command_and_option() -> None:
         for action in parser._actions:
             for flag in action.option_strings:
                 if flag.startswith("--") and flag not in ("--help", "--model"):
-                    row = next(ln for ln in readme.splitlines() if f"`briefings {name}" in ln)
+                    row = next(ln for ln in readme.splitlines()
+                               if ln.startswith(f"| `briefings {name}"))
                     assert flag in row, f"README's row for {name} lacks {flag}"
     for text in ("briefings diff", "briefings extract --force", "status: reviewed",
                  "seed.sha256", "exit status"):

@@ -56,3 +56,49 @@ def test_serve_renders_and_follows_record_edits(repo: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def _start(repo: Path, *args: str, log: Path) -> subprocess.Popen[bytes]:
+    """`briefings ARGS` in its own process group (serve --live starts mkdocs under it), with
+    the fake extractor and without the tests' NO_MKDOCS_2_WARNING, as a user would run it."""
+    from .support import env
+
+    run_env = {k: v for k, v in env().items() if k != "NO_MKDOCS_2_WARNING"}
+    with log.open("wb") as out:
+        return subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=repo,
+                                env=run_env, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    import signal
+
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=20)
+
+
+def test_live_serve_drafts_a_seed_added_while_it_runs(repo: Path, tmp_path: Path) -> None:
+    shutil.copy(EXAMPLE_RECORD, repo / "briefings" / f"{RID}.yaml")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    proc = _start(repo, "serve", "--live", "--port", str(port), log=log)
+    try:
+        base = f"http://127.0.0.1:{port}/briefings/"
+        assert wait_for(f"{base}{RID}/", "Jens Stoltenberg"), log.read_text("utf-8")
+        new = "2024-02-01-harbour-reopens"
+        (repo / "seeds" / f"{new}.txt").write_text(
+            "Harbour reopens\n\nLisbon, 1 February 2024. Officials in Portugal said the Harbour "
+            "would reopen on Monday after repairs.\n", "utf-8")
+        assert wait_for(f"{base}{new}/", "Harbour reopens"), log.read_text("utf-8")
+        assert (repo / "briefings" / f"{new}.yaml").is_file()
+    finally:
+        _stop(proc)
+    text = log.read_text("utf-8")
+    assert f"created   seeds/{new}.txt -> briefings/{new}.yaml" in text
+    assert "end of life" not in text  # Material's banner, hidden as by build
+    builds = text.count("Building documentation")
+    assert builds <= 6, f"{builds} rebuilds: serve keeps rebuilding\n{text}"
