@@ -185,3 +185,28 @@ def test_readme_and_review_guide_name_every_command_and_option() -> None:
         assert text in guide
     template = (PROJECT / ".github" / "pull_request_template.md").read_text("utf-8")
     assert "docs/reviewing.md" in template and "- [ ]" in template
+
+
+def failing_extractor(seed: object, options: object = None) -> dict:
+    """An extractor that fails on every seed (BRIEFINGS_EXTRACTOR=tests.test_cli:failing_...)."""
+    raise ValueError("the parser found no sentences")
+
+
+def test_check_gives_the_real_reason_a_seed_has_no_record(repo: Path) -> None:
+    seed = f"seeds/{RID}.txt"
+    from .conftest import PROJECT
+
+    failing = {"BRIEFINGS_EXTRACTOR": "tests.test_cli:failing_extractor",
+               "PYTHONPATH": str(PROJECT)}
+    done = briefings(repo, "extract", fake=False, **failing)
+    assert done.returncode == 1 and "the parser found no sentences" in done.stderr
+    check = briefings(repo, "check", fake=False, **failing)
+    (line,) = [ln for ln in check.stdout.splitlines() if ln.startswith(seed)]
+    assert line.startswith(f"{seed}: error: has no record: its extraction failed (")
+    assert "the parser found no sentences" in line
+    assert f"run: briefings extract {seed}" not in line  # no circle back to extract
+    # A seed that cannot have a record says why, as extract does.
+    (repo / "seeds" / "2024-01-01-empty.txt").write_bytes(b"")
+    check = briefings(repo, "check")
+    assert ("seeds/2024-01-01-empty.txt: error: has no record and cannot have one: is empty; put "
+            "the article's text in it or delete it") in check.stdout.splitlines()
