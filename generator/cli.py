@@ -34,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--out", type=Path, metavar="DIR", help="the record folder (default: "
                     "ROOT/briefings)")
     ex.add_argument("--force", action="store_true", help="regenerate even unchanged, hand-edited "
-                    "or reviewed records")
+                    "or reviewed records, discarding every edit made to them (to keep them, "
+                    "take fields with: briefings diff ID --take FIELDS)")
     ex.add_argument("--jobs", type=int, metavar="N", help="worker processes for extraction "
                     "(default: one per core)")
     ex.add_argument("--scheduler", metavar="ADDRESS", help="run extraction on the Dask "

@@ -442,7 +442,8 @@ def _left_out(problems: list[Problem]) -> list[Problem]:
     for file, found in by_file.items():
         first = found[0]
         what = f"{first.keypath}: {first.message}" if first.keypath else first.message
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        n = len(found) - 1
+        more = f" (and {n} more error{'s' if n > 1 else ''})" if n else ""
         out.append(Problem(file, first.line, "", f"this draft is left out of the site, the "
                            f"other briefings are published: {what}{more}; fix the record "
                            "(briefings check lists every error) or delete it", "warning",

@@ -209,7 +209,7 @@ def test_an_invalid_draft_is_left_out_and_the_rest_is_rendered(reviewed_repo: Pa
         ("briefings/2023-05-07-broken.yaml", "draft")]
     notice = result.left_out[0].format()
     assert "this draft is left out of the site, the other briefings are published" in notice
-    assert "date: '2011-22x' is not a valid EDTF date" in notice and "(and 3 more)" in notice
+    assert "date: '2011-22x' is not a valid EDTF date" in notice and "(and 3 more errors)" in notice
     assert "briefings check lists every error" in notice
     assert result.warnings == []
     # A record that cannot be read and does not say it is a draft still stops the render.
