@@ -29,13 +29,13 @@ def values(text: str, anchor: dt.date = ANCHOR) -> list[str]:
         ("The office opens next year.", "2024"),
         ("Prices rose last year.", "2022"),
         ("A vote is due later this year.", "2023"),
-        ("He visited at the end of January.", "2023-01"),
-        ("In mid-April the board met.", "2023-04"),
+        ("He visited at the end of January.", "2023-01-31"),
+        ("In mid-April the board met.", "2023-04-10/2023-04-20"),
         ("Growth slowed in early 2020.", "2020"),
         ("The permit should come by mid-2025.", "2025"),
         ("Mid-2025 is the target.", "2025"),
         ("Rates are forecast for July.", "2023-07"),
-        ("Frost arrived in late February.", "2023-02"),
+        ("Frost arrived in late February.", "2023-02-15/2023-02-28"),
         ("The talks were held next month.", "2023-06"),
         ("Fighting flared in recent days.", "2023-05~"),
         ("He will speak on Sunday.", "2023-05-07"),
@@ -134,7 +134,7 @@ def test_a_later_clause_does_not_lend_its_tense_to_a_date_inside_the_sentence() 
         dt.date(2026, 3, 5),
     ) == ["2026-04"]
     assert values("Both sides agreed to resume the talks in mid-March.", dt.date(2026, 2, 3)) == [
-        "2026-03"
+        "2026-03-10/2026-03-20"
     ]
 
 
@@ -212,3 +212,26 @@ def test_a_participle_used_as_an_adjective_is_no_past_tense() -> None:
         "2026-10-27"
     ]
     assert values("Voters faced the delayed runoff on October 27.", anchor) == ["2025-10-27"]
+
+
+def test_parts_of_a_month_or_year_are_their_days_and_the_period_at_record_precision() -> None:
+    got = {
+        t.text: (t.value, t.coarse)
+        for t in find_temporal(
+            "Frost came in late February and early March; the dam opens by the end of the year "
+            "or by year end at the latest.",
+            ANCHOR,
+        )
+    }
+    assert got["late February"] == ("2023-02-15/2023-02-28", "2023-02")
+    assert got["early March"] == ("2023-03-01/2023-03-15", "2023-03")
+    assert got["the end of the year"] == ("2023-12-31", "2023")
+    assert got["year end"] == ("2023-12-31", "2023")
+    # a range between two parts keeps its months; a plain month has nothing to refine
+    assert values("Rain fell between late October and the end of December 2025.") == [
+        "2025-10/2025-12"
+    ]
+    assert [(t.value, t.coarse) for t in find_temporal("It rained in March.", ANCHOR)] == [
+        ("2023-03", "")
+    ]
+    assert values("Year-end bonuses were cut.") == []

@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from . import lexicon
@@ -75,7 +76,47 @@ def find_temporal(text: str, anchor: dt.date) -> list[Temporal]:
         if name in ("rel", "ago") and lo.d and hi.d and (lo.y, lo.m) == (hi.y, hi.m):
             coarse = _edtf(D(lo.y, lo.m), D(lo.y, lo.m), approx)  # a week inside one month
         out.append(Temporal(s, e, text[s:e], value, relative, direction, repeat, vague, coarse))
-    return merge_ranges(text, out, anchor)
+    return [_refine(t) for t in merge_ranges(text, out, anchor)]
+
+
+_PART_OF_MONTH = re.compile(
+    r"(?i)^(?:the\s+)?(?:very\s+)?(?P<q>early|beginning\s+of|start\s+of|mid|middle\s+of|late|"
+    r"end\s+of)[\s-]+(?:the\s+month\s+of\s+)?[A-Z]"
+)
+_END_OF_YEAR = re.compile(
+    r"(?i)^(?:the\s+end\s+of\s+(?:the|this|next|last)\s+year|(?:the\s+)?year[- ]end)$"
+)
+#: The days of a month a part of it names: early, mid-, late; "the end of" is its last day.
+_PART_DAYS = {
+    "early": (1, 15),
+    "beginning": (1, 15),
+    "start": (1, 15),
+    "mid": (10, 20),
+    "middle": (10, 20),
+    "late": (15, 31),
+    "end": (31, 31),
+}
+
+
+def _refine(t: Temporal) -> Temporal:
+    """The days a part of a month or year names, where the match gave the whole period:
+    "late September" is 15-30 September, "the end of the year" 31 December; the period
+    stays as the value at record precision (`coarse`), as the gold records date them."""
+    if t.coarse or "/" in t.value:
+        return t
+    d = D.parse(t.value.rstrip("~"))
+    if d is None or d.d:
+        return t
+    if d.m is None and _END_OF_YEAR.match(t.text.strip()):
+        return replace(t, value=f"{d.y:04d}-12-31", coarse=t.value)
+    m = _PART_OF_MONTH.match(t.text.strip())
+    if d.m is None or d.m > 12 or not m:
+        return t
+    first, last = _PART_DAYS[m.group("q").split()[0].lower()]
+    last = min(last, calendar.monthrange(d.y, d.m)[1])
+    first = min(first, last)
+    lo, hi = D(d.y, d.m, first), D(d.y, d.m, last)
+    return replace(t, value=_edtf(lo, hi, False), coarse=t.value)
 
 
 _COUNTED = re.compile(
@@ -450,6 +491,7 @@ _RESOLVERS: dict[str, Callable[[_Groups, _State], _Res | None]] = {
     "rel": _rel,
     "ago": _ago,
     "span": _span_back,
+    "yearend": lambda g, st: (D(st.anchor.year), D(st.anchor.year), False, True, 0, False),
     "follow": _following,
     "day": _day_word,
     "recent": _recent,

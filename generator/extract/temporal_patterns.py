@@ -101,6 +101,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "yearend",
+        re.compile(r"\b(?:the\s+)?year(?:\s+end\b(?!-)|-end\b(?!\s+[a-z]))", re.I),
+    ),
+    (
         "ago",
         re.compile(
             rf"(?<![\w-])\[?(?P<n>a|an|{_NUMBER_WORDS}|\d{{1,2}})\]?\s+"
