@@ -235,3 +235,31 @@ def test_parts_of_a_month_or_year_are_their_days_and_the_period_at_record_precis
         ("2023-03", "")
     ]
     assert values("Year-end bonuses were cut.") == []
+
+
+def test_the_year_before_or_after() -> None:
+    assert values("Sales rose in 2014 after a slump the year before.") == ["2014", "2013"]
+    assert values("Turnout fell from the year before, when it was forty percent.") == ["2022"]
+    # "the year before the games" is a year counted from an event, not from the writing
+    assert values("The final moves to the year before the Paralympics.") == []
+
+
+def test_centuries_decade_words_and_vague_times_back() -> None:
+    ts = find_temporal(
+        "Art of the sixties and of the 20th century; wars of the past century.", ANCHOR
+    )
+    assert [(t.value, t.vague) for t in ts] == [
+        ("1960/1969", True),
+        ("1900/1999", True),
+        ("1900/1999", True),
+    ]
+    (t,) = find_temporal("I met him several years ago.", ANCHOR)
+    assert (t.value, t.vague) == ("../2023-05-05", True)
+    assert values("Several years of drought followed.") == []
+
+
+def test_a_participle_after_be_is_no_past_tense() -> None:
+    assert values(
+        "The vote is to be held from November 20 to December 11.", dt.date(2015, 5, 7)
+    ) == ["2015-11-20/2015-12-11"]
+    assert values("The vote was held on November 20.", dt.date(2015, 5, 7)) == ["2014-11-20"]

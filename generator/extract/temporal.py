@@ -55,6 +55,10 @@ def find_temporal(text: str, anchor: dt.date) -> list[Temporal]:
         state.span = (s, e)
         if name == "qyear" and (_COUNTED.match(text, e) or _QUANT.search(text, max(0, s - 15), s)):
             continue  # "1500 troops", "about 2000": a quantity, not a year
+        if name == "vagueago":
+            # "several years ago": some time before the writing, an open interval (vague)
+            out.append(Temporal(s, e, text[s:e], f"../{anchor.isoformat()}", True, -1, False, True))
+            continue
         res = _resolve(name, m, state)
         if res is None:
             continue
@@ -187,8 +191,8 @@ def _marker(words: list[str], i: int) -> int:
         return 1
     if low in ("is", "are") and nxt == "to":
         return 1  # "are to travel on Wednesday"
-    if low in _PAST_FORMS:
-        return -1
+    if low in _PAST_FORMS and prev not in _BE_NOW:
+        return -1  # "was held"; not "is to be held" (a participle)
     if (
         low.endswith("ed")
         and len(low) > 4
@@ -403,13 +407,51 @@ def _span_back(g: _Groups, st: _State) -> _Res | None:
     return D(a.year - n), D(a.year), False, True, -1, True
 
 
+def _century(g: _Groups, st: _State) -> _Res | None:
+    """ "the 20th century" (1900-1999), "the past century": a background span (vague)."""
+    if g.get("n"):
+        n = int(g["n"])
+    else:
+        n = st.anchor.year // 100 + (0 if g["rel"].lower() == "this" else -1) + 1
+    if not 1 <= n <= 30:
+        return None
+    return D((n - 1) * 100), D((n - 1) * 100 + 99), False, not g.get("n"), 0, True
+
+
+_DECADE_WORDS = (
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+)
+
+
+def _decade_word(g: _Groups, st: _State) -> _Res | None:
+    """ "the sixties": the decade of the last century (vague)."""
+    y = 1920 + 10 * _DECADE_WORDS.index(g["w"].lower())
+    return D(y), D(y + 9), False, False, 0, True
+
+
 def _following(g: _Groups, st: _State) -> _Res | None:
     """ "the following year", "a year later": counted from the last year named."""
     mod = " ".join(g["mod"].lower().split())
+    later = (g.get("later") or "").strip().lower()
+    if mod == "the" and later in ("before", "after") and st.last_year is None:
+        y = st.anchor.year + (1 if later == "after" else -1)  # no year named: from the writing
+        return D(y), D(y), False, True, 0, False
     if st.last_year is None:
         return None
-    if mod == "a" and not g.get("later"):
+    if mod in ("a", "the") and not later:
         return None
+    if mod == "the":
+        if later not in ("before", "after"):
+            return None
+        y = st.last_year + (1 if later == "after" else -1)  # "the year before"
+        return D(y), D(y), False, True, 0, False
     off = {
         "the following": 1,
         "the next": 1,
@@ -491,6 +533,8 @@ _RESOLVERS: dict[str, Callable[[_Groups, _State], _Res | None]] = {
     "rel": _rel,
     "ago": _ago,
     "span": _span_back,
+    "century": _century,
+    "decword": _decade_word,
     "yearend": lambda g, st: (D(st.anchor.year), D(st.anchor.year), False, True, 0, False),
     "follow": _following,
     "day": _day_word,

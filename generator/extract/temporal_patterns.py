@@ -85,6 +85,30 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "century",
+        re.compile(
+            r"\bthe\s+(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<rel>past|last|previous|this))"
+            r"\s+century\b",
+            re.I,
+        ),
+    ),
+    (
+        "decword",
+        re.compile(
+            r"\bthe\s+(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|"
+            r"nineties)\b",
+            re.I,
+        ),
+    ),
+    (
+        "vagueago",
+        re.compile(
+            r"\b(?:several|a\s+few|a\s+couple\s+of|some)\s+(?:days|weeks|months|years)\s+"
+            r"(?:ago|back)\b",
+            re.I,
+        ),
+    ),
+    (
         "qyear",
         re.compile(
             _Q
@@ -122,8 +146,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "follow",
         re.compile(
-            r"\b(?P<mod>the\s+following|the\s+next|the\s+previous|the\s+same|that|a)\s+"
-            r"(?P<unit>year)\b(?P<later>\s+later)?",
+            r"\b(?P<mod>the\s+following|the\s+next|the\s+previous|the\s+same|that|the|a)\s+"
+            r"(?P<unit>year)\b(?P<later>\s+later|\s+earlier|\s+(?:before|after)\b"
+            r"(?!\s+(?:the|a|an|his|her|its|their|this|that|[A-Z0-9])))?",
             re.I,
         ),
     ),
