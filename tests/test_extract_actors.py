@@ -304,3 +304,31 @@ def test_a_body_or_acronym_named_once_in_passing_late_in_the_story_is_not_a_key_
     )
     names = {a["name"] for a in find_actors(body_of(acting), acting, "Harbour Fees Rise", [])}
     assert "Tamsin Rowing Club" in names, names  # named once, but it acts
+
+
+def test_an_acronym_whose_letters_begin_one_full_name_is_that_name() -> None:
+    text = (
+        "Port Dispute Grows\n\nThe Northern Fisheries Council said on Monday that quotas must "
+        "fall. Later the NFC said it would sue the ministry, and the Northern Fisheries Council "
+        "filed papers.\n"
+    )
+    acts = by_name(find_actors(body_of(text), text, "Port Dispute Grows", []))
+    assert "NFC" not in acts and "NFC" in acts["Northern Fisheries Council"].get("aliases", [])
+    other = text.replace("the NFC said", "the KTV network said").replace(
+        "and the Northern", "and the KTV network and the Northern"
+    )
+    acts = by_name(find_actors(body_of(other), other, "Port Dispute Grows", []))
+    assert "KTV" in acts  # letters of no full name in the text: an actor of its own
+    assert "KTV" not in acts["Northern Fisheries Council"].get("aliases", [])
+
+
+def test_storms_operations_games_and_paired_names_are_not_actors() -> None:
+    text = (
+        "Storm Nears Coast\n\nCyclone Mirela made landfall on Monday, and the Coast Guard "
+        "said Mirela would weaken. The Coast Guard closed ports. Newsline / Polldata surveys "
+        "show support for the Summer Paralympics in the port city.\n"
+    )
+    names = {a["name"] for a in find_actors(body_of(text), text, "Storm Nears Coast", [])}
+    assert "Coast Guard" in names
+    assert not {"Cyclone Mirela", "Mirela", "Cyclone", "Summer Paralympics"} & names, names
+    assert not any(" / " in n for n in names), names

@@ -20,6 +20,8 @@ __all__ = ["LABELS", "clean_name", "find_actors"]
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 # Entity names ending in these words name events, documents or plans, not actors.
 _NOT_ACTOR_HEAD = re.compile(rf"\b{lexicon.alternation('event_heads')}$")
+# Names opening with these words name storms and operations ("Cyclone Idai").
+_NOT_ACTOR_OPENER = re.compile(rf"^{lexicon.alternation('event_openers')}\s")
 
 
 def find_actors(
@@ -29,6 +31,7 @@ def find_actors(
     excluded = {name_key(clean_name(x)) for x in exclude if x}
     excluded_tokens = {name_key(x.split()[-1]) for x in exclude if x and len(x.split()) > 1}
     acronyms = find_acronyms(text)
+    storms = _storm_words(body)
     clusters: dict[str, Cluster] = {}
     singles: list[tuple[str, str, tuple[int, int, Any, int, int], int]] = []
     for s in body.sentences:
@@ -44,6 +47,8 @@ def find_actors(
             canon, weight = _canonical(raw, label, ent, acronyms)
             if canon is None or name_key(canon) in excluded or name_key(raw) in excluded:
                 continue
+            if canon in storms:
+                continue  # "Phailin", "Cyclone": the short forms of "Cyclone Phailin"
             if gz.agency(canon) and canon not in title:
                 continue  # a news agency the report cites is a source, not an actor
             if label == "PERSON" and " " not in canon and name_key(canon) in excluded_tokens:
@@ -57,8 +62,21 @@ def find_actors(
             _add(clusters, canon, label, canon, m, para, 1.0)
     _join_singles(clusters, singles)
     _merge_short_forms(clusters)
+    _merge_acronyms(clusters)
     ranked = _rank(clusters, title, text)
     return [actor_record(c, text, max_words) for c in ranked[:max_actors]]
+
+
+def _storm_words(body: Body) -> set[str]:
+    """The words of every storm or operation the text names ("Cyclone Phailin"): alone,
+    each is a short form of that name, not an actor."""
+    out: set[str] = set()
+    for doc in body.docs:
+        for ent in doc.ents:
+            name = clean_name(ent.text)
+            if _NOT_ACTOR_OPENER.match(name):
+                out.update(name.split())
+    return out
 
 
 def _headline_names(
@@ -126,8 +144,12 @@ def _entity_name(ent: Any) -> tuple[str, str] | None:
         return None  # "N'Djamena and Abéché": two places, each named on its own
     if not raw or not re.search(r"[A-Z]", raw) or "\n" in raw or CALENDAR_WORD.match(raw):
         return None
+    if " / " in raw:
+        return None  # "Newsmax / Zogby": two names, neither one the actor
     if raw in _TIME_ZONES or raw in _BARE_INSTITUTIONS:
         return None  # "21:40 GMT"; a bare "Government": which one, the text says elsewhere
+    if _NOT_ACTOR_OPENER.match(raw):
+        return None
     if _NOT_ACTOR_HEAD.search(raw) and not _acting_body(raw, ent):
         return None
     if len(raw) < 2:
@@ -386,6 +408,31 @@ def _acts(c: Cluster) -> bool:
         if toks and min(toks, key=lambda t: len(list(t.ancestors))).dep_ in ("nsubj", "nsubjpass"):
             return True
     return False
+
+
+def _merge_acronyms(clusters: dict[str, Cluster]) -> None:
+    """An acronym the text does not spell out in brackets but whose letters are the initials
+    of one full name in it ("IE" beside "Internet Explorer", "MIT" beside "Massachusetts
+    Institute of Technology") is that name."""
+    for key, c in list(clusters.items()):
+        if not (2 <= len(c.name) <= 6 and c.name.isalpha() and c.name.isupper()):
+            continue
+        full = [
+            f
+            for f in clusters.values()
+            if f is not c
+            and len(f.name.split()) >= 2
+            and "".join(w[0] for w in f.name.split() if w[:1].isupper()) == c.name
+        ]
+        if len(full) != 1:
+            continue
+        target = full[0]
+        target.labels.update(c.labels)
+        target.forms.update(c.forms)
+        target.mentions.extend(c.mentions)
+        target.weight += c.weight
+        target.paras |= c.paras
+        del clusters[key]
 
 
 def _located(ent: Any) -> bool:
