@@ -160,3 +160,137 @@ def test_print_shows_the_content_and_the_seed_without_navigation(site: Path, bro
         pdf = page.pdf() if "chrom" in browser.browser_type.name else b"%PDF"
         assert pdf.startswith(b"%PDF")
         page.close()
+
+
+PHONE = {"width": 390, "height": 844}
+SIDEWAYS = """() => {
+  const out = [];
+  if (document.documentElement.scrollWidth > window.innerWidth)
+    out.push('page ' + document.documentElement.scrollWidth + 'px');
+  for (const el of document.querySelectorAll('.md-content table, .md-typeset__scrollwrap')) {
+    if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+      out.push(el.tagName + ' ' + el.scrollWidth + '/' + el.clientWidth + 'px');
+  }
+  return out;
+}"""
+
+
+def test_nothing_scrolls_sideways_on_a_phone(site: Path, browser) -> None:
+    """Every page at 390 px: the document never scrolls sideways, and no table in the
+    generated pages hides a column off-screen in a scrolling box."""
+    problems: list[str] = []
+    with serve(site) as base:
+        page = browser.new_page(viewport=PHONE)
+        for url in page_urls(site, base):
+            page.goto(url, wait_until="load")
+            found = page.evaluate(SIDEWAYS)
+            if not url.endswith(("record-format/", "reviewing/", "about/")):
+                problems += [f"{url}: {f}" for f in found]
+            elif found and found[0].startswith("page"):
+                problems.append(f"{url}: {found[0]}")
+        page.goto(f"{base}briefings/{RID}/", wait_until="load")
+        # The headline leaves room: the bottom line starts on the first screen.
+        top = page.evaluate("document.querySelector('.bf-bottom-line').getBoundingClientRect().top")
+        assert top < PHONE["height"] - 100, top
+        page.close()
+    assert problems == []
+
+
+def test_evidence_markers_are_numbers_that_open_their_quote(site: Path, browser) -> None:
+    with serve(site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{base}briefings/{RID}/")
+        article = page.locator("article").first
+        assert "quote" not in [t.strip() for t in article.locator("a").all_inner_texts()]
+        markers = page.locator("a.bf-ev")
+        assert markers.count() >= 15
+        for i in range(markers.count()):
+            marker = markers.nth(i)
+            number = marker.inner_text().strip()
+            assert number.isdigit()
+            assert marker.get_attribute("aria-label") == f"quote {number} in the seed text"
+            assert marker.bounding_box()["width"] < 30
+        target = page.locator("ol.bf-timeline a.bf-ev").nth(1)
+        anchor = target.get_attribute("href").lstrip("#")
+        target.click()
+        page.wait_for_function("document.querySelector('details.bf-seed').open", timeout=5000)
+        current = page.locator("mark.bf-current")
+        assert current.count() >= 1
+        for evidence in current.evaluate_all("els => els.map(e => e.dataset.evidence)"):
+            assert anchor in evidence.split()
+        # Only the quoted words are marked: a minority of the seed's text.
+        share = page.evaluate("""() => {
+          const seed = document.querySelector('.bf-seed-text');
+          const marked = [...seed.querySelectorAll('mark')].map(m => m.textContent.length)
+            .reduce((a, b) => a + b, 0);
+          return marked / seed.textContent.length;
+        }""")
+        assert 0 < share < 0.5, share
+        number = page.locator(f"#{anchor}").evaluate(
+            "el => getComputedStyle(el, '::before').content")
+        assert number.strip('"') == anchor.removeprefix("ev-")
+        page.close()
+
+
+def test_diagram_labels_stay_inside_their_boxes(site: Path, browser) -> None:
+    with serve(site) as base:
+        for width, kind in [(1280, "wide"), (390, "tall")]:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(f"{base}briefings/{RID}/")
+            nodes = page.locator(f"svg.bf-chain-svg--{kind} g.bf-node")
+            names = []
+            for i in range(nodes.count()):
+                box = nodes.nth(i).evaluate("""g => {
+                  const r = g.querySelector('rect').getBBox();
+                  const texts = [...g.querySelectorAll('text')].map(t => {
+                    const b = t.getBBox();
+                    return {text: t.textContent, right: b.x + b.width, bottom: b.y + b.height};
+                  });
+                  return {right: r.x + r.width, bottom: r.y + r.height, texts,
+                          title: g.querySelector('title').textContent};
+                }""")
+                for t in box["texts"]:
+                    assert t["right"] <= box["right"] and t["bottom"] <= box["bottom"], (kind, t)
+                    assert not t["text"].endswith("…"), t
+                names.append(box["title"])
+            listed = page.locator("article ol li strong").all_inner_texts()
+            assert sorted(names) == sorted(listed)
+            assert "a person with knowledge of the proceedings" in names
+            page.close()
+
+
+def test_pages_reached_from_an_index_mark_their_section_and_lead_back(site: Path,
+                                                                      browser) -> None:
+    with serve(site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        for path, section, index in [("actors/jens-stoltenberg/", "Actors", "actors/"),
+                                     (f"briefings/{RID}/", "Briefings", "briefings/")]:
+            page.goto(base + path)
+            active = page.locator(".md-sidebar--primary a.md-nav__link--active")
+            assert active.count() == 1 and active.inner_text().strip() == section
+            assert active.get_attribute("aria-current") == "location"
+            crumb = page.locator("nav.bf-crumbs a")
+            assert crumb.inner_text().strip() == section
+            crumb.click()
+            page.wait_for_load_state()
+            assert page.url == base + index
+        page.goto(base + "sources/")
+        active = page.locator(".md-sidebar--primary .md-nav__link--active")
+        assert active.first.inner_text().strip() == "Sources"
+        page.close()
+
+
+def test_the_site_says_what_it_publishes_and_leaves_the_benchmark_out(site: Path,
+                                                                       browser) -> None:
+    assert not (site / "benchmark").exists()
+    with serve(site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base)
+        text = page.locator("article").first.inner_text()
+        # The sample site publishes drafts: its home page says what a draft is.
+        assert "marked draft was made by the machine and has not been checked" in text
+        page.goto(f"{base}briefings/{RID}/")
+        assert "not yet checked by a person" in page.locator(".bf-draft-note").inner_text()
+        page.goto(f"{base}about/")
+        assert "Benchmark" not in page.locator("nav").first.inner_text()
+        page.close()

@@ -187,14 +187,14 @@ def test_diagram_boxes_wrap_long_names_and_keep_the_full_text_in_a_tooltip() -> 
 
 def test_pages_reached_from_an_index_have_a_way_back() -> None:
     pages = render_pages([Briefing(example(), "r")], SiteConfig(publish_drafts=True))
-    crumb = '<nav class="bf-crumbs" aria-label="Breadcrumb"><a href="../">{}</a> ›</nav>'
+    crumb = '<nav class="bf-crumbs" aria-label="Breadcrumb" markdown="span">[{}](index.md) ›</nav>'
     assert crumb.format("Briefings") in pages[f"briefings/{RID}.md"]
     assert crumb.format("Actors") in pages["actors/nato.md"]
     year = environment().get_template("timeline.md.j2").render(years=[], year_pages=True,
                                                                 title="2023")
     assert crumb.format("Timeline") in year
     letter = environment().get_template("actors_letter.md.j2").render(letter="a", actors=[])
-    assert '<a href="../../">Actors</a>' in letter
+    assert '[Actors](../index.md) ›' in letter
 
 
 def test_the_benchmark_is_a_project_document_not_a_site_page() -> None:
