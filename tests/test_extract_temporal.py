@@ -120,6 +120,7 @@ WED = dt.date(2013, 10, 9)
         ("On Monday, the two envoys are to travel to Oslo.", "2013-10-14"),
         # no tense word: the nearest one, as before
         ("Crowds outside the arena on Friday.", "2013-10-11"),
+        ("Crowds outside the arena on Sunday.", "2013-10-06"),
     ],
 )
 def test_bare_weekday_follows_the_tense_of_its_clause(text: str, expected: str) -> None:

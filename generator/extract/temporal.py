@@ -3,8 +3,13 @@
 `find_temporal(text, anchor)` is self-contained (regexes + small resolution functions, no
 model), so the `briefings dates` command can use it on any text. Relative expressions
 ("last week", "next year", "on Saturday") are resolved against `anchor`, the publication date.
-Values use the coarsest precision the text supports: "mid-April" is a month, "early 2020" a
-year, "July 11-12" an interval of days.
+Values give what the expression denotes: "July 11-12" an interval of days, "last week" the
+seven days of that calendar week (Monday to Sunday), "late September" 15-30 September,
+"the end of the year" 31 December, "early 2020" a year. Where the briefing records date an
+event more coarsely (tests/data/devset/README.md: "last week" inside one month is the month,
+"late February" the month, "at the end of the year" the year), `Temporal.coarse` holds that
+value, and the timeline uses it. Dates without a year or week (a bare weekday, "in March",
+"May 5") are placed by the tense of their clause, read from its words (`clause_tense`).
 """
 
 from __future__ import annotations
@@ -477,7 +482,8 @@ def _recent(g: _Groups, st: _State) -> _Res | None:
 
 
 def _weekday(g: _Groups, st: _State) -> _Res | None:
-    """A weekday: the nearest one (within three days), or the next / last one."""
+    """A weekday: the next / last one; the one its clause's tense points to; else the
+    nearest one (within three days)."""
     a = st.anchor
     target = WEEKDAYS.index(g["wd"])
     mod = (g.get("mod") or "").lower()
@@ -493,7 +499,7 @@ def _weekday(g: _Groups, st: _State) -> _Res | None:
         elif tense > 0:
             off = diff  # "will meet on Friday": the coming Friday
         else:
-            off = diff if diff <= 3 else diff - 7
+            off = diff if diff <= 3 else diff - 7  # the nearest one
     day = a + dt.timedelta(days=off)
     return D.of(day), D.of(day), False, True, (off > 0) - (off < 0), False
 
