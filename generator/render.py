@@ -221,11 +221,12 @@ def render_pages(briefings: list[Briefing], site: SiteConfig | None = None,
         pages[name] = briefing_template.render(r=_briefing_view(b, site, links))
         if key:
             cache.set_page(name, key)
-    pages["briefings/index.md"] = env.get_template("index.md.j2").render(items=records)
+    pages["briefings/index.md"] = env.get_template("index.md.j2").render(
+        items=records, held_back=len(held_back))
     pages["briefings/.latest.md"] = env.get_template("latest.md.j2").render(
-        items=records[:LATEST_COUNT], total=len(records))
+        items=records[:LATEST_COUNT], total=len(records), held_back=len(held_back))
     pages["briefings/.policy.md"] = env.get_template("policy.md.j2").render(
-        publish_drafts=site.publish_drafts, held_back=len(held_back),
+        publish_drafts=site.publish_drafts,
         drafts=sum(1 for r in records if r["status"] != "reviewed"))
     pages["feed.xml"] = atom_feed([r if r["status"] == "reviewed" else
                                    {**r, "title": f"Draft, not yet checked: {r['title']}"}

@@ -50,6 +50,10 @@ def test_drafts_stay_off_every_page_list_and_the_feed_by_default() -> None:
     policy = pages["briefings/.policy.md"]
     assert "checked against it by a person before it is published" in policy
     assert "draft" not in policy
+    only_drafts = render_pages(reviewed_and_draft()[1:])
+    assert "No briefings are published yet: 1 draft awaits review." in only_drafts[
+        "briefings/.latest.md"]
+    assert "draft&#45;story" not in only_drafts["briefings/index.md"]
 
 
 def test_published_drafts_carry_a_note_and_the_home_page_says_what_a_draft_is() -> None:
