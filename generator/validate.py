@@ -291,7 +291,7 @@ def validate_record(loaded: Loaded, root: Path, seeds_dir: Path | None = None,
     too."""
     file = display_path(loaded.path, root)
     problems: list[Problem] = []
-    draft = not is_reviewed(loaded.data)
+    draft = is_draft(loaded.data)
 
     def add(keypath: str, message: str, level: str = "error", kind: str = "") -> None:
         problems.append(Problem(file, loaded.line(keypath), keypath, message, level,
@@ -333,9 +333,10 @@ def validate_record(loaded: Loaded, root: Path, seeds_dir: Path | None = None,
     return problems
 
 
-def is_reviewed(data: Any) -> bool:
-    """Whether a record's data says it is reviewed (anything else is handled as a draft)."""
-    return isinstance(data, dict) and data.get("status") == "reviewed"
+def is_draft(data: Any) -> bool:
+    """Whether a record says it is a draft. Anything else (reviewed, a misspelt status, no
+    mapping at all) is handled as a reviewed record: its problems block publishing."""
+    return isinstance(data, dict) and data.get("status") == "draft"
 
 
 _DRAFT_LINE = re.compile(r"^status:[ \t]*(['\"]?)draft\1[ \t]*(#.*)?$", re.M)

@@ -85,6 +85,8 @@ def test_plain_mkdocs_build_renders_on_a_fresh_clone(reviewed_repo: Path) -> Non
 
 
 def test_stale_record_fails_the_strict_build_only(reviewed_repo: Path) -> None:
+    path = reviewed_repo / "briefings" / f"{RID}.yaml"  # a stale draft blocks nothing
+    path.write_text(path.read_text("utf-8").replace("status: draft", "status: reviewed"), "utf-8")
     seed = reviewed_repo / "seeds" / f"{RID}.txt"
     seed.write_text(seed.read_text("utf-8") + "\nA late correction.\n", "utf-8")
     done = mkdocs_build(reviewed_repo)
