@@ -264,3 +264,9 @@ def test_a_participle_after_be_is_no_past_tense() -> None:
         "The vote is to be held from November 20 to December 11.", dt.date(2015, 5, 7)
     ) == ["2015-11-20/2015-12-11"]
     assert values("The vote was held on November 20.", dt.date(2015, 5, 7)) == ["2014-11-20"]
+
+
+def test_the_next_or_coming_one_points_ahead() -> None:
+    anchor = dt.date(2025, 12, 3)
+    assert values("The next rainy season starts in March.", anchor) == ["2026-03"]
+    assert values("The rainy season started in March.", anchor) == ["2025-03"]
