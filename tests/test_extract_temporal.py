@@ -270,3 +270,13 @@ def test_the_next_or_coming_one_points_ahead() -> None:
     anchor = dt.date(2025, 12, 3)
     assert values("The next rainy season starts in March.", anchor) == ["2026-03"]
     assert values("The rainy season started in March.", anchor) == ["2025-03"]
+
+
+def test_a_reported_state_until_a_date_is_not_moved_into_the_past() -> None:
+    anchor = dt.date(2024, 9, 12)
+    # reported speech backshifts "is funded until" to "was funded until"
+    assert values("The agency said its programme was funded until mid-November.", anchor) == [
+        "2024-11-10/2024-11-20"
+    ]
+    # without a verb of saying the past tense stands
+    assert values("The programme was funded until November.", anchor) == ["2023-11"]

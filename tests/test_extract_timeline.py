@@ -317,3 +317,19 @@ If both quotas stand, the catch will exceed the advice this year.
 """
     got = build_timeline(body_of(text), text, dt.date(2026, 2, 3))
     assert [e["date"] for e in got].count("2026") == 1
+
+
+def test_a_reported_state_until_a_date_stays_ahead() -> None:
+    text = """Food Aid Runs Short
+
+Desert Times, September 12, 2024
+
+The agency said its food pipeline was funded only until November, and asked donors for more.
+
+Its stocks were drawn down until August, when a convoy arrived.
+"""
+    got = {
+        e["date"]: e["status"] for e in build_timeline(body_of(text), text, dt.date(2024, 9, 12))
+    }
+    assert got.get("2024-11") == "planned"
+    assert got.get("2024-08") == "occurred"

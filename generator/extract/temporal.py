@@ -218,6 +218,29 @@ _OPENERS = frozenset(
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|\b(?:which|who|that|and|but|while)\b")
 
 
+_UNTIL = frozenset({"until", "till", "through", "to"})
+_REPORTING = frozenset(
+    {
+        "said",
+        "told",
+        "announced",
+        "warned",
+        "reported",
+        "added",
+        "stated",
+        "confirmed",
+        "explained",
+        "noted",
+        "wrote",
+    }
+)
+
+
+def reported(words: list[str]) -> bool:
+    """A past verb of saying among `words`: what follows is reported speech."""
+    return any(w.lower() in _REPORTING for w in words)
+
+
 def clause_tense(text: str, start: int, end: int) -> int:
     """-1 past, +1 future, 0 unknown: the tense the words of the expression's sentence give
     it, read without a parser: the nearest tense marker before the expression in its sentence
@@ -239,6 +262,8 @@ def clause_tense(text: str, start: int, end: int) -> int:
             prev = before[i - 1].lower() if i else ""
             return 1 if prev in ("is", "are", "going") else 0  # "agreed to resume"
         mark = _marker(before, i)
+        if mark < 0 and before and before[-1].lower() in _UNTIL and reported(before[:i]):
+            return 0  # "said its pipeline was funded until November": a backshifted present
         if mark:
             return mark
     if any(w[0].islower() and w.lower() not in _OPENERS for w in before):

@@ -12,7 +12,7 @@ from . import lexicon
 from ._dates import D
 from .body import Body, Sentence, quote
 from .clean import dateline
-from .temporal import Temporal, clause_tense, find_temporal
+from .temporal import Temporal, clause_tense, find_temporal, reported
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|is due|are due|is set to|are set to|"
@@ -145,6 +145,9 @@ def by_tense(
     if day is None or "/" in t.value or weekday and not day.d:
         return t.value
     end = offset + len(t.text)
+    pre = sent.text[: max(0, offset - sent.start)]
+    if re.search(r"(?i)\b(?:until|till|through)\s+$", pre) and reported(pre.split()):
+        return t.value  # "said its pipeline was funded until November": backshifted, not past
     tense = _said_before(sent, offset) or tense_at(sent, offset, direct=True, end=end)
     lo = dt.date(day.y, day.m or 1, day.d or 1)
     hi = lo if day.d else dt.date(day.y, day.m or 12, calendar.monthrange(day.y, day.m or 12)[1])
