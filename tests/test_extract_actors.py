@@ -332,3 +332,23 @@ def test_storms_operations_games_and_paired_names_are_not_actors() -> None:
     assert "Coast Guard" in names
     assert not {"Cyclone Mirela", "Mirela", "Cyclone", "Summer Paralympics"} & names, names
     assert not any(" / " in n for n in names), names
+
+
+def test_a_person_whose_first_word_the_text_uses_as_a_common_noun_is_a_thing() -> None:
+    from generator.extract.actors import _common_noun_name
+
+    text = (
+        "Rover Retired\n\nThe agency said the rover would go to a museum. Rover Kestrel "
+        "landed in 2004, and the rover drove 40 km.\n"
+    )
+    body = body_of(text)
+    common = {t.lower_ for doc in body.docs for t in doc if t.pos_ == "NOUN" and t.is_lower}
+    assert _common_noun_name(_cluster(body, "Rover Kestrel", "PERSON"), common)
+    other = (
+        "Mayor Re-elected\n\nMayor Rose Hollis won a third term in the town, and Rose Hollis "
+        "planted a rose in the square.\n"
+    )
+    body = body_of(other)
+    common = {t.lower_ for doc in body.docs for t in doc if t.pos_ == "NOUN" and t.is_lower}
+    assert "rose" in common  # the word is a common noun here too, but a title names her
+    assert not _common_noun_name(_cluster(body, "Rose Hollis", "PERSON"), common)

@@ -63,6 +63,10 @@ def find_actors(
     _join_singles(clusters, singles)
     _merge_short_forms(clusters)
     _merge_acronyms(clusters)
+    common = {t.lower_ for doc in body.docs for t in doc if t.pos_ == "NOUN" and t.is_lower}
+    for key, c in list(clusters.items()):
+        if _common_noun_name(c, common):
+            del clusters[key]
     ranked = _rank(clusters, title, text)
     return [actor_record(c, text, max_words) for c in ranked[:max_actors]]
 
@@ -397,6 +401,15 @@ def _merge_short_forms(clusters: dict[str, Cluster]) -> None:
         full.weight += c.weight
         full.paras |= c.paras
         del clusters[key]
+
+
+def _common_noun_name(c: Cluster, common: set[str]) -> bool:
+    """A "person" whose first word the same text uses as a common noun ("Space Shuttle
+    Atlantis" beside "the space shuttle", "Iodine" beside "iodine levels"): a thing the
+    tagger took for a person. A title or role before the name keeps it a person."""
+    if c.labels["PERSON"] * 2 <= c.labels.total() or actor_role(c)[0]:
+        return False
+    return c.name.split()[0].lower() in common
 
 
 def _acts(c: Cluster) -> bool:
