@@ -37,7 +37,7 @@ class Block:
 
 
 # Genres of boilerplate: rules/boilerplate.yaml (credit-line forms: rules/credits.yaml).
-_GENRES = rules.load("boilerplate")
+_GENRES = [r for r in rules.load("boilerplate") if r.boilerplate]
 
 
 # A wire dateline opening the first paragraph: "WASHINGTON (AP) —", "GDANSK, Poland

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import gazetteer as gz
+from . import rules
 from ._dates import month_no, nearest_year
 from .clean import _QUOTED_TITLE, _SOURCES_HEAD, BODY, SOURCE_LIST, Block, dateline, strip_markup
 from .header_lines import (
@@ -27,19 +28,6 @@ from .header_lines import (
 )
 from .lexicon import MONTH_PREFIX
 
-_CREDITS = [
-    re.compile(p, re.I)
-    for p in [
-        r"original source of this (?:article|story|piece) is\s+(?P<name>.+?)(?:\s+copyright\b|\s*©|[,;]|\.(?:\s|$)|$)",
-        r"(?:re)?(?:published|printed|posted) (?:here )?(?:with permission )?(?:from|of)\s+(?P<name>.+?)(?:\s+under\b|\s+with\b|[,;]|\.(?:\s|$)|$)",
-        r"^(?:cross-?posted|syndicated|reposted|adapted) (?:from|with permission from)\s+(?P<name>[A-Z].+?)(?:\s+under\b|\s+with\b|[,;]|\.(?:\s|$)|$)",
-        r"^(?:authored|written|submitted|posted) by\s+.{2,80}?\s+via\s+(?P<name>[A-Z].{1,60}?)\s*[,.]?$",
-        r"(?:originally|first) (?:published|appeared|ran) (?:on|in|by|at)\s+(?P<name>.+?)(?:\s+on\b|\s+under\b|\s+and\b|[,;]|\.(?:\s|$)|$)",
-        r"(?:^|\.\s+)original(?: article| story| text)?\s*:\s*(?P<name>[A-Z].{1,60}?)(?:,|\.(?:\s|$)|$)",
-        r"^(?:source|via|courtesy(?: of)?)\s*:?\s+(?P<name>[A-Z].{1,60}?)\s*\.?$",
-        r"^our thanks to\s+(?P<name>.+?)\s+for\b",
-    ]
-]
 _FROM_SITE = re.compile(r"^From (?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}),\s+the\b")
 _TAGS = re.compile(
     r"\b(?P<key>Region|Theme|Topic|Tags?|Categor(?:y|ies)|Section|Filed under|Keywords?)s?\s*:"
@@ -259,8 +247,6 @@ def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = 
     if not md.authors:
         md.authors, md.byline = _split_bylines(head)
     if not md.authors:
-        md.authors = _footer_authors(blocks)
-    if not md.authors:
         md.authors = _credited_authors(blocks)
     if meta.get("author") and not md.authors:
         md.authors = [
@@ -310,24 +296,6 @@ def parse_citation(plain: str, raw: str) -> Outlet | None:
     return Outlet(parts[0], date, authors, "", title, " ".join(raw.split()))
 
 
-# Authors named by a credit in any short block.
-_CREDITED_AUTHORS = [
-    re.compile(p)
-    for p in (
-        # "Authored by A via X", "(Reporting by A and B; Editing by C)"
-        r"(?i)^\(?(?:authored|written|submitted|posted|reporting) by\s+(?P<names>.+?)"
-        r"(?:\s+via\s+[A-Z].*|;.*|\))?\s*[,.]?$",
-        # "Dan Whitaker adapted this story for Learning English"
-        r"^(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}) (?:adapted|wrote|edited) (?:this|the) "
-        r"(?:story|article|report)\b",
-    )
-]
-# Authors at the end of a header or credit line only ("Reporting: A. Translation: B.",
-# "... on Jan. 15, 2025 By A"): elsewhere "by A" is anything from a photo credit to prose.
-_CREDIT_LINE_AUTHORS = re.compile(
-    r"(?i)(?:^|\s)(?:reporting\s*:|by)\s+(?P<names>[A-Z][^.;:]{2,60}?)"
-    r"(?:\.\s+[A-Z][a-z]+:.*)?\s*\.?$"
-)
 _BASED_ON = re.compile(r"(?i)\bbased on (?:reports?|reporting) (?:from|by)\s+(?P<names>[^.;]+)")
 
 
@@ -398,16 +366,14 @@ def _headline(candidates: list[Block], blocks: list[Block], mark: int = -1) -> B
 
 
 def _credited_authors(blocks: list[Block]) -> list[str]:
-    """Authors named in a credit line: "Authored by A via X", "(Reporting by A and B;
-    Editing by C)"."""
+    """Authors named in a credit line (an `authors` form of rules/credits.yaml): "Articles
+    by: A", "Authored by A via X", "(Reporting by A and B; Editing by C)"."""
     for b in blocks:
         if b.kind == BODY and len(b.plain.split()) > 25:
             continue
         credit_line = b.kind == "header" or b.reason == "republication credit"
-        patterns = [*_CREDITED_AUTHORS, _CREDIT_LINE_AUTHORS] if credit_line else _CREDITED_AUTHORS
-        m = next((m for p in patterns for m in [p.search(b.plain)] if m), None)
-        if m:
-            names = parse_byline("By " + m.group("names"))
+        for found in rules.credits(b.plain, "authors", credit_line):
+            names = parse_byline("By " + found.authors) if found.authors else []
             if names:
                 return names
     return []
@@ -425,14 +391,6 @@ def _split_bylines(head: list[Block]) -> tuple[list[str], str]:
     return names, "; ".join(lines)
 
 
-def _footer_authors(blocks: list[Block]) -> list[str]:
-    for b in blocks:
-        m = re.match(r"^articles? by\s*:\s*(.+)$", b.plain, re.I)
-        if m:
-            return parse_byline("By " + m.group(1))
-    return []
-
-
 def _credit(blocks: list[Block]) -> tuple[str, Block] | None:
     """An explicit credit to an original outlet anywhere in the seed."""
     first_body = next((b for b in blocks if b.kind == BODY), None)
@@ -443,12 +401,10 @@ def _credit(blocks: list[Block]) -> tuple[str, Block] | None:
     for b in blocks:
         if b.kind == BODY and b is not first_body and len(b.plain.split()) > 30:
             continue  # credits are short lines (or trimmed tails), not article paragraphs
-        for pat in _CREDITS:
-            m = pat.search(b.plain)
-            if m:
-                name = re.sub(r"^(?:the website|the site)\s+", "", m.group("name").strip(" .:"))
-                if 0 < len(name.split()) <= 6 and name[0].isupper():
-                    return gz.agency(name) or name, b
+        for found in rules.credits(b.plain, "outlet"):
+            name = re.sub(r"^(?:the website|the site)\s+", "", found.outlet)
+            if 0 < len(name.split()) <= 6 and name[0].isupper():
+                return gz.agency(name) or name, b
     return None
 
 

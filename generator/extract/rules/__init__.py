@@ -13,7 +13,11 @@ A table file holds `rules:`, a list of rows. Each row has
 - `action`: what a hit means to the stage that reads the table (e.g. `boilerplate`, `credit`);
 - `reason`: the label a hit gives (e.g. the boilerplate genre);
 - `match:` and `no_match:`: example texts the row must and must not fire on (run by
-  tests/test_rules.py); examples are generic, never one site's sentence.
+  tests/test_rules.py); examples are generic, never one site's sentence;
+- `boilerplate: false` (optional): a credit form that metadata reads but cleaning does not drop
+  (a line that names a source yet may be part of the article);
+- `only: credit-lines` (optional): the row fires only on header lines and lines already found
+  to be credits, never on article text.
 
 A row `include: NAME` inserts the rows of table NAME at that place (so one credit-line form
 serves both cleaning and metadata).
@@ -52,6 +56,8 @@ class Rule:
     reason: str
     match: tuple[str, ...] = ()
     no_match: tuple[str, ...] = ()
+    boilerplate: bool = True
+    credit_lines_only: bool = False
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first hit of the pattern in `text` within the row's scope, else None."""
@@ -109,7 +115,17 @@ def _row(table: str, row: dict[str, object], where: str) -> Rule:
         str(row.get("reason") or row["action"]),
         _examples(row, "match", where),
         _examples(row, "no_match", where),
+        row.get("boilerplate", True) is not False,
+        _only(row.get("only"), where),
     )
+
+
+def _only(value: object, where: str) -> bool:
+    if value in (None, ""):
+        return False
+    if value != "credit-lines":
+        raise RuleError(f"{where}: only {value!r} is not credit-lines; fix the row")
+    return True
 
 
 @functools.cache
@@ -154,14 +170,28 @@ class Credit:
     text: str
 
 
-def credit(text: str) -> Credit | None:
-    """The first credit-line form (rules/credits.yaml) that fires on `text`, with the outlet
-    (`outlet` group) and the authors (`authors` group) it names ("" when it names none)."""
+def credits(text: str, group: str = "", credit_line: bool = True) -> list[Credit]:
+    """Every credit-line form (rules/credits.yaml, in table order) that fires on `text`, with
+    the outlet (`outlet` group) and the authors (`authors` group) it names ("" when it names
+    none); with `group`, only the forms that have that group; a form marked `only:
+    credit-lines` fires only when `credit_line` (a header line or a line found to be a credit)."""
+    out = []
     for rule in load("credits"):
+        if group and group not in rule.pattern.groupindex:
+            continue
+        if rule.credit_lines_only and not credit_line:
+            continue
         m = rule.search(text)
         if m:
             groups = m.groupdict()
             outlet = (groups.get("outlet") or "").strip(" .,:;")
             authors = (groups.get("authors") or "").strip(" .,:;")
-            return Credit(rule.id, outlet, authors, m.group(0))
-    return None
+            out.append(Credit(rule.id, outlet, authors, m.group(0)))
+    return out
+
+
+def credit(text: str) -> Credit | None:
+    """The first credit-line form (rules/credits.yaml) that fires on `text`, with the outlet
+    and the authors it names ("" when it names none)."""
+    found = credits(text)
+    return found[0] if found else None
