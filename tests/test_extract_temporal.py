@@ -280,3 +280,15 @@ def test_a_reported_state_until_a_date_is_not_moved_into_the_past() -> None:
     ]
     # without a verb of saying the past tense stands
     assert values("The programme was funded until November.", anchor) == ["2023-11"]
+
+
+def test_halves_and_quarters_of_a_year() -> None:
+    anchor = dt.date(2026, 3, 11)
+    assert values("Works would begin in the second half of the year.", anchor) == [
+        "2026-07/2026-12"
+    ]
+    assert values("Profit rose in the first quarter of 2025 and in Q3 2024.", anchor) == [
+        "2025-01/2025-03",
+        "2024-07/2024-09",
+    ]
+    assert values("The first half of the match was dull.", anchor) == []

@@ -437,6 +437,36 @@ def _span_back(g: _Groups, st: _State) -> _Res | None:
     return D(a.year - n), D(a.year), False, True, -1, True
 
 
+_PART_NO = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+
+
+def _part_of_year(g: _Groups, st: _State) -> _Res | None:
+    """ "the second half of the year" (July-December), "the first quarter of 2025", "Q3 2024"."""
+    if g.get("code"):
+        unit = "half" if g["code"][0].upper() == "H" else "quarter"
+        n, y = int(g["code"][1]), int(g["y2"])
+    else:
+        unit = g["unit"].lower()
+        n = _PART_NO.get(g["part"].lower(), 4 if unit == "quarter" else 2)
+        rel = (g.get("rel") or "").lower()
+        y = int(g["y"]) if g.get("y") else st.anchor.year + {"next": 1, "last": -1}.get(rel, 0)
+    size = 6 if unit == "half" else 3
+    if n * size > 12:
+        return None
+    first = (n - 1) * size + 1
+    rel_ = not g.get("y") and not g.get("y2")
+    return D(y, first), D(y, first + size - 1), False, rel_, 0, False
+
+
 def _century(g: _Groups, st: _State) -> _Res | None:
     """ "the 20th century" (1900-1999), "the past century": a background span (vague)."""
     if g.get("n"):
@@ -565,6 +595,7 @@ _RESOLVERS: dict[str, Callable[[_Groups, _State], _Res | None]] = {
     "ago": _ago,
     "span": _span_back,
     "century": _century,
+    "part": _part_of_year,
     "decword": _decade_word,
     "yearend": lambda g, st: (D(st.anchor.year), D(st.anchor.year), False, True, 0, False),
     "follow": _following,

@@ -85,6 +85,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "part",
+        re.compile(
+            r"\b(?:the\s+)?(?P<part>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
+            r"(?P<unit>half|quarter)\s+of\s+(?:(?P<rel>the|this|next|last)\s+year|(?P<y>\d{4}))\b"
+            r"|\b(?P<code>[QH][1-4])\s+(?P<y2>\d{4})\b",
+            re.I,
+        ),
+    ),
+    (
         "century",
         re.compile(
             r"\bthe\s+(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<rel>past|last|previous|this))"
