@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from . import gazetteer as gz
-from . import rules
+from . import lexicon, rules
 from ._dates import month_no, nearest_year
-from .clean import _QUOTED_TITLE, _SOURCES_HEAD, BODY, SOURCE_LIST, Block, dateline, strip_markup
+from .clean import BODY, QUOTED_TITLE, SOURCE_LIST, SOURCES_HEAD, Block, dateline, strip_markup
 from .header_lines import (
     BYLINE_OPENING,
     LineDate,
@@ -29,11 +29,8 @@ from .header_lines import (
 from .lexicon import MONTH_PREFIX
 
 _FROM_SITE = re.compile(r"^From (?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}),\s+the\b")
-_TAGS = re.compile(
-    r"\b(?P<key>Region|Theme|Topic|Tags?|Categor(?:y|ies)|Section|Filed under|Keywords?)s?\s*:"
-    r"\s*(?P<val>.*?)(?=\s+(?:Region|Theme|Topic|Tags?|Categor(?:y|ies)|Section|"
-    r"Filed under|Keywords?)s?\s*:|$)"
-)
+_TAG_LABEL = lexicon.alternation("tag_labels")
+_TAGS = re.compile(rf"\b(?P<key>{_TAG_LABEL})s?\s*:\s*(?P<val>.*?)(?=\s+{_TAG_LABEL}s?\s*:|$)")
 
 
 @dataclass
@@ -164,100 +161,129 @@ def _dateline_date(blocks: list[Block]) -> tuple[Block, LineDate] | None:
     return first_body, found[0]
 
 
-_DATED_OPENING = re.compile(r"^[A-Z][^.!?;]{3,80}?\d{2,4}\b[^.!?;]{0,40}?\s(?:--|[-–—])\s+(?=[A-Z\"“‘'])")
+_DATED_OPENING = re.compile(
+    r"^[A-Z][^.!?;]{3,80}?\d{2,4}\b[^.!?;]{0,40}?\s(?:--|[-–—])\s+(?=[A-Z\"“‘'])"
+)
 
 
-def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = None) -> Metadata:
-    """The seed's metadata from its header lines, credit lines and format metadata."""
-    meta = meta or {}
-    md = Metadata()
-    head = header_blocks(blocks)
-    dated: list[tuple[Block, LineDate, str]] = []
-    candidates: list[Block] = []
+Dated = tuple[Block, LineDate, str]
+"""A dated header line: the block, the date it states and the outlet it names ("" if none)."""
+
+
+@dataclass
+class _Header:
+    """What the header lines say, line by line (see `_scan_header`)."""
+
+    dated: list[Dated] = field(default_factory=list)
+    candidates: list[Block] = field(default_factory=list)
+    """Lines that may be the headline."""
     tagline: Block | None = None
+    url: str = ""
+    authors: list[str] = field(default_factory=list)
+    byline: str = ""
+
+
+def _byline_date(p: str, names: list[str]) -> tuple[LineDate | None, list[str]]:
+    """A byline and a date on one line ("By Aoife Brennan 12 March 2025", "By A | 12 March
+    2025 | 02:30 PM", "Written by A on Tuesday 12th March 2025"): the date and the names."""
+    d = preferred(find_dates(p)) if BYLINE_OPENING.match(p) else None
+    if d is None:
+        return None, names
+    rest = re.sub(r"(?i)(?:\s+(?:on|at|published|posted|updated))+\s*$", "", p[: d.start])
+    return d, names or parse_byline(f"{rest} {p[d.end :]}".strip(" |,·•-–—"))
+
+
+def _header_line(h: _Header, b: Block) -> None:
+    """Read one header line (kind "header") into `h`."""
+    p = b.plain
+    dated_byline, names = _byline_date(p, parse_byline(p))
+    if dated_byline:
+        h.dated.append((b, dated_byline, ""))
+    if names and not h.authors:
+        h.authors, h.byline = names, p
+        return
+    if names or dated_byline:
+        return  # a second byline is not the headline
+    dl = date_line(p)
+    if dl:
+        h.dated.append((b, dl[0], dl[1]))
+    elif not _not_headline(p):
+        h.candidates.append(b)
+
+
+def _scan_header(blocks: list[Block]) -> _Header:
+    """The header lines: the site's tag line, the page's address, time stamps, the byline,
+    dated lines and the lines that may be the headline."""
+    h = _Header()
     for b in header_lines(blocks):
         p = b.plain
         if _FROM_SITE.match(p):
-            tagline = tagline or b  # "From Wikinews, the free news source ...": the site
-            continue
-        if re.fullmatch(r"(?:https?://|www\.)\S+", p):
-            md.url = md.url or p
-            continue
-        if b.reason == "time stamp":
+            h.tagline = h.tagline or b  # "From Wikinews, the free news source ...": the site
+        elif re.fullmatch(r"(?:https?://|www\.)\S+", p):
+            h.url = h.url or p
+        elif b.reason == "time stamp":
             dl = date_line(p)  # "Posted on 12 September 2024 by ...": the date
             if dl:
-                dated.append((b, dl[0], ""))
-            continue
-        if b.kind != "header":
-            continue
-        names = parse_byline(p)
-        dated_byline = preferred(find_dates(p)) if BYLINE_OPENING.match(p) else None
-        if dated_byline:
-            # "By Aoife Brennan 12 March 2025", "By A | 12 March 2025 | 02:30 PM", "Written
-            # by A on Tuesday 12th March 2025": the byline and the date on one line.
-            d = dated_byline
-            rest = re.sub(r"(?i)(?:\s+(?:on|at|published|posted|updated))+\s*$", "", p[: d.start])
-            names = names or parse_byline(f"{rest} {p[d.end :]}".strip(" |,·•-–—"))
-            dated.append((b, d, ""))
-        if names and not md.authors:
-            md.authors, md.byline = names, p
-            continue
-        if names or dated_byline:
-            continue  # a second byline is not the headline
-        dl = date_line(p)
-        if dl:
-            dated.append((b, dl[0], dl[1]))
-            continue
-        if not _not_headline(p):
-            candidates.append(b)
-    dated += [(b, d, "") for b, d in _labelled_dates(blocks, head)]
-    if not dated and (wire := _dateline_date(blocks)):
-        dated.append((wire[0], wire[1], ""))
-    md.header_dates = [d.day for _, d, _ in dated]
-    marks = [b.start for b, _, _ in dated if b.kind == "header"]
-    marks += [b.start for b in head if md.byline and b.plain == md.byline]
-    title_block = _headline(candidates, blocks, min(marks, default=-1))
-    if meta.get("title"):
-        md.title = " ".join(meta["title"].split())
-    elif title_block is not None:
-        md.title = title_block.plain
+                h.dated.append((b, dl[0], ""))
+        elif b.kind == "header":
+            _header_line(h, b)
+    return h
+
+
+def _site(h: _Header, title_block: Block | None) -> Block | None:
+    """The site's name line before the headline, else the site a tag line names."""
     if title_block is not None:
-        md.title_block = title_block.index
-    site = next(
-        (
-            _site_block(b)
-            for b in candidates
-            if title_block is not None and b.index < title_block.index and _site_block(b)
-        ),
-        None,
-    )
-    if site is None and tagline is not None:
-        name = _FROM_SITE.match(tagline.plain).group("name")  # type: ignore[union-attr]
-        site = Block(tagline.index, tagline.start, tagline.end, tagline.text, name, tagline.kind)
+        for b in h.candidates:
+            if b.index < title_block.index and _site_block(b):
+                return _site_block(b)
+    if h.tagline is None:
+        return None
+    t = h.tagline
+    name = _FROM_SITE.match(t.plain).group("name")  # type: ignore[union-attr]
+    return Block(t.index, t.start, t.end, t.text, name, t.kind)
+
+
+def _tags(blocks: list[Block], meta: dict[str, str]) -> list[str]:
+    """Tags from "Tags: a, b" lines, then from the format metadata."""
+    tags: list[str] = []
     for b in blocks:
         for m in _TAGS.finditer(b.plain):
             for v in re.split(r"[,;|]", m.group("val")):
                 v = v.strip(" .")
-                if v and len(v.split()) <= 4 and v not in md.tags:
-                    md.tags.append(v)
+                if v and len(v.split()) <= 4 and v not in tags:
+                    tags.append(v)
     if meta.get("tags") or meta.get("keywords"):
         for v in re.split(r"[,;]", meta.get("tags") or meta.get("keywords", "")):
-            if v.strip() and v.strip() not in md.tags:
-                md.tags.append(v.strip().strip("[]'\""))
-    if not md.authors:
-        md.authors, md.byline = _split_bylines(head)
-    if not md.authors:
-        md.authors = _credited_authors(blocks)
-    if meta.get("author") and not md.authors:
-        md.authors = [
-            a.strip() for a in re.split(r",|\band\b|;", meta["author"]) if is_person_byline(a)
-        ]
-    md.url = meta.get("url") or md.url
-    _source_chain(md, blocks, text, dated, site, meta)
-    md.cited = [
+            if v.strip() and v.strip() not in tags:
+                tags.append(v.strip().strip("[]'\""))
+    return tags
+
+
+def _meta_authors(meta: dict[str, str]) -> list[str]:
+    """The people the format metadata's `author` names."""
+    return [a.strip() for a in re.split(r",|\band\b|;", meta["author"]) if is_person_byline(a)]
+
+
+def _other_authors(
+    head: list[Block], blocks: list[Block], meta: dict[str, str]
+) -> tuple[list[str], str]:
+    """Authors when no byline names them: name and affiliation lines, a credit line, the
+    format metadata (with the byline they were read from, if any)."""
+    authors, byline = _split_bylines(head)
+    if not authors:
+        authors = _credited_authors(blocks)
+    if meta.get("author") and not authors:
+        authors = _meta_authors(meta)
+    return authors, byline
+
+
+def _cited(blocks: list[Block]) -> list[Outlet]:
+    """Reports listed under a "Sources" heading, and the agencies a "based on reports
+    from" line names."""
+    cited = [
         c
         for b in blocks
-        if b.reason == SOURCE_LIST and not _SOURCES_HEAD.match(b.plain)
+        if b.reason == SOURCE_LIST and not SOURCES_HEAD.match(b.plain)
         for c in [parse_citation(b.plain, b.text)]
         if c is not None
     ]
@@ -267,7 +293,35 @@ def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = 
             for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", based.group("names")):
                 name = re.sub(r"^the\s+(?=[A-Z])", "", name.strip(" ."), flags=re.I)
                 if name[:1].isupper() and len(name.split()) <= 5:
-                    md.cited.append(Outlet(gz.agency(name) or name, evidence=_short(b.text, name)))
+                    cited.append(Outlet(gz.agency(name) or name, evidence=_short(b.text, name)))
+    return cited
+
+
+def read_metadata(blocks: list[Block], text: str, meta: dict[str, str] | None = None) -> Metadata:
+    """The seed's metadata from its header lines, credit lines and format metadata."""
+    meta = meta or {}
+    head = header_blocks(blocks)
+    h = _scan_header(blocks)
+    md = Metadata(url=h.url, authors=h.authors, byline=h.byline)
+    dated = h.dated + [(b, d, "") for b, d in _labelled_dates(blocks, head)]
+    if not dated and (wire := _dateline_date(blocks)):
+        dated.append((wire[0], wire[1], ""))
+    md.header_dates = [d.day for _, d, _ in dated]
+    marks = [b.start for b, _, _ in dated if b.kind == "header"]
+    marks += [b.start for b in head if md.byline and b.plain == md.byline]
+    title_block = _headline(h.candidates, blocks, min(marks, default=-1))
+    if meta.get("title"):
+        md.title = " ".join(meta["title"].split())
+    elif title_block is not None:
+        md.title = title_block.plain
+    if title_block is not None:
+        md.title_block = title_block.index
+    md.tags = _tags(blocks, meta)
+    if not md.authors:
+        md.authors, md.byline = _other_authors(head, blocks, meta)
+    md.url = meta.get("url") or md.url
+    _source_chain(md, blocks, text, dated, _site(h, title_block), meta)
+    md.cited = _cited(blocks)
     return md
 
 
@@ -276,7 +330,7 @@ def parse_citation(plain: str, raw: str) -> Outlet | None:
     (13 March 2024)', 'Author. "Title". Outlet, 2024-03-13'. The outlet is the short
     capitalised part that is neither the title, the date nor an author's name."""
     line = re.sub(r"^[-*•·]\s+", "", plain)
-    m = _QUOTED_TITLE.search(line)
+    m = QUOTED_TITLE.search(line)
     title = m.group("title").strip(" .,") if m else ""
     date = first_date(line)
     rest = line[m.end() :] if m else line
@@ -315,11 +369,7 @@ def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z’'-]{2,}", text.lower()) if w not in _FUNCTION}
 
 
-_FUNCTION = frozenset(
-    {"the", "and", "for", "with", "from", "that", "this", "into", "over", "after", "before",
-     "about", "their", "its", "has", "have", "had", "are", "was", "were", "will", "would",
-     "can", "could", "may", "not", "but", "than", "then", "also", "more", "most", "news"}
-)
+_FUNCTION = lexicon.STOP_WORDS | lexicon.word_set("empty_title_words")
 
 
 # Page furniture that stands where a headline could: an image's alternative text ("Logo",
@@ -408,85 +458,110 @@ def _credit(blocks: list[Block]) -> tuple[str, Block] | None:
     return None
 
 
+@dataclass
+class _Side:
+    """One end of the source chain while it is decided: the name, the date and the quote."""
+
+    name: str = ""
+    date: dt.date | None = None
+    evidence: str = ""
+    url: str = ""
+
+
+def _publisher_side(meta: dict[str, str], text: str, site: Block | None) -> _Side:
+    """The copy in hand's outlet as the format metadata, its address or a site line names it."""
+    keys = ("publisher", "site", "site_name", "source", "outlet")
+    meta_site = next((meta[k] for k in keys if meta.get(k)), "")
+    if meta_site:
+        return _Side(meta_site)
+    if meta.get("url"):  # the copy's own address names its site, not a logo line
+        return _Side(outlet_from_url(meta["url"], text))
+    if site is not None:
+        return _Side(site.plain, evidence=site.text)
+    return _Side()
+
+
+def _original_side(credit: tuple[str, Block] | None, meta: dict[str, str], text: str) -> _Side:
+    """The original outlet a credit line or the page's canonical link names."""
+    if credit:
+        side = _Side(credit[0], evidence=_short(credit[1].text, credit[0]))
+        if credit[1].kind != BODY:
+            # "... originally published by X on 30 June 2024": the original's date.
+            side.date = first_date(credit[1].plain)
+        return side
+    if meta.get("original_url"):  # a republished page's canonical link to its original
+        return _Side(outlet_from_url(meta["original_url"], text), url=meta["original_url"])
+    return _Side()
+
+
+def _named_lines(pub: _Side, orig: _Side, named: list[tuple[Block, dt.date, str]]) -> None:
+    """Header lines that name an outlet and a date ("Outlet, 12 March 2024"): each dates the
+    end of the chain it names, or is the publisher, or else the original."""
+    for b, d, n in named:
+        if orig.name and _same(n, orig.name):
+            orig.date, orig.evidence = d, b.text
+        elif not pub.name or _same(n, pub.name):
+            pub.name, pub.date, pub.evidence = pub.name or n, d, b.text
+        elif not orig.name:
+            orig.name, orig.date, orig.evidence = n, d, b.text
+
+
+def _publication_date(md: Metadata, dated: list[Dated], meta: dict[str, str], pub: _Side) -> None:
+    """The publication date: the format metadata's, else a header date (labelled
+    "Published" first, then unlabelled, "Updated" last), else the publisher line's."""
+    nameless = sorted((d for b, d, n in dated if not n), key=lambda d: _PRIORITY[d.label])
+    if meta.get("date"):
+        md.date = first_date(str(meta["date"]))
+        pub.date = md.date or pub.date  # the copy's own date is the copy in hand's
+    if not md.date and not pub.date and nameless:
+        md.date, md.date_found = nameless[0].day, nameless[0]
+        md.date_evidence = nameless[0].text
+    md.date = md.date or pub.date
+    if md.date and not pub.date:
+        pub.date = md.date
+
+
 def _source_chain(
     md: Metadata,
     blocks: list[Block],
     text: str,
-    dated: list[tuple[Block, LineDate, str]],
+    dated: list[Dated],
     site: Block | None,
     meta: dict[str, str],
 ) -> None:
     """Decide publisher (copy in hand) and original outlet, with dates and authors."""
     named = [(b, d.day, n) for b, d, n in dated if n]
     credit = _credit(blocks)
-    pub_name, pub_ev, pub_date = "", "", None
-    meta_site = next(
-        (meta[k] for k in ("publisher", "site", "site_name", "source", "outlet") if meta.get(k)), ""
-    )
-    if meta_site:
-        pub_name = meta_site
-    elif meta.get("url"):  # the copy's own address names its site, not a logo line
-        pub_name = outlet_from_url(meta["url"], text)
-    elif site is not None:
-        pub_name, pub_ev = site.plain, site.text
-    orig_name, orig_ev, orig_date, orig_url = "", "", None, ""
-    if credit:
-        orig_name = credit[0]
-        orig_ev = _short(credit[1].text, credit[0])
-        if credit[1].kind != BODY:
-            # "... originally published by X on 30 June 2024": the original's date.
-            orig_date = first_date(credit[1].plain)
-    elif meta.get("original_url"):  # a republished page's canonical link to its original
-        orig_name, orig_url = outlet_from_url(meta["original_url"], text), meta["original_url"]
-    for b, d, n in named:
-        if orig_name and _same(n, orig_name):
-            orig_date, orig_ev = d, b.text
-        elif not pub_name or _same(n, pub_name):
-            pub_name, pub_date, pub_ev = pub_name or n, d, b.text
-        elif not orig_name:
-            orig_name, orig_date, orig_ev = n, d, b.text
-    if len(named) >= 2 and not credit and orig_date and pub_date and orig_date > pub_date:
+    pub = _publisher_side(meta, text, site)
+    orig = _original_side(credit, meta, text)
+    _named_lines(pub, orig, named)
+    if len(named) >= 2 and not credit and orig.date and pub.date and orig.date > pub.date:
         # Two outlet lines and no credit: the later one is the copy in hand.
-        pub_name, orig_name = orig_name, pub_name
-        pub_date, orig_date = orig_date, pub_date
-        pub_ev, orig_ev = orig_ev, pub_ev
-    if not pub_name and md.url:
-        pub_name = outlet_from_url(md.url, text)
-        pub_ev = md.url
-    # The publication date: labelled "Published" first, then unlabelled, "Updated" last.
-    nameless = sorted((d for b, d, n in dated if not n), key=lambda d: _PRIORITY[d.label])
-    if meta.get("date"):
-        md.date = first_date(str(meta["date"]))
-        pub_date = md.date or pub_date  # the copy's own date is the copy in hand's
-    if not md.date and not pub_date and nameless:
-        md.date, md.date_found = nameless[0].day, nameless[0]
-        md.date_evidence = nameless[0].text
-    md.date = md.date or pub_date
-    if md.date and not pub_date:
-        pub_date = md.date
-    if credit and orig_date is None and md.date is not None:
-        orig_date = _dateline_day(credit[1].plain, md.date)  # "ASTANA, March 13 (Reuters) -"
-    if orig_name and pub_name and _same(orig_name, pub_name):
-        orig_name = ""
-    if pub_name:
-        md.publisher = Outlet(pub_name, pub_date, [], md.url, md.title, pub_ev)
-    if orig_name:
-        md.original = Outlet(orig_name, orig_date, list(md.authors), orig_url, "", orig_ev)
+        pub.name, orig.name = orig.name, pub.name
+        pub.date, orig.date = orig.date, pub.date
+        pub.evidence, orig.evidence = orig.evidence, pub.evidence
+    if not pub.name and md.url:
+        pub.name, pub.evidence = outlet_from_url(md.url, text), md.url
+    _publication_date(md, dated, meta, pub)
+    if credit and orig.date is None and md.date is not None:
+        orig.date = _dateline_day(credit[1].plain, md.date)  # "ASTANA, March 13 (Reuters) -"
+    if orig.name and pub.name and _same(orig.name, pub.name):
+        orig.name = ""
+    if pub.name:
+        md.publisher = Outlet(pub.name, pub.date, [], md.url, md.title, pub.evidence)
+    if orig.name:
+        md.original = Outlet(orig.name, orig.date, list(md.authors), orig.url, "", orig.evidence)
     elif md.publisher:
         md.publisher.authors = list(md.authors)
     if md.original and md.publisher and meta.get("author"):  # the copy's own byline
-        md.publisher.authors = [
-            a.strip() for a in re.split(r",|\band\b|;", meta["author"]) if is_person_byline(a)
-        ]
+        md.publisher.authors = _meta_authors(meta)
 
 
 def _dateline_day(plain: str, anchor: dt.date) -> dt.date | None:
     """The day a wire dateline states ("ABUJA, Nigeria, March 3 (Reuters) -"), in the year
     that puts it nearest the copy's date; None when the dateline gives no day."""
     n, agency = dateline(plain)
-    m = re.search(
-        rf"\b({MONTH_PREFIX})[a-z]*\.?\s+(\d{{1,2}})\b", plain[:n]
-    )
+    m = re.search(rf"\b({MONTH_PREFIX})[a-z]*\.?\s+(\d{{1,2}})\b", plain[:n])
     if not agency or not m:
         return None
     month, day = month_no(m.group(1)), int(m.group(2))
