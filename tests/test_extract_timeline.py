@@ -333,3 +333,21 @@ Its stocks were drawn down until August, when a convoy arrived.
     }
     assert got.get("2024-11") == "planned"
     assert got.get("2024-08") == "occurred"
+
+
+def test_a_wire_datelines_day_anchors_a_later_copy() -> None:
+    text = """Senate passes aid bill
+
+WASHINGTON, March 6 (Reuters) - The Senate voted on Tuesday to approve the aid package.
+
+The House will take it up on Friday.
+"""
+    # copied a week later, on Wednesday 13 March: the days count from the dateline, 6 March
+    got = {
+        e["date"]: e["status"] for e in build_timeline(body_of(text), text, dt.date(2024, 3, 13))
+    }
+    assert got == {"2024-03-05": "occurred", "2024-03-08": "planned"}
+    # no agency credit in the opening: the copy's own date is the anchor
+    plain = text.replace(" (Reuters) -", " -")
+    got = {e["date"] for e in build_timeline(body_of(plain), plain, dt.date(2024, 3, 13))}
+    assert "2024-03-12" in got

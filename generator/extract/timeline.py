@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from . import lexicon
-from ._dates import D
+from ._dates import D, month_no, nearest_year
 from .body import Body, Sentence, quote
 from .clean import dateline
 from .temporal import Temporal, clause_tense, find_temporal, reported
@@ -385,10 +385,34 @@ def live_entries(
     return events
 
 
+_DATELINE_DAY = re.compile(rf"\b(?P<mon>{lexicon.MONTH_PREFIX}[a-z]*)\.?\s+(?P<d>\d{{1,2}})\b")
+
+
+def story_day(body: Body, anchor: dt.date) -> dt.date:
+    """The day the story's relative dates count from: the day of a wire dateline that opens
+    the body ("WASHINGTON, March 6 (Reuters) -") when it lies up to a week before the date
+    of the copy (a repost or a later copy of wire news), else that date. "On Tuesday" in the
+    wire story is the Tuesday before the dateline, not before the day it was copied."""
+    if not body.blocks:
+        return anchor
+    first = body.blocks[0].text
+    n, agency = dateline(first)
+    m = _DATELINE_DAY.search(first[:n]) if n and agency else None
+    if not m:
+        return anchor
+    month = month_no(m.group("mon"))
+    try:
+        day = dt.date(nearest_year(anchor, month, int(m.group("d"))), month, int(m.group("d")))
+    except ValueError:
+        return anchor
+    return day if 0 <= (anchor - day).days <= 7 else anchor
+
+
 def build_timeline(
     body: Body, text: str, anchor: dt.date, max_words: int = 14
 ) -> list[dict[str, Any]]:
     """Timeline records (date, event, status, evidence), oldest first, one per date."""
+    anchor = story_day(body, anchor)
     found = body_temporals(body, anchor)
     by_sentence: dict[int, list[tuple[Temporal, int]]] = {}
     sents = body.sentences
