@@ -213,13 +213,13 @@ def render_pages(briefings: list[Briefing], site: SiteConfig | None = None,
                 "sources": [links.sources.get(source_key(s, b.id))
                             for s in b.record.get("source_chain", [])]}
         key = _page_key(b, mine, site) if cache is not None and b.seed_sha else ""
-        if key and cache.page_unchanged(name, key):
+        if key and cache is not None and cache.page_unchanged(name, key):
             pages[name] = Keep()
             continue
         if b.seed_text is None and b.load_seed is not None:
             b.seed_text = b.load_seed()
         pages[name] = briefing_template.render(r=_briefing_view(b, site, links))
-        if key:
+        if key and cache is not None:
             cache.set_page(name, key)
     pages["briefings/index.md"] = env.get_template("index.md.j2").render(
         items=records, held_back=len(held_back))
