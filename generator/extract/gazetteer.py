@@ -437,6 +437,8 @@ for _d, _full in _AGENCY_DOMAINS.items():
 COMMON_WORDS: frozenset[str] = frozenset(
     (_DATA / "common_words.txt").read_text(encoding="utf-8").split()
 )
+compact = _compact  # the public name other modules use
+
 _DOMAIN = re.compile(r"(?i)^(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?$")
 
 

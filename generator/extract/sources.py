@@ -8,77 +8,16 @@ from dataclasses import replace
 from typing import Any
 
 from . import gazetteer as gz
-from .actor_names import TITLE_WORDS, _acronyms
+from . import lexicon
+from .actor_names import TITLE_WORDS, acronyms
 from .actors import clean_name
 from .body import Body, quote
 from .clean import dateline
 from .metadata import Metadata, Outlet
 
-SAY = {
-    "say",
-    "tell",
-    "report",
-    "announce",
-    "claim",
-    "estimate",
-    "conclude",
-    "warn",
-    "confirm",
-    "state",
-    "note",
-    "add",
-    "suggest",
-    "reveal",
-    "insist",
-    "deny",
-    "accuse",
-    "record",
-    "document",
-    "testify",
-    "predict",
-    "allege",
-    "acknowledge",
-    "explain",
-    "disclose",
-    "assert",
-    "recall",
-    "reminisce",
-    "stress",
-    "emphasise",
-    "emphasize",
-    "urge",
-    "remark",
-    "admit",
-    "concede",
-    "vow",
-    "tweet",
-    "write",
-    "argue",
-    "observe",
-    "inform",
-}
-_SKIP_SUBJ = {
-    "i",
-    "we",
-    "it",
-    "they",
-    "this",
-    "that",
-    "which",
-    "who",
-    "these",
-    "those",
-    "you",
-    "there",
-    "what",
-    "one",
-    "some",
-    "many",
-    "most",
-    "others",
-    "our",
-    "my",
-}
+SAY = lexicon.SPEECH_VERBS | lexicon.word_set("attribution_verbs")
+"""Lemmas of the verbs that attribute information to a source ("said", "estimated")."""
+_SKIP_SUBJ = lexicon.word_set("vague_subjects")
 _DOCUMENT = re.compile(
     r"(?i)^(?:a|an|the|its|their|his|her)\s+(?:\w+\s+)?(?:statement|report|press release|release|"
     r"post|filing|document|letter|transcript|memo)\b"
@@ -101,51 +40,23 @@ def primary_sources(
     found: dict[str, dict[str, Any]] = {}
     last_person = ""
     full_names = _full_names(body)
-    acronyms = {k: v for k, v in _acronyms(text).items() if v}
+    short_forms = {k: v for k, v in acronyms(text).items() if v}
     for sent in body.sentences:
         span = sent.span
-        base = sent.base
         skip = sent.start + dateline(sent.text)[0]  # "N'DJAMENA – ": a place, never a source
-        said = any(t.lemma_.lower() in SAY and t.pos_ in ("VERB", "AUX") for t in span)
-        for m in _ACCORDING.finditer(sent.text):
-            name = re.sub(r"^the\s+(?=[A-Z])", "", _trim(m.group("name") or m.group("by")))
-            if said and _DOCUMENT.match(name):
-                continue  # "X said ..., according to a statement": the statement is X's
-            s = sent.start + m.start()
-            _put(
-                found,
-                name,
-                quote(text, s, sent.start + m.end(m.lastgroup or 0), sent.start, sent.end, 15),
-                s,
-                excluded,
-            )
+        said = any(_is_say(t) for t in span)
+        _according(found, sent, text, said, excluded)
         for tok in span:
-            if tok.lemma_.lower() not in SAY or tok.pos_ not in ("VERB", "AUX"):
+            if not _is_say(tok):
                 continue
-            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-            # A dateline the parser took for the subject: its apposition is the subject.
-            subjects += [a for c in subjects for a in c.children if a.dep_ == "appos"]
-            subj = next((c for c in subjects if base + c.idx >= skip), None)
-            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            if agent is not None:
-                obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-                subj = obj if obj is not None else subj
-            if subj is None:
-                continue
-            if subj.lower_ in ("he", "she") and last_person:
-                name = last_person
-            elif subj.lower_ in _SKIP_SUBJ or subj.pos_ == "PRON":
-                continue
-            else:
-                if base + subj.idx < skip:
-                    continue
-                name = _subject_name(subj, skip - base)
+            subj = _say_subject(tok, sent.base, skip)
+            name = _source_name(subj, sent.base, skip, last_person) if subj is not None else ""
             name = full_names.get(name, name)  # "Nowak said" after "Tomasz Nowak told"
-            name = acronyms.get(name, name)  # "WFP said" after "World Food Programme (WFP)"
-            if not name or _ANAPHORIC.match(name):
+            name = short_forms.get(name, name)  # "WFP said" after "World Food Programme (WFP)"
+            if subj is None or not name or _ANAPHORIC.match(name):
                 continue
-            s_off = base + min(subj.idx, tok.idx)
-            e_off = base + max(tok.idx + len(tok.text), subj.idx + len(subj.text))
+            s_off = sent.base + min(subj.idx, tok.idx)
+            e_off = sent.base + max(tok.idx + len(tok.text), subj.idx + len(subj.text))
             _put(found, name, quote(text, s_off, e_off, sent.start, sent.end, 15), s_off, excluded)
         persons = [e for e in span.ents if e.label_ == "PERSON" and " " in e.text.strip()]
         if persons:
@@ -156,13 +67,51 @@ def primary_sources(
     return items
 
 
+def _is_say(tok: Any) -> bool:
+    """A verb of saying or attributing ("said", "estimated")."""
+    return bool(tok.lemma_.lower() in SAY and tok.pos_ in ("VERB", "AUX"))
+
+
+def _according(
+    found: dict[str, dict[str, Any]], sent: Any, text: str, said: bool, excluded: set[str]
+) -> None:
+    """Sources a sentence names with "according to X" or "remarks by X"."""
+    for m in _ACCORDING.finditer(sent.text):
+        name = re.sub(r"^the\s+(?=[A-Z])", "", _trim(m.group("name") or m.group("by")))
+        if said and _DOCUMENT.match(name):
+            continue  # "X said ..., according to a statement": the statement is X's
+        s = sent.start + m.start()
+        end = sent.start + m.end(m.lastgroup or 0)
+        _put(found, name, quote(text, s, end, sent.start, sent.end, 15), s, excluded)
+
+
+def _say_subject(tok: Any, base: int, skip: int) -> Any:
+    """The token that says: the verb's subject after the dateline, or the agent of a passive
+    ("was told by X")."""
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # A dateline the parser took for the subject: its apposition is the subject.
+    subjects += [a for c in subjects for a in c.children if a.dep_ == "appos"]
+    subj = next((c for c in subjects if base + c.idx >= skip), None)
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        subj = obj if obj is not None else subj
+    return subj
+
+
+def _source_name(subj: Any, base: int, skip: int, last_person: str) -> str:
+    """The source a subject names: "he"/"she" is the person named last; other pronouns and
+    vague subjects ("they", "some") name none."""
+    if subj.lower_ in ("he", "she") and last_person:
+        return last_person
+    if subj.lower_ in _SKIP_SUBJ or subj.pos_ == "PRON" or base + subj.idx < skip:
+        return ""
+    return _subject_name(subj, skip - base)
+
+
 # A definite description that points back at a body named before ("the agency said",
 # "the statement said"): that body is the source, not a new one.
-_ANAPHORIC = re.compile(
-    r"(?i)^the\s+(?:agency|office|authority|ministry|department|company|firm|organi[sz]ation|"
-    r"group|statement|report|study|commission|council|committee|body|institute|bank|fund|"
-    r"programme|program|board|union|court|lab|laboratory)$"
-)
+_ANAPHORIC = re.compile(rf"(?i)^the\s+{lexicon.alternation('anaphoric_heads')}$")
 
 
 _TITLE_HEAD = re.compile(rf"(?:{TITLE_WORDS})(?:-[A-Z][a-z]+)?")
@@ -290,15 +239,7 @@ _CREDIT_FORMS = (
 )
 # Words of a page's navigation and section labels: a name made of nothing else ("Latest
 # News", "Top Stories") is a label, not an outlet.
-_LABEL_WORDS = frozenset(
-    {
-        "breaking", "latest", "top", "news", "stories", "story", "home", "menu", "more", "live",
-        "updates", "update", "video", "videos", "photos", "photo", "trending", "popular", "most",
-        "read", "related", "share", "follow", "us", "sign", "in", "subscribe", "search", "skip",
-        "to", "content", "main", "navigation", "logo", "world", "local", "opinion", "section",
-        "sections",
-    }
-)
+_LABEL_WORDS = lexicon.word_set("page_label_words")
 # Words that make a name a part of the page ("Truthdig logo", "Back to home"), not an outlet.
 _PAGE_PART = re.compile(
     r"(?i)\b(?:logo|icon|banner|menu|navigation|homepage|home page|back to|skip to|sign in|"
@@ -323,7 +264,7 @@ def _meta_site_names(meta: dict[str, str] | None, url: str = "") -> list[str]:
 
 
 def _same_outlet(name: str, site: str) -> bool:
-    a, b = gz._compact(name), gz._compact(site)
+    a, b = gz.compact(name), gz.compact(site)
     if not a or not b:
         return False
     if "." in site and " " not in site:  # a host name: compare with its registrable label
