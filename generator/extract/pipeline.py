@@ -14,6 +14,7 @@ from typing import Any
 
 from ..seeds import Seed, fold_ws
 from . import gazetteer as gz
+from . import lexicon
 from .actors import find_actors
 from .body import Body, parse_body
 from .clean import Block, classify
@@ -33,10 +34,8 @@ UNKNOWN_DATE = "XXXX-XX-XX"
 _PROBE_ANCHORS = (dt.date(2100, 7, 1), dt.date(2101, 2, 14))
 _PAST_ANCHOR = dt.date(1800, 7, 1)
 
-_ACADEMIC = re.compile(
-    r"\b(?:University|Universit[éäy]|Professor|Lecturer|Fellow|Institute|College|Scholar|"
-    r"Department|PhD|Researcher|Research|Think tank)\b"
-)
+# A byline that names a university, an institute or an academic title: a scholar's opinion.
+_ACADEMIC = re.compile(rf"\b{lexicon.alternation('academic_words')}\b")
 
 
 @dataclass
