@@ -292,3 +292,11 @@ def test_halves_and_quarters_of_a_year() -> None:
         "2024-07/2024-09",
     ]
     assert values("The first half of the match was dull.", anchor) == []
+
+
+def test_a_coming_span_that_began_before_the_anchor_keeps_its_year() -> None:
+    anchor = dt.date(2014, 1, 28)
+    assert values("The exhibit is to run from January 23 through March 9.", anchor) == [
+        "2014-01-23/2014-03-09"
+    ]
+    assert values("The exhibit is to open on January 23.", anchor) == ["2015-01-23"]

@@ -314,7 +314,13 @@ def _day_month(g: _Groups, st: _State) -> _Res | None:
     elif g.get("y"):
         y = int(g["y"])
     else:
-        y = tensed_year(st.anchor, mo, d, _tense(st))
+        tense = _tense(st)
+        mo2_ = month_no(g["mon2"]) if g.get("mon2") else mo
+        if tense > 0 and g.get("d2") and (mo2_, int(g["d2"])) > (mo, d):
+            # "is to run from January 23 through March 9": a span that is still to end
+            y = tensed_year(st.anchor, mo2_, int(g["d2"]), tense)
+        else:
+            y = tensed_year(st.anchor, mo, d, tense)
     mo2 = month_no(g["mon2"]) if g.get("mon2") else mo
     if g.get("qual") and not g.get("d2"):
         return None  # "late May 5" is not a date form we understand
