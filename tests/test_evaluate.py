@@ -19,7 +19,7 @@ DATA = Path(__file__).parent / "data"
 
 FLOORS = {
     "actor_f1": 0.91, "type_acc": 0.98, "event_f1": 0.83, "status_acc": 0.97,
-    "outlets": 1.0, "original_authors": 1.0, "primaries": 0.80, "rouge1": 0.45,
+    "outlets": 1.0, "original_authors": 1.0, "primaries": 0.80, "rouge1": 0.46,
 }
 
 
@@ -47,7 +47,7 @@ def test_quality_stays_above_its_floor(report: dict, metric: str) -> None:
 SYNTHETIC_FLOORS = {
     "actor_f1": 0.88, "type_acc": 0.95, "event_f1": 0.89, "status_acc": 0.97,
     "outlets": 0.95, "original_date": 0.95, "original_authors": 0.95, "primaries": 0.75,
-    "rouge1": 0.45,
+    "rouge1": 0.48,
 }
 
 
@@ -126,10 +126,11 @@ def test_a_seed_the_extractor_cannot_read_scores_as_empty_and_says_why(tmp_path:
 # dates P/R/F1 0.828/0.744/0.776, date 1.00, title 1.00, 0 of 40 refused); the maintainer
 # raises them at the end of the wave. The dates floors were raised after the temporal work of
 # the second wave (measured dates P/R/F1 0.914/0.867/0.884), the actor floors after the actor
-# work of the second wave (measured actor P/R/F1 0.585/0.688/0.595, type 0.880).
+# work of the second wave (measured actor P/R/F1 0.585/0.688/0.595, type 0.880), the ROUGE
+# floors after the summary work (measured ROUGE-1 mean 0.426, best 0.45).
 WIKINEWS_FLOORS = {
-    "actor_p": 0.57, "actor_r": 0.67, "actor_f1": 0.58, "type_acc": 0.86, "rouge1": 0.36,
-    "rouge1_best": 0.37, "dates_p": 0.89, "dates_r": 0.84, "dates_f1": 0.86, "date": 0.97,
+    "actor_p": 0.57, "actor_r": 0.67, "actor_f1": 0.58, "type_acc": 0.86, "rouge1": 0.41,
+    "rouge1_best": 0.43, "dates_p": 0.89, "dates_r": 0.84, "dates_f1": 0.86, "date": 0.97,
     "title": 0.97,
 }
 WIKINEWS_MAX_REFUSED = 0
