@@ -163,27 +163,7 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
-_DETERMINERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "this",
-        "that",
-        "these",
-        "those",
-        "which",
-        "whom",
-        "be",
-    }
-)
+_DETERMINERS = lexicon.word_set("clause_determiners")
 
 
 def _marker(words: list[str], i: int) -> int:
@@ -212,28 +192,12 @@ def _marker(words: list[str], i: int) -> int:
     return 0
 
 
-_OPENERS = frozenset(
-    {"on", "in", "at", "by", "since", "from", "until", "last", "this", "early", "late"}
-)
+_OPENERS = lexicon.word_set("clause_openers")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s|\b(?:which|who|that|and|but|while)\b")
 
 
 _UNTIL = frozenset({"until", "till", "through", "to"})
-_REPORTING = frozenset(
-    {
-        "said",
-        "told",
-        "announced",
-        "warned",
-        "reported",
-        "added",
-        "stated",
-        "confirmed",
-        "explained",
-        "noted",
-        "wrote",
-    }
-)
+_REPORTING = lexicon.word_set("reporting_verbs_past")
 
 
 def reported(words: list[str]) -> bool:
