@@ -351,3 +351,20 @@ The House will take it up on Friday.
     plain = text.replace(" (Reuters) -", " -")
     got = {e["date"] for e in build_timeline(body_of(plain), plain, dt.date(2024, 3, 13))}
     assert "2024-03-12" in got
+
+
+def test_a_sentence_about_the_coverage_itself_is_no_event() -> None:
+    text = """Live: Floods cut off mountain towns
+
+Alpine Wire, 12 May 2025
+
+Police closed the Rhine bridge on Sunday after the river rose.
+
+We will resume our coverage tomorrow morning.
+
+The union said its members will vote tomorrow on the offer.
+"""
+    got = build_timeline(body_of(text), text, dt.date(2025, 5, 12))
+    assert [e["event"] for e in got if e["date"] == "2025-05-13"] == [
+        "The union said its members will vote tomorrow on the offer."
+    ]

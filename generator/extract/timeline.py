@@ -305,6 +305,9 @@ def _edition(text: str, t: Temporal, start: int, anchor: dt.date) -> bool:
     return bool(name and set(name.group(0).split()) & _RECURRING)
 
 
+_COVERAGE = re.compile(r"(?i)\b(?:our|this)\s+(?:live\s+)?(?:coverage|blog|live\s+page|updates)\b")
+
+
 def _states_something(sent: Sentence) -> bool:
     """A sentence with a verb: a line that only gives a date or a time ("Tuesday 4 November
     2025, 14:05 GMT", "Updated: May 5, 2023") or a place and a date is no event."""
@@ -427,7 +430,7 @@ def build_timeline(
             continue
         if _edition(text, t, start, anchor):
             continue
-        if k is not None and _states_something(sents[k]):
+        if k is not None and _states_something(sents[k]) and not _COVERAGE.search(sents[k].text):
             by_sentence.setdefault(k, []).append((t, start))
     events: list[dict[str, Any]] = []
     seen: dict[str, set[str]] = {}
