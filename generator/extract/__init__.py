@@ -10,7 +10,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .options import Options, load_nlp
+    from .nlp import load_nlp
+    from .options import Options
     from .pipeline import extract
     from .temporal import Temporal, find_temporal
 
@@ -18,7 +19,7 @@ __all__ = ["Options", "Temporal", "extract", "find_temporal", "load_nlp"]
 
 _HOME = {
     "Options": "options",
-    "load_nlp": "options",
+    "load_nlp": "nlp",
     "extract": "pipeline",
     "Temporal": "temporal",
     "find_temporal": "temporal",

