@@ -85,3 +85,23 @@ def test_readme_says_to_look_at_the_site_with_briefings_serve() -> None:
     setup = readme.split("## Set-up", 1)[1].split("\n## ", 1)[0]
     assert "briefings serve" in setup
     assert "open `site/index.html`" not in readme
+
+
+def test_serve_on_a_busy_port_is_one_line(repo: Path) -> None:
+    import socket
+
+    from .support import briefings
+
+    site = repo / "site"
+    site.mkdir()
+    (site / "index.html").write_text("built", "utf-8")
+    later = time.time() + 100
+    os.utime(site / "index.html", (later, later))  # newer than every input: no build
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = briefings(repo, "serve", "--port", str(port), timeout=60)
+    assert done.returncode == 1
+    assert done.stderr == (f"error: 127.0.0.1:{port}: cannot serve there (Address already in "
+                           "use); pass another --port, e.g. --port 8001\n")
