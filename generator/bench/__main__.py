@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from ..render import GENERATED_DIRS
-from .corpus import Base, load_bases, site_repo, variants, write_corpus
+from .corpus import Base, load_bases, realistic, site_repo, variants, write_corpus
 from .measure import Run, median_of, run
-from .report import page, table
+from .recurrence import fit_gamma, frequencies, shape
+from .report import KEPT, page, table
 
 
 def _bases(project: Path) -> list[Base]:
@@ -28,12 +29,73 @@ def _bases(project: Path) -> list[Base]:
         seed = project / "seeds" / f"{record.stem}.txt"
         if seed.is_file():
             pairs.append((seed, record))
-    devset = project / "tests" / "data" / "devset"
-    for gold in sorted((devset / "gold").glob("*.yaml")):
-        pairs.append((devset / "seeds" / f"{gold.stem}.txt", gold))
+    for folder in ("devset", "synthetic"):
+        data = project / "tests" / "data" / folder
+        for gold in sorted((data / "gold").glob("*.yaml")):
+            seed = data / "seeds" / f"{gold.stem}.txt"
+            if seed.is_file():  # plain-text seeds only: variants edit the text
+                pairs.append((seed, gold))
     if not pairs:
         raise SystemExit("bench: no seeds with records to vary; run it in the project")
     return load_bases(pairs)
+
+
+# The real documents whose actors are measured (gold records; Wikinews gold has no seed key).
+MEASURED = ("devset", "synthetic", "wikinews", "first-seed")
+
+
+def measured_records(project: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """The gold records of the project's real test documents, and their seeds' texts."""
+    import yaml
+
+    records, seeds = [], []
+    for folder in MEASURED:
+        data = project / "tests" / "data" / folder
+        for gold in sorted((data / "gold").glob("*.yaml")):
+            record = yaml.safe_load(gold.read_text("utf-8"))
+            seed = data / str(record.get("seed", {}).get("path", f"seeds/{gold.stem}.txt"))
+            records.append(record)
+            seeds.append(seed.read_text("utf-8") if seed.is_file() else "")
+    return records, seeds
+
+
+def corpus(project: Path, n: int, kind: str = "realistic", seed: int = 0
+           ) -> list[tuple[str, str, dict[str, Any]]]:
+    """The benchmark corpus of n briefings: 'realistic' (actors recur as measured) or
+    'renamed' (every person renamed in every variant, the old corpus)."""
+    bases = _bases(project)
+    if kind == "renamed":
+        return list(variants(bases, n))
+    records, _ = measured_records(project)
+    counts = frequencies(records)
+    head = {name for name, c in counts.items() if c > 1}
+    return list(realistic(bases, n, head, fit_gamma(counts.values()), seed))
+
+
+def pages_by_kind(docs: Path) -> dict[str, int]:
+    """Generated Markdown pages by the folder they are in (briefings, actors, ...)."""
+    kinds: dict[str, int] = {}
+    for name in GENERATED_DIRS:
+        path = docs / name
+        if path.is_dir():
+            for page in path.rglob("*.md"):
+                rel = page.relative_to(docs)
+                kind = rel.parts[0] if len(rel.parts) == 2 else "/".join(rel.parts[:2])
+                kinds[kind] = kinds.get(kind, 0) + 1
+        elif path.is_file() and path.suffix == ".md":
+            kinds[name] = kinds.get(name, 0) + 1
+    kinds["all"] = sum(1 for _ in docs.rglob("*.md"))
+    return kinds
+
+
+_BARE_SPACY = """
+import sys, pathlib
+from generator.extract.options import load_nlp, resolve_model
+nlp = load_nlp(resolve_model(None))
+texts = [p.read_text("utf-8") for p in sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))]
+for doc in nlp.pipe(texts, batch_size=16):
+    pass
+"""
 
 
 def _plain_repo(root: Path, n: int, page_bytes: int) -> None:
@@ -81,10 +143,14 @@ def _step(row: dict[str, Any], key: str, fn: Any) -> Run | None:
 
 
 def measure(project: Path, work: Path, n: int, sample: int, repeat: int,
-            zensical: str | None) -> dict[str, Any]:
+            zensical: str | None, kind: str = "realistic", zensical_max: int = 10**9
+            ) -> dict[str, Any]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    items = list(variants(_bases(project), n))
-    row: dict[str, Any] = {"n": n}
+    items = corpus(project, n, kind)
+    row: dict[str, Any] = {"n": n, "corpus": kind}
+    shaped = shape([r for _, _, r in items], [t for _, t, _ in items])
+    row["actors_distinct"], row["actor_gamma"] = shaped.actors, round(shaped.gamma, 3)
+    row["actor_top1"] = round(shaped.top1, 4)
 
     # Cold extraction of a sample of new seeds, model load included.
     ex = work / "extract"
@@ -104,6 +170,10 @@ def measure(project: Path, work: Path, n: int, sample: int, repeat: int,
         row["extract_rate_1"] = sample / one.seconds
     except RuntimeError:  # an extractor without --jobs
         row["extract_rate_1"] = None
+    # One bare spaCy process (model load included) over the same texts: the floor.
+    bare = median_of(repeat, lambda: None, lambda: run(
+        _py("-c", _BARE_SPACY, str(ex / "seeds")), ex, env))
+    row["spacy_rate"] = sample / bare.seconds
 
     # The site of n briefings.
     site = work / "site"
@@ -125,10 +195,25 @@ def measure(project: Path, work: Path, n: int, sample: int, repeat: int,
         _py("-m", "generator", "render"), site, env)).seconds
     row["render_noop_s"] = median_of(repeat, lambda: None, lambda: run(
         _py("-m", "generator", "render"), site, env)).seconds
+    row["pages"] = pages_by_kind(site / "docs")
     mk = median_of(repeat, lambda: None, lambda: run(
         _py("-m", "mkdocs", "build", "--strict", "--quiet"), site, env))
     row["mkdocs_s"], row["mkdocs_peak_mb"] = mk.seconds, mk.peak_bytes / 1e6
-    if zensical:
+
+    def one_change_mkdocs() -> Run:
+        total = Run(0.0, 0, 0, "")
+        for cmd in (_py("-m", "generator", "extract"), _py("-m", "generator", "render"),
+                    _py("-m", "mkdocs", "build", "--quiet")):
+            r = run(cmd, site, env)
+            total = Run(total.seconds + r.seconds, max(total.peak_bytes, r.peak_bytes),
+                        r.returncode or total.returncode, r.output)
+        return total
+
+    one_mk = _step(row, "one_site_mkdocs_s", lambda: median_of(repeat, edit_one,
+                                                                one_change_mkdocs))
+    if one_mk is not None:
+        row["one_site_mkdocs_s"] = one_mk.seconds
+    if zensical and n <= zensical_max:
         cold_z = _step(row, "zensical_s", lambda: median_of(repeat, lambda: None, lambda: run(
             [zensical, "build", "--clean"], site, env)))
         warm_z = _step(row, "zensical_warm_s", lambda: median_of(repeat, lambda: None, lambda: run(
@@ -150,11 +235,12 @@ def measure(project: Path, work: Path, n: int, sample: int, repeat: int,
         if done is not None:
             row["one_site_s"] = done.seconds
 
-    # The baseline: plain pages of the same size.
-    pages = list((site / "docs" / "briefings").glob("*.md"))
+    # The baseline: as many plain pages as the site has, of the same mean size.
+    pages = list((site / "docs").rglob("*.md"))
     size = int(sum(p.stat().st_size for p in pages) / max(1, len(pages)))
     plain = work / "plain"
-    _plain_repo(plain, n, size)
+    _plain_repo(plain, len(pages), size)
+    row["plain_pages"] = len(pages)
     row["plain_s"] = median_of(repeat, lambda: None, lambda: run(
         _py("-m", "mkdocs", "build", "--quiet"), plain, env)).seconds
     return row
@@ -171,6 +257,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--page", default="BENCHMARK.md",
                         help="where to write the results page ('' for nowhere)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    parser.add_argument("--corpus", choices=("realistic", "renamed"), default="realistic",
+                        help="realistic: actors recur as in the measured real documents "
+                        "(default); renamed: every person renamed in every variant")
+    parser.add_argument("--zensical-max", type=int, default=1000,
+                        help="build with Zensical only up to this N (default 1000: at 5,000 "
+                        "it has used over 20 GB); 0 for never")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     zensical = shutil.which("zensical")
@@ -178,14 +270,19 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix=f"briefings-bench-{n}-") as tmp:
             row = measure(args.project, Path(tmp), n, min(n, args.extract_sample),
-                          args.repeat, zensical)
+                          args.repeat, zensical, args.corpus, args.zensical_max)
         rows.append(row)
         print(table(rows), flush=True)
     command = "python -m generator.bench " + " ".join(argv if argv is not None else sys.argv[1:])
     machine = (f"{os.cpu_count()} cores, Python {platform.python_version()}, "
                f"{_mkdocs_versions()}")
+    records, seeds = measured_records(args.project)
+    measured = shape(records, seeds).line() if records else ""
     if args.page:
-        Path(args.page).write_text(page(rows, machine, command.strip()), "utf-8")
+        target = Path(args.page)
+        previous = target.read_text("utf-8") if target.is_file() else ""
+        kept = previous[previous.index(KEPT):] if KEPT in previous else ""
+        target.write_text(page(rows, machine, command.strip(), measured, kept), "utf-8")
         print(f"bench: results page written to {args.page}")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2) + "\n", "utf-8")

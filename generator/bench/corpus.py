@@ -1,12 +1,20 @@
 """Corpora of any size made by varying real seeds and their records together.
 
-Each variant of a base seed shifts its years, renames its people and changes its length; the
-same substitutions are applied to the base record, so every variant's record stays valid
-(its quotes are still verbatim in its seed) without running the extractor.
+Each variant of a base seed shifts its years, renames some of its actors and changes its
+length; the same substitutions are applied to the base record, so every variant's record stays
+valid (its quotes are still verbatim in its seed) without running the extractor.
+
+Which actors are renamed, and to what, follows how actors recur in real briefings
+(generator/bench/recurrence.py): an actor that the measured documents name in more than one
+briefing (countries, big organisations, leaders) keeps its name, so it recurs across the corpus
+as the head of the distribution; every other actor is replaced by a made-up actor of the same
+type, and each made-up actor is named in k briefings, k drawn from the power law fitted to the
+real documents (P(k) ~ k**-gamma), which makes the long tail of rarely named actors.
 """
 
 from __future__ import annotations
 
+import random
 import re
 import shutil
 from collections.abc import Iterator
@@ -68,6 +76,38 @@ def _people(record: dict[str, Any]) -> list[str]:
     return names
 
 
+def _syllables(k: int) -> str:
+    """A made-up word for k >= 0, different for every k (base-16 digits of k + 16 as syllables)."""
+    k += len(_SYLLABLES)
+    parts = []
+    while k:
+        k, d = divmod(k, len(_SYLLABLES))
+        parts.append(_SYLLABLES[d])
+    return "".join(reversed(parts)).capitalize()
+
+
+_FIRST = ["Amara", "Bruno", "Chen", "Dalia", "Emeka", "Farah", "Goran", "Hana", "Ivo", "Jun",
+          "Kofi", "Lena", "Mateo", "Nadia", "Omar", "Priya"]
+
+
+def made_up_name(kind: str, k: int) -> str:
+    """The name of the k-th made-up actor of a type (distinct for every (type, k))."""
+    word = _syllables(k)
+    if kind == "person":
+        return f"{_FIRST[k % len(_FIRST)]} {_syllables(k // len(_FIRST))}"
+    if kind == "country":
+        return word + "ia"
+    if kind == "organization":
+        return word + " Council"
+    if kind == "place":
+        return "Port " + word
+    return word + " Accord"
+
+
+def _name_pattern(name: str) -> str:
+    return r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b"
+
+
 def _transform(value: Any, fn: Any) -> Any:
     if isinstance(value, str):
         return fn(value)
@@ -78,17 +118,33 @@ def _transform(value: Any, fn: Any) -> Any:
     return value
 
 
-def variant(base: Base, i: int) -> tuple[str, str, dict[str, Any]]:
-    """The i-th variant of a base: (file name, seed text, record)."""
+def variant(base: Base, i: int, names: dict[str, str] | None = None
+            ) -> tuple[str, str, dict[str, Any]]:
+    """The i-th variant of a base: (file name, seed text, record). `names` maps actor names of
+    the base record to new names (a person's last name alone is renamed too); without it, the
+    base's people get last names made up from i."""
     shift = i % 9 - 4
-    renames = {old: _surname(i, j) for j, old in enumerate(_people(base.record))}
-    rename_re = re.compile(r"\b(" + "|".join(map(re.escape, renames)) + r")\b") if renames \
-        else None
+    if names is None:
+        renames = {rf"\b{re.escape(old)}\b": _surname(i, j)
+                   for j, old in enumerate(_people(base.record))}
+    else:
+        renames = {}
+        kinds = {str(a["name"]): a.get("type") for a in base.record.get("actors", [])}
+        for old, new in names.items():
+            renames[_name_pattern(old)] = new
+        for old, new in names.items():  # "Thaçi" alone, once "Hashim Thaçi" is renamed
+            last, new_last = old.split()[-1], new.split()[-1]
+            if kinds.get(old) == "person" and len(old.split()) > 1 and len(last) > 2 \
+                    and last.isalpha() and last not in kinds:
+                renames.setdefault(rf"\b{re.escape(last)}\b", new_last)
+    # One pass, longest names first, so that a new name is never renamed again.
+    patterns = sorted(renames, key=len, reverse=True)
+    rename_re = re.compile("|".join(f"({p})" for p in patterns)) if patterns else None
 
     def change(text: str) -> str:
         text = _YEAR.sub(lambda m: str(int(m.group(1)) + shift), text)
         if rename_re is not None:
-            text = rename_re.sub(lambda m: renames[m.group(1)], text)
+            text = rename_re.sub(lambda m: renames[patterns[m.lastindex - 1]], text)
         return text
 
     body = change(base.text)
@@ -108,9 +164,69 @@ def variant(base: Base, i: int) -> tuple[str, str, dict[str, Any]]:
 
 
 def variants(bases: list[Base], n: int) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """n variants, cycling through the bases."""
+    """n variants, cycling through the bases, every person renamed (the old corpus: nearly
+    every briefing brings new people)."""
     for i in range(n):
         yield variant(bases[i % len(bases)], i)
+
+
+def _valid(text: str, record: dict[str, Any]) -> bool:
+    """Every quote of the record is verbatim (whitespace folded) in the text."""
+    from ..seeds import fold_ws
+
+    folded = fold_ws(text)
+    return all(fold_ws(str(item["evidence"])) in folded
+               for key in ("actors", "timeline", "source_chain")
+               for item in record.get(key, []) if isinstance(item, dict) and "evidence" in item)
+
+
+def renamable(base: Base) -> set[str]:
+    """Names of the base's actors that can be renamed alone with every quote staying verbatim
+    (a quote that holds a shortened name, "the International Criminal Tribunal" for the full
+    name, would not)."""
+    out = set()
+    for actor in base.record.get("actors", []):
+        name = str(actor["name"])
+        _, text, record = variant(base, 0, {name: made_up_name(str(actor.get("type")), 0)})
+        if _valid(text, record):
+            out.add(name)
+    return out
+
+
+def realistic(bases: list[Base], n: int, head: set[str], gamma: float, seed: int = 0
+              ) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """n variants cycling through the bases whose actors recur as in real briefings: actors in
+    `head` (case-folded names seen in more than one real briefing) keep their names; each other
+    actor slot is filled by a made-up actor of its type that is named in k briefings, k drawn
+    with P(k) ~ k**-gamma. Deterministic for a given seed."""
+    rng = random.Random(seed)
+    can = [renamable(b) for b in bases]
+    slots: dict[str, list[tuple[int, str]]] = {}   # type -> [(variant, base actor name)]
+    for i in range(n):
+        for actor in bases[i % len(bases)].record.get("actors", []):
+            name = str(actor["name"])
+            if name.casefold() not in head and name in can[i % len(bases)]:
+                slots.setdefault(str(actor.get("type", "other")), []).append((i, name))
+    names: dict[int, dict[str, str]] = {}
+    for kind in sorted(slots):
+        todo = slots[kind]
+        rng.shuffle(todo)
+        k_max = max(1, min(n, 1000))
+        weights = [k ** -gamma for k in range(1, k_max + 1)]
+        entity, left, used = -1, 0, set()
+        for i, old in todo:
+            if left == 0 or i in used:   # a new made-up actor (never twice in one briefing)
+                entity += 1
+                left = rng.choices(range(1, k_max + 1), weights)[0]
+                used = set()
+            names.setdefault(i, {})[old] = made_up_name(kind, entity)
+            used.add(i)
+            left -= 1
+    for i in range(n):
+        made = variant(bases[i % len(bases)], i, names.get(i, {}))
+        if not _valid(made[1], made[2]):   # renames that only clash together: keep the names
+            made = variant(bases[i % len(bases)], i, {})
+        yield made
 
 
 def site_repo(project: Path, root: Path) -> Path:

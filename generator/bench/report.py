@@ -8,6 +8,8 @@ COLUMNS = [
     ("n", "N", "{:d}"),
     ("extract_rate", "cold extract (seeds/s)", "{:.2f}"),
     ("extract_rate_1", "1 process (seeds/s)", "{:.2f}"),
+    ("spacy_rate", "bare spaCy, 1 process (seeds/s)", "{:.2f}"),
+    ("extract_ratio", "cold extract / bare spaCy", "{:.2f}×"),
     ("extract_peak_mb", "extract peak (MB)", "{:.0f}"),
     ("noop_extract_s", "no-op extract (s)", "{:.2f}"),
     ("one_extract_s", "1 changed: extract (s)", "{:.2f}"),
@@ -17,9 +19,40 @@ COLUMNS = [
     ("mkdocs_peak_mb", "MkDocs peak (MB)", "{:.0f}"),
     ("zensical_s", "Zensical cold (s)", "{:.1f}"),
     ("zensical_warm_s", "Zensical warm (s)", "{:.1f}"),
-    ("one_site_s", "1 changed: site (s)", "{:.1f}"),
-    ("plain_s", "plain MkDocs (s)", "{:.1f}"),
+    ("one_site_mkdocs_s", "1 changed: site, MkDocs (s)", "{:.1f}"),
+    ("one_site_s", "1 changed: site, Zensical (s)", "{:.1f}"),
+    ("plain_s", "plain MkDocs, same page count (s)", "{:.1f}"),
+    ("plain_ratio", "MkDocs build / plain", "{:.2f}×"),
 ]
+
+PAGE_KINDS = [("briefings", "briefings"), ("actors", "actors"),
+              ("actors/by-letter", "actor-letter pages"), ("timeline", "timeline pages"),
+              ("sources", "sources"), ("all", "all pages")]
+
+
+def derived(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with its ratios (cold extraction over bare spaCy; site build over plain)."""
+    out = dict(row)
+    if row.get("extract_rate") and row.get("spacy_rate"):
+        out["extract_ratio"] = row["extract_rate"] / row["spacy_rate"]
+    if row.get("mkdocs_s") and row.get("plain_s"):
+        out["plain_ratio"] = row["mkdocs_s"] / row["plain_s"]
+    return out
+
+
+def pages_table(rows: list[dict[str, Any]]) -> str:
+    """Pages by kind for each N, with the distinct actors and the fitted recurrence law."""
+    head = ("| N | " + " | ".join(t for _, t in PAGE_KINDS)
+            + " | distinct actors | gamma | top 1 % of actors: share of mentions |")
+    rule = "|" + "|".join("---:" for _ in range(len(PAGE_KINDS) + 4)) + "|"
+    body = []
+    for r in rows:
+        pages = r.get("pages") or {}
+        cells = [str(pages.get(k, "–")) for k, _ in PAGE_KINDS]
+        extra = [str(r.get("actors_distinct", "–")),
+                 _cell(r, "actor_gamma", "{:.2f}"), _cell(r, "actor_top1", "{:.1%}")]
+        body.append(f"| {r['n']} | " + " | ".join(cells + extra) + " |")
+    return "\n".join([head, rule, *body])
 
 
 def _cell(row: dict[str, Any], key: str, fmt: str) -> str:
@@ -31,7 +64,8 @@ def table(rows: list[dict[str, Any]]) -> str:
     """A Markdown table of the results (also readable as plain text)."""
     head = "| " + " | ".join(title for _, title, _ in COLUMNS) + " |"
     rule = "|" + "|".join("---:" for _ in COLUMNS) + "|"
-    body = ["| " + " | ".join(_cell(r, k, f) for k, _, f in COLUMNS) + " |" for r in rows]
+    body = ["| " + " | ".join(_cell(derived(r), k, f) for k, _, f in COLUMNS) + " |"
+            for r in rows]
     return "\n".join([head, rule, *body])
 
 
@@ -84,8 +118,18 @@ def plot(rows: list[dict[str, Any]], width: int = 640, height: int = 360) -> str
     return "".join(out)
 
 
-def page(rows: list[dict[str, Any]], machine: str, command: str) -> str:
-    """The results page for docs/."""
+KEPT = "## Findings"
+
+
+def page(rows: list[dict[str, Any]], machine: str, command: str, measured: str = "",
+         kept: str = "") -> str:
+    """The results page. `measured`: the actor recurrence of the real documents; `kept`: the
+    hand-written part of the previous page (from its "## Findings" heading on), kept as it is."""
+    real = f"""
+Actor recurrence in the project's real documents (the gold records of tests/data/devset,
+synthetic, wikinews and first-seed), which the realistic corpus reproduces: {measured}.
+""" if measured else ""
+    tail = "\n" + kept.strip() + "\n" if kept else ""
     return f"""# Benchmark
 
 How long each step takes for a site of N briefings, on {machine}. Each figure is the median
@@ -97,17 +141,23 @@ of several runs. Measured with:
 
 {table(rows)}
 
+Pages by kind (the corpus: real seeds and records varied so that actors recur as in real
+briefings, see `generator/bench/corpus.py`):
+
+{pages_table(rows)}
+{real}
 <figure markdown="0">
 {plot(rows)}
 </figure>
 
 - **cold extract**: the extractor on a sample of new seeds, model loading included, on all cores;
-  **1 process** is the same with one worker.
+  **1 process** is the same with one worker; **bare spaCy** is one process that loads the same
+  spaCy model and runs `nlp.pipe` over the same texts, nothing else: the floor.
 - **no-op extract**: every seed unchanged; **1 changed**: one seed edited, then extract
-  (and, for *site*, render and a warm Zensical build).
+  (and, for *site*, render and a build with MkDocs or a warm build with Zensical).
 - **render**: writing every page from the records into `docs/`; **no-op**: nothing changed.
 - **MkDocs build** and **Zensical cold**: the whole site from scratch; **Zensical warm**: again
   with its cache.
-- **plain MkDocs**: the same number of plain Markdown pages of the same size, with the same
-  theme and navigation, built by MkDocs alone: the baseline.
-"""
+- **plain MkDocs**: as many plain Markdown pages as the site has, of the same mean size, with the
+  Material theme and `navigation.prune`, built by MkDocs alone: the baseline.
+{tail}"""
