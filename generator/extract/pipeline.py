@@ -1,16 +1,17 @@
 """The extraction cascade: seed → briefing record (a plain dict in the record's key order).
 
-Stages run in a fixed, named order, each reading what the earlier ones left in a shared
-context: clean → metadata → date → nlp → actors → timeline → sources → summary → assemble.
+Pure stages in a fixed order, each a function of the seed and of what the earlier ones
+returned (frozen values, nothing shared or changed in place): clean (blocks) → metadata →
+date (`Front`) → parse (`Body`, through nlp.py) → findings (actors, timeline, sources,
+summary: `Findings`) → record (`assemble`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
 
 from ..seeds import Seed, fold_ws
 from . import gazetteer as gz
@@ -18,6 +19,7 @@ from . import lexicon
 from .actors import find_actors
 from .body import Body, parse_body
 from .clean import Block, classify
+from .header_lines import LineDate
 from .metadata import Metadata, read_metadata
 from .options import Options, load_nlp
 from .plausible import make_plausible
@@ -38,86 +40,110 @@ _PAST_ANCHOR = dt.date(1800, 7, 1)
 _ACADEMIC = re.compile(rf"\b{lexicon.alternation('academic_words')}\b")
 
 
-@dataclass
-class Context:
-    """What the stages share."""
-
-    seed: Seed
-    options: Options
-    blocks: list[Block] = field(default_factory=list)
-    meta: Metadata = field(default_factory=Metadata)
-    date: dt.date | None = None
-    body: Body | None = None
-    actors: list[dict[str, Any]] = field(default_factory=list)
-    timeline: list[dict[str, Any]] = field(default_factory=list)
-    sources: list[dict[str, Any]] = field(default_factory=list)
-    summary: str = ""
-    review: list[dict[str, str]] = field(default_factory=list)
-    """Open questions for the reviewer: what the extractor could not determine."""
+Question = dict[str, str]
+"""An open question for the reviewer: {"field": ..., "question": ...}."""
+Item = dict[str, Any]
+"""One actor, timeline event or source-chain link, as the record holds it."""
 
 
-def _clean(ctx: Context) -> None:
-    ctx.blocks = classify(ctx.seed.text)
+@dataclass(frozen=True)
+class Front:
+    """The document's own metadata, after cleaning: the blocks (classified again once the
+    byline is known), what the seed says about itself and its publication date."""
+
+    blocks: tuple[Block, ...]
+    meta: Metadata
+    date: dt.date | None
+    review: tuple[Question, ...] = ()
 
 
-def _metadata(ctx: Context) -> None:
-    ctx.meta = read_metadata(ctx.blocks, ctx.seed.text, ctx.seed.meta)
-    if ctx.meta.authors:  # author notes after the article need the byline to be recognised
-        ctx.blocks = classify(ctx.seed.text, ctx.meta.authors)
+@dataclass(frozen=True)
+class Findings:
+    """What the body says: actors, events, the source chain and the summary."""
+
+    actors: tuple[Item, ...]
+    timeline: tuple[Item, ...]
+    sources: tuple[Item, ...]
+    summary: str
+    review: tuple[Question, ...] = ()
 
 
-def _date(ctx: Context) -> None:
-    """Publication date: stated for the copy in hand, else the file name's date, else the
-    first full date of the header lines. When none is found the date stays unknown and the
-    reviewer is asked for it: never today's date, never a guess."""
-    date = ctx.meta.date
+def clean_stage(seed: Seed) -> list[Block]:
+    """The seed's blocks, classified (body, header, boilerplate)."""
+    return classify(seed.text)
+
+
+def metadata_stage(seed: Seed, blocks: list[Block]) -> tuple[list[Block], Metadata]:
+    """The seed's metadata, and its blocks classified again with the authors known (author
+    notes after the article need the byline to be recognised)."""
+    meta = read_metadata(blocks, seed.text, seed.meta)
+    if meta.authors:
+        blocks = classify(seed.text, meta.authors)
+    return blocks, meta
+
+
+def _file_name_date(seed: Seed) -> dt.date | None:
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", seed.path.name)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _date_questions(date: dt.date | None, found: LineDate | None) -> list[Question]:
+    """What the reviewer is asked about the publication date."""
     if date is None:
-        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", ctx.seed.path.name)
-        if m:
-            try:
-                date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                date = None
-    if date is None and ctx.meta.header_dates:
-        date = ctx.meta.header_dates[0]
-    found = ctx.meta.date_found
-    if date is None:
-        ctx.review.append(
+        return [
             {
                 "field": "date",
                 "question": "No publication date found in the header; add it as an EDTF "
                 "date (e.g. '2024-03-12') and check the timeline's statuses against it",
             }
-        )
-    elif found is not None and found.day == date and found.updated:
-        ctx.review.append(
+        ]
+    if found is not None and found.day == date and found.updated:
+        return [
             {
                 "field": "date",
                 "question": f"The header states only when the copy was updated "
                 f"('{found.text}'); the publication date may be earlier: check it",
             }
-        )
-    elif found is not None and found.day == date and found.ambiguous:
-        ctx.review.append(
+        ]
+    if found is not None and found.day == date and found.ambiguous:
+        return [
             {
                 "field": "date",
                 "question": f"'{found.text}' is read as day/month ({date.isoformat()}); "
                 f"if it is month/day, change the date to {found.ambiguous}",
             }
-        )
-    ctx.date = date
-    if date is not None and ctx.meta.publisher is not None and ctx.meta.publisher.date is None:
-        ctx.meta.publisher.date = date
+        ]
+    return []
 
 
-def _nlp(ctx: Context) -> None:
-    ctx.body = parse_body(load_nlp(ctx.options.model_name()), ctx.blocks)
+def date_stage(seed: Seed, blocks: list[Block], meta: Metadata) -> Front:
+    """Publication date: stated for the copy in hand, else the file name's date, else the
+    first full date of the header lines. When none is found the date stays unknown and the
+    reviewer is asked for it: never today's date, never a guess. The publisher's date, when
+    the header gives none, is the publication date (in a copy of the metadata)."""
+    date = meta.date or _file_name_date(seed)
+    if date is None and meta.header_dates:
+        date = meta.header_dates[0]
+    review = _date_questions(date, meta.date_found)
+    if date is not None and meta.publisher is not None and meta.publisher.date is None:
+        meta = replace(meta, publisher=replace(meta.publisher, date=date))
+    return Front(tuple(blocks), meta, date, tuple(review))
 
 
-def _exclusions(ctx: Context) -> list[str]:
+def parse_stage(options: Options, front: Front) -> Body:
+    """The body parsed by the NLP model (nlp.py)."""
+    return parse_body(load_nlp(options.model_name()), list(front.blocks))
+
+
+def exclusions(meta: Metadata) -> list[str]:
     """Names that are the report's own people and outlets, never actors or primaries."""
-    names = list(ctx.meta.authors)
-    for o in (ctx.meta.publisher, ctx.meta.original, *ctx.meta.cited):
+    names = list(meta.authors)
+    for o in (meta.publisher, meta.original, *meta.cited):
         if o is not None:
             names.append(o.name)
             # "AP" in the chain, "Associated Press" in the text: one agency.
@@ -126,33 +152,32 @@ def _exclusions(ctx: Context) -> list[str]:
     return names
 
 
-def _actors(ctx: Context) -> None:
-    assert ctx.body is not None
-    ctx.actors = find_actors(
-        ctx.body,
-        ctx.seed.text,
-        ctx.meta.title,
-        _exclusions(ctx),
-        ctx.options.max_actors,
-        ctx.options.max_evidence_words,
+def actors_stage(seed: Seed, options: Options, front: Front, body: Body) -> list[Item]:
+    """The actors the body names."""
+    return find_actors(
+        body,
+        seed.text,
+        front.meta.title,
+        exclusions(front.meta),
+        options.max_actors,
+        options.max_evidence_words,
     )
 
 
-def _timeline(ctx: Context) -> None:
-    assert ctx.body is not None
-    if ctx.date is not None:
-        ctx.timeline = build_timeline(ctx.body, ctx.seed.text, ctx.date)
-        return
-    ctx.timeline, unresolved = undated_timeline(ctx.body, ctx.seed.text)
-    if unresolved:
-        words = ", ".join(f"'{w}'" for w in unresolved)
-        ctx.review.append(
-            {
-                "field": "timeline",
-                "question": f"Relative dates left unresolved (no publication date to count "
-                f"from): {words}; once the date is known, add the events they date",
-            }
-        )
+def timeline_stage(seed: Seed, front: Front, body: Body) -> tuple[list[Item], list[Question]]:
+    """The dated events, and a question when relative dates stay unresolved for want of a
+    publication date."""
+    if front.date is not None:
+        return build_timeline(body, seed.text, front.date), []
+    timeline, unresolved = undated_timeline(body, seed.text)
+    if not unresolved:
+        return timeline, []
+    words = ", ".join(f"'{w}'" for w in unresolved)
+    question = (
+        f"Relative dates left unresolved (no publication date to count "
+        f"from): {words}; once the date is known, add the events they date"
+    )
+    return timeline, [{"field": "timeline", "question": question}]
 
 
 def undated_timeline(body: Body, text: str) -> tuple[list[dict[str, Any]], list[str]]:
@@ -185,80 +210,96 @@ def undated_timeline(body: Body, text: str) -> tuple[list[dict[str, Any]], list[
     return events, unresolved
 
 
-def _sources(ctx: Context) -> None:
-    assert ctx.body is not None
-    prim = primary_sources(
-        ctx.body, ctx.seed.text, _exclusions(ctx), ctx.options.max_primary_sources
-    )
-    outlets = outlet_links(ctx.meta, ctx.seed.meta, ctx.seed.text)
-    ctx.sources = prim + cited_links(ctx.meta, prim) + outlets
+def sources_stage(seed: Seed, options: Options, front: Front, body: Body) -> list[Item]:
+    """The source chain: primary sources the body attributes to, the reports a sources list
+    cites, then the original outlet and the republisher."""
+    prim = primary_sources(body, seed.text, exclusions(front.meta), options.max_primary_sources)
+    outlets = outlet_links(front.meta, seed.meta, seed.text)
+    return prim + cited_links(front.meta, prim) + outlets
 
 
-def summarize_ctx(ctx: Context) -> str:
-    """The summary of a parsed seed (used by `_summary`)."""
-    assert ctx.body is not None
-    academic = bool(_ACADEMIC.search(ctx.meta.byline))
+def summary_stage(options: Options, front: Front, body: Body) -> str:
+    """The summary of the parsed body."""
+    academic = bool(_ACADEMIC.search(front.meta.byline))
     return summarize(
-        ctx.body,
-        ctx.meta.title,
-        ctx.options.max_summary_words,
-        ctx.options.max_summary_sentences,
-        opinion=is_opinion(ctx.body, academic),
-        authors=max(1, len(ctx.meta.authors)),
-        anchor=ctx.date,
+        body,
+        front.meta.title,
+        options.max_summary_words,
+        options.max_summary_sentences,
+        opinion=is_opinion(body, academic),
+        authors=max(1, len(front.meta.authors)),
+        anchor=front.date,
     )
 
 
-def _summary(ctx: Context) -> None:
-    ctx.summary = summarize_ctx(ctx)
+class _Parsed(Protocol):
+    body: Body | None
+    meta: Metadata
+    options: Options
+    date: dt.date | None
 
 
-#: The cascade, in order. Each stage is (name, function of the context).
-STAGES: list[tuple[str, Callable[[Context], None]]] = [
-    ("clean", _clean),
-    ("metadata", _metadata),
-    ("date", _date),
-    ("nlp", _nlp),
-    ("actors", _actors),
-    ("timeline", _timeline),
-    ("sources", _sources),
-    ("summary", _summary),
-]
+def summarize_ctx(ctx: _Parsed) -> str:
+    """The summary of a parsed seed given as one object with `body`, `meta`, `options` and
+    `date` (the older calling form of `summary_stage`)."""
+    assert ctx.body is not None
+    return summary_stage(ctx.options, Front((), ctx.meta, ctx.date), ctx.body)
+
+
+def findings_stage(seed: Seed, options: Options, front: Front, body: Body) -> Findings:
+    """What the body says; each part reads only the front matter and the parsed body."""
+    timeline, review = timeline_stage(seed, front, body)
+    return Findings(
+        tuple(actors_stage(seed, options, front, body)),
+        tuple(timeline),
+        tuple(sources_stage(seed, options, front, body)),
+        summary_stage(options, front, body),
+        tuple(review),
+    )
+
+
+#: The stages, in order: clean → metadata → date → parse → findings (actors, timeline,
+#: sources, summary) → record. Each is a function of the seed and what the earlier ones
+#: returned; none changes what it is given.
+STAGES = ("clean", "metadata", "date", "parse", "findings", "record")
 
 
 def extract(seed: Seed, options: Options | None = None) -> dict[str, Any]:
-    """Run the cascade on one seed and return its draft record as a plain dict.
+    """Run the stages on one seed and return its draft record as a plain dict.
 
     A seed that states no publication date still gets a draft: its date is UNKNOWN_DATE
     and its `review` list says what to add.
     """
-    ctx = Context(seed, options or Options())
-    for _name, stage in STAGES:
-        stage(ctx)
-    return assemble(ctx)
+    options = options or Options()
+    blocks, meta = metadata_stage(seed, clean_stage(seed))
+    front = date_stage(seed, blocks, meta)
+    body = parse_stage(options, front)
+    return assemble(seed, front, findings_stage(seed, options, front, body))
 
 
-def assemble(ctx: Context) -> dict[str, Any]:
+def assemble(seed: Seed, front: Front, found: Findings) -> dict[str, Any]:
     """The record dict in the contract's key order; optional keys omitted when empty, and
     any evidence that does not occur verbatim in the seed dropped (it never should)."""
-    folded = fold_ws(ctx.seed.text)
-    title = ctx.meta.title or ctx.seed.id.replace("-", " ")
+    folded = fold_ws(seed.text)
+    meta, date = front.meta, front.date
+    title = meta.title or seed.id.replace("-", " ")
     rec: dict[str, Any] = {
-        "id": ctx.seed.id,
+        "id": seed.id,
         "title": title,
-        "date": ctx.date.isoformat() if ctx.date is not None else UNKNOWN_DATE,
-        "seed": {"path": ctx.seed.rel_path, "sha256": ctx.seed.sha256},
+        "date": date.isoformat() if date is not None else UNKNOWN_DATE,
+        "seed": {"path": seed.rel_path, "sha256": seed.sha256},
         "status": "draft",
     }
-    if ctx.meta.tags:
-        rec["tags"] = list(ctx.meta.tags)
-    rec["summary"] = ctx.summary or title
-    rec["actors"] = [_checked(a, folded) for a in ctx.actors]
-    rec["timeline"] = [_checked(e, folded) for e in ctx.timeline]
-    rec["source_chain"] = [_checked(s, folded) for s in ctx.sources]
-    if ctx.review:
-        rec["review"] = [dict(q) for q in ctx.review]
-    return make_plausible(rec, ctx.seed.text, ctx.date)
+    if meta.tags:
+        rec["tags"] = list(meta.tags)
+    rec["summary"] = found.summary or title
+    rec["actors"] = [_checked(a, folded) for a in found.actors]
+    rec["timeline"] = [_checked(e, folded) for e in found.timeline]
+    rec["source_chain"] = [_checked(s, folded) for s in found.sources]
+    review = [*front.review, *found.review]
+    if review:
+        rec["review"] = [dict(q) for q in review]
+    return make_plausible(rec, seed.text, date)
 
 
 def _checked(item: dict[str, Any], folded: str) -> dict[str, Any]:
