@@ -312,3 +312,36 @@ def test_a_closing_attribution_can_be_dropped_but_a_clause_ending_in_said_stays(
         assert compress(text, drop_said=True) == text
     kept = "The ferry will resume sailing in May, the harbour master said."
     assert compress(kept) == kept  # off unless asked for
+
+
+def test_a_piece_of_a_longer_quotation_is_no_summary_sentence() -> None:
+    from generator.extract.summary import _usable
+
+    # The parser split a two-sentence quotation: the second half closes a quote it never opened.
+    assert not _usable(_sentence(
+        "The question is how long the repairs will take and how much they will cost.”"
+    ))
+    assert not _usable(_sentence(
+        'The question is how long the repairs will take and how much they will cost."'
+    ))
+    # An unpaired mark inside a parenthetical, which the summary drops, does not count.
+    assert _usable(_sentence(
+        'The probe collected dust from comet Wild (known as "Wild 2) and landed in Utah.'
+    ))
+    # Balanced quotation marks around a phrase: a whole sentence.
+    assert _usable(_sentence(
+        "The mayor called the closure of the harbour bridge “a test of patience” on Friday."
+    ))
+
+
+def test_a_weekday_opening_the_sentence_becomes_a_capitalised_date() -> None:
+    import datetime as dt
+
+    text = (
+        "Sweden Beat South Korea\n\nOn Monday, day five of the tournament, Sweden defeated "
+        "South Korea 1-0 in Nizhny Novgorod with a penalty in the second half.\n\n"
+        "The Swedish coach said his team had defended well for most of the match.\n"
+    )
+    s = summarize(body_of(text), "Sweden Beat South Korea", anchor=dt.date(2018, 6, 19))
+    assert s.startswith("On 18 June 2018, day five of the tournament, Sweden defeated"), s
+    assert "On on" not in s and "on on" not in s

@@ -85,10 +85,19 @@ def quoted_share(text: str) -> float:
     return sum(len(q) for q in _QUOTED.findall(text)) / max(1, len(text))
 
 
+def _quotes_pair(text: str) -> bool:
+    """Whether the quotation marks of `text` pair up: a sentence cut out of a longer
+    quotation opens or closes one that it does not hold. Parentheticals, which the summary
+    drops, are not counted."""
+    text = re.sub(r"\([^()]*\)", "", text)
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
+
+
 def _usable(s: Sentence, opt: Options | None = None) -> bool:
     """Whether a sentence can stand in a summary: a statement (no question, no colon
     before a list), long enough and not over-long, not the writer's own voice, not mostly
-    someone's quoted words (a quoted phrase inside it is fine), no link prompt."""
+    someone's quoted words (a quoted phrase inside it is fine) nor a piece of a longer
+    quotation, no link prompt."""
     opt = opt or Options()
     t = _BULLET.sub("", s.text.strip())
     n = len(t.split())
@@ -98,6 +107,7 @@ def _usable(s: Sentence, opt: Options | None = None) -> bool:
         and t[:1].isupper()
         and not re.match(r"^(?:I|We|My|Our)\b", t)
         and quoted_share(t) < opt.summary_max_quoted_share
+        and _quotes_pair(t)
         and not re.match(r"^(?:Read more|Related|See also)\b", t)
     )
 
@@ -354,15 +364,19 @@ def with_dates(text: str, sent: Sentence, anchor: dt.date) -> str:
         if not m:
             continue
         day = f"{int(m.group(3))} {lexicon.MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
-        part = re.search(rf"\b{re.escape(phrase)}\s+(?:night|morning|afternoon|evening)\b", text)
+        part = re.search(
+            rf"\b{re.escape(phrase)}\s+(?:night|morning|afternoon|evening)\b", text, re.I
+        )
         if part:  # "on Monday night": the date joins the words, which stay as they are
             text = text[: part.end()] + f" ({day})" + text[part.end() :]
             continue
         words = phrase.split()
+        on = "On" if not text[: text.find(phrase)].strip() else "on"  # it may open the sentence
         if words[0].lower() in ("on", "yesterday", "today"):
-            new = f"on {day}"
+            new = f"{on} {day}"
         else:
-            new = f"on {day}" if not re.search(r"\bon\s+$", text[: text.find(phrase)]) else day
+            before = text[: text.find(phrase)]
+            new = day if re.search(r"\bon\s+$", before, re.I) else f"{on} {day}"
         text = re.sub(rf"\b{re.escape(phrase)}\b", new, text, count=1)
     return text
 
