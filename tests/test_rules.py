@@ -124,3 +124,48 @@ def test_a_broken_table_is_reported_with_its_file_and_row(tmp_path, monkeypatch)
             rules.load("bad")
     finally:
         rules.load.cache_clear()
+
+
+# One row serves cleaning and metadata (issue 11): a credit form cleaning drops is read by
+# metadata as the original outlet; a `boilerplate: false` form is read by metadata only, so
+# the line stays article text; an `only: credit-lines` form never fires on article text.
+
+
+def _article(line: str) -> str:
+    return (
+        "Harbour dredging to start in spring\n\nMay 3, 2024\n\n"
+        "The port authority said dredging of the main channel would begin in April and last "
+        "about six weeks, closing two berths to cargo ships.\n\n" + line
+    )
+
+
+def test_a_credit_row_is_boilerplate_and_names_the_original() -> None:
+    from generator.extract.clean import classify
+    from generator.extract.metadata import read_metadata
+
+    text = _article("This story was originally published by Valley Ledger.")
+    blocks = classify(text)
+    assert blocks[-1].reason == "republication credit"
+    md = read_metadata(blocks, text)
+    assert md.original is not None and md.original.name == "Valley Ledger"
+
+
+def test_a_credit_row_marked_not_boilerplate_is_kept_and_read() -> None:
+    from generator.extract.clean import BODY, boilerplate_reason, classify
+    from generator.extract.metadata import read_metadata
+
+    line = "Source: Northern Wire"
+    assert [c.rule for c in rules.credits(line)] == ["source-label"]
+    assert boilerplate_reason(line) == ""
+    text = _article(line)
+    md = read_metadata(classify(text), text)
+    assert md.original is not None and md.original.name == "Northern Wire"
+    rules.load.cache_clear()
+    assert not next(r for r in rules.load("boilerplate") if r.id == "source-label").boilerplate
+    assert classify(_article("The report was published by the ministry."))[-1].kind == BODY
+
+
+def test_a_credit_lines_only_row_needs_a_credit_line() -> None:
+    line = "Published on 3 March 2024 by Ines Duarte"
+    assert [c.authors for c in rules.credits(line, "authors")] == ["Ines Duarte"]
+    assert rules.credits(line, "authors", credit_line=False) == []
