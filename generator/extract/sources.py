@@ -20,15 +20,13 @@ SAY = lexicon.SPEECH_VERBS | lexicon.word_set("attribution_verbs")
 """Lemmas of the verbs that attribute information to a source ("said", "estimated")."""
 _SKIP_SUBJ = lexicon.word_set("vague_subjects")
 _DOCUMENT = re.compile(
-    r"(?i)^(?:a|an|the|its|their|his|her)\s+(?:\w+\s+)?(?:statement|report|press release|release|"
-    r"post|filing|document|letter|transcript|memo)\b"
+    rf"(?i)^(?:a|an|the|its|their|his|her)\s+(?:\w+\s+)?{lexicon.alternation('document_nouns')}\b"
 )
 _ACCORDING = re.compile(
     r"\baccording to\s+(?P<name>[^,.;:()]{3,80})|"
     # A statement named by its noun: "reassurances by the presiding judge that ...",
     # "remarks from the minister", "a warning by the agency".
-    r"\b(?i:remarks?|comments?|statements?|reassurances?|assurances?|claims?|warnings?|"
-    r"testimony|promises?|pledges?|denials?|admissions?)\s+(?i:by|from)\s+"
+    rf"\b(?i:{lexicon.alternation('statement_nouns')})\s+(?i:by|from)\s+"
     r"(?P<by>(?:the\s+)?[^,.;:()“\"]{3,60}?)(?=\s+(?:that|to|on|about|in|were|was|have|has|had)\b|[,.;:“\"])"
 )
 
@@ -242,10 +240,7 @@ _CREDIT_FORMS = (
 # News", "Top Stories") is a label, not an outlet.
 _LABEL_WORDS = lexicon.word_set("page_label_words")
 # Words that make a name a part of the page ("Truthdig logo", "Back to home"), not an outlet.
-_PAGE_PART = re.compile(
-    r"(?i)\b(?:logo|icon|banner|menu|navigation|homepage|home page|back to|skip to|sign in|"
-    r"log in|subscribe|newsletter|cookies?)\b"
-)
+_PAGE_PART = re.compile(rf"(?i)\b{lexicon.alternation('page_part_words')}\b")
 # A photo credit names the photographer's agency, not the copy's source.
 _PHOTO_CREDIT = re.compile(
     r"(?i)^\W*(?:photo(?:graph)?s?|image|picture|pic|video|illustration|graphic|cover|file photo|"
