@@ -8,19 +8,15 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from . import lexicon
 from .clean import strip_markup
 from .lexicon import MONTH_ABBR, MONTH_FULL, WEEKDAY, WEEKDAYS
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
-_NAME_TOKEN = rf"(?:[{_UP}][\w’'.-]*|de|da|van|von|der|den|del|la|le|bin|al|el|ibn|dos|du)"
+_NAME_TOKEN = rf"(?:[{_UP}][\w’'.-]*|{'|'.join(lexicon.words('byline_particles'))})"
 # A name starts where a word starts and keeps the word it read: a long run is read once.
 _PERSON = re.compile(rf"(?<![\w’'.-])[{_UP}][\w’'.-]*+(?:\s+{_NAME_TOKEN}){{1,4}}")
-_AFFIL = re.compile(
-    r"\b(?:University|Professor|Lecturer|Researcher|Research|Fellow|Director|Analyst|"
-    r"Editor|Correspondent|Reporter|Writer|Institute|School|College|Centre|Center|Reader|"
-    r"Dean|Chair|Student|Candidate|Scholar|Journalist|Contributor|Columnist|Associate|"
-    r"Scientist|Department|Staff)\b"
-)
+_AFFIL = re.compile(rf"\b{lexicon.alternation('affiliation_words')}\b")
 
 
 # Bylines that name a desk or a role, not a person: "Staff writer", "Editorial Board".
@@ -119,9 +115,9 @@ _RANGE = re.compile(
 )
 _YEAR = re.compile(r"(?<![\d:.])(?:1[89]|2[01])\d{2}(?![\d:])")
 _NUMERIC = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b")
+_DATE_LABEL = lexicon.alternation("date_labels")
 _LABEL = re.compile(
-    r"(?i)\b(?P<label>first published|published|posted|released|issued|created|dated?|"
-    r"last updated|updated|last modified|modified|edited)\b(?:\s+(?:on|at))?[\s:.,-]*$"
+    rf"(?i)\b(?P<label>{_DATE_LABEL})\b(?:\s+(?:on|at))?[\s:.,-]*$"
 )
 _UPDATED_LABELS = ("updated", "modified", "edited")
 _MAX_RUN = 80
@@ -247,8 +243,7 @@ def date_line(plain: str) -> tuple[LineDate, str] | None:
     rest = _EMBARGO.sub("", rest)  # "EMBARGOED UNTIL 00:01 GMT WEDNESDAY 11 JUNE 2025"
     rest = re.sub(r"(?i)\b\d+\s*min(?:ute)?s?\.?\s+read\b", " ", rest)
     rest = re.sub(
-        r"(?i)\b(?:first published|published|posted|released|issued|created|dated?|last updated|"
-        r"updated|last modified|modified|edited|on|at|last)\b",
+        rf"(?i)\b(?:{_DATE_LABEL}|on|at|last)\b",
         " ",
         rest,
     )
