@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from . import lexicon
 from .clean import dateline
 
 
@@ -127,10 +128,7 @@ def publication_date(rec: dict[str, Any]) -> dt.date | None:
 
 
 # What keeps a plan that was due before the publication date a plan: it did not happen.
-_CALLED_OFF = re.compile(
-    r"(?i)\b(?:postpon|delay|cancel|call(?:ed|s)? off|scrap|suspend|reschedul|put off|"
-    r"push(?:ed)? back|shelv|abandon|missed|failed to|did not|didn['’]t|never)"
-)
+_CALLED_OFF = re.compile(rf"(?i)\b{lexicon.alternation('called_off')}")
 
 
 def _words(ev: dict[str, Any]) -> str:
@@ -175,11 +173,8 @@ def event_dates(rec: dict[str, Any], date: dt.date | None = None) -> list[Findin
 # --- a timeline event is a statement --------------------------------------------------
 
 _DATE_WORDS = re.compile(
-    r"(?i)^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
-    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|"
-    r"sat(?:urday)?|sun(?:day)?|am|pm|a\.m|p\.m|gmt|utc|bst|cet|cest|est|edt|pst|pdt|ist|"
-    r"updated|update|published|posted|last|modified|on|at|by|st|nd|rd|th|of|the|today)$"
+    rf"(?i)^(?:{lexicon.MONTH_FULL}|{lexicon.MONTH_ABBR}|{lexicon.WEEKDAY}|"
+    rf"{lexicon.alternation('weekday_abbreviations')}|{lexicon.alternation('date_line_words')})$"
 )
 
 
@@ -219,18 +214,7 @@ _NUMBER = re.compile(
     r"dozens?|hundreds?|thousands?|several|many|some|few|both)$"
 )
 # Heads of a phrase that can speak or be cited: people, bodies, documents and figures.
-_SPEAKER_HEADS = re.compile(
-    r"(?i)^(?:officials?|sources?|people|persons?|residents?|witnesses?|diplomats?|experts?|"
-    r"analysts?|scientists?|researchers?|economists?|lawmakers?|legislators?|ministers?|"
-    r"leaders?|members?|officers?|soldiers?|police|troops|workers?|doctors?|nurses?|"
-    r"activists?|spokes(?:man|men|woman|women|persons?|people)|representatives?|delegates?|"
-    r"envoys?|negotiators?|judges?|prosecutors?|lawyers?|investigators?|inspectors?|"
-    r"executives?|managers?|employees?|staff|farmers?|survivors?|victims?|relatives?|"
-    r"families|parents|students|teachers|voters|citizens|locals|studies|study|reports?|"
-    r"surveys?|polls?|figures|data|statistics|estimates?|documents?|statements?|letters?|"
-    r"records?|agencies|organi[sz]ations|groups?|companies|firms|governments?|ministries|"
-    r"authorities|countries|nations|states|media|outlets|newspapers?|observers?|monitors?)$"
-)
+_SPEAKER_HEADS = re.compile(rf"(?i)^{lexicon.alternation('speaker_heads')}$")
 _PARTICIPLES = re.compile(
     r"(?i)^(?:\w{3,}ed|made|held|seen|taken|given|done|won|struck|set|put|built|sold|bought|"
     r"paid|met|brought|kept|left|lost|found|shown|known|written|drawn|chosen|frozen)$"
