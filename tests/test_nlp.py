@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.extract import nlp
 from generator.extract.options import Options
 
@@ -30,7 +32,9 @@ def test_token_features_the_rules_read() -> None:
     assert not nlp.is_verb(subject[0]) and nlp.pos(subject[0]) == "NOUN"
 
 
-def test_options_still_resolve_the_model_through_the_adapter(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_options_still_resolve_the_model_through_the_adapter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     assert Options(model="some_model").model_name() == "some_model"
     monkeypatch.setenv("BRIEFINGS_SPACY_MODEL", "env_model")
     assert Options().model_name() == "env_model" == nlp.resolve_model(None)
