@@ -229,6 +229,7 @@ def summary_stage(options: Options, front: Front, body: Body) -> str:
         opinion=is_opinion(body, academic),
         authors=max(1, len(front.meta.authors)),
         anchor=front.date,
+        options=options,
     )
 
 
