@@ -411,15 +411,14 @@ def story_day(body: Body, anchor: dt.date) -> dt.date:
     return day if 0 <= (anchor - day).days <= 7 else anchor
 
 
-def build_timeline(
-    body: Body, text: str, anchor: dt.date, max_words: int = 14
-) -> list[dict[str, Any]]:
-    """Timeline records (date, event, status, evidence), oldest first, one per date."""
-    anchor = story_day(body, anchor)
-    found = body_temporals(body, anchor)
+def _dated_sentences(
+    body: Body, text: str, anchor: dt.date
+) -> dict[int, list[tuple[Temporal, int]]]:
+    """The dates of each sentence that states something, without those that date nothing
+    of the story (decades, repeats, baselines, anniversaries, editions, the coverage)."""
     by_sentence: dict[int, list[tuple[Temporal, int]]] = {}
     sents = body.sentences
-    for t, start in found:
+    for t, start in body_temporals(body, anchor):
         if t.vague or t.repeat:
             continue
         if t.text.lower() in ("today", "tonight") and not _FUTURE.search(t.text):
@@ -432,22 +431,34 @@ def build_timeline(
             continue
         if k is not None and _states_something(sents[k]) and not _COVERAGE.search(sents[k].text):
             by_sentence.setdefault(k, []).append((t, start))
+    return by_sentence
+
+
+def _sentence_values(items: list[tuple[Temporal, int]], sent: Sentence, text: str,
+                     anchor: dt.date) -> list[str]:
+    """The EDTF value of each date of a sentence, in order."""
+    values = []
+    year: int | None = None
+    year_end = -1
+    for t, start in items:
+        # A year given just before, in the same clause ("last year's rains, between
+        # March and May"), not one a clause away ("in 2027, and ... by September").
+        near = year is not None and not _CLAUSE_BREAK.search(text[year_end:start])
+        values.append(by_tense(t, sent, start, anchor, year if near else None))
+        if re.fullmatch(r"\d{4}", values[-1]):
+            year, year_end = int(values[-1]), start + len(t.text)
+    return values
+
+
+def _sentence_events(by_sentence: dict[int, list[tuple[Temporal, int]]], sents: list[Sentence],
+                     text: str, anchor: dt.date, max_words: int) -> list[dict[str, Any]]:
     events: list[dict[str, Any]] = []
     seen: dict[str, set[str]] = {}
     seen_in: set[tuple[str, int]] = set()
     for k in sorted(by_sentence):
         items = by_sentence[k]
         sent = sents[k]
-        values = []
-        year: int | None = None
-        year_end = -1
-        for t, start in items:
-            # A year given just before, in the same clause ("last year's rains, between
-            # March and May"), not one a clause away ("in 2027, and ... by September").
-            near = year is not None and not _CLAUSE_BREAK.search(text[year_end:start])
-            values.append(by_tense(t, sent, start, anchor, year if near else None))
-            if re.fullmatch(r"\d{4}", values[-1]):
-                year, year_end = int(values[-1]), start + len(t.text)
+        values = _sentence_values(items, sent, text, anchor)
         for (t, start), value in zip(items, values, strict=True):
             lo, hi = bounds(value)
             # A coarser date that contains a finer one of the same sentence adds nothing.
@@ -478,8 +489,17 @@ def build_timeline(
                     "_key": (bounds(value), start),
                 }
             )
-    taken = {k for k in by_sentence}
-    events += live_entries(body, text, anchor, taken, max_words)
+    return events
+
+
+def build_timeline(
+    body: Body, text: str, anchor: dt.date, max_words: int = 14
+) -> list[dict[str, Any]]:
+    """Timeline records (date, event, status, evidence), oldest first, one per date."""
+    anchor = story_day(body, anchor)
+    by_sentence = _dated_sentences(body, text, anchor)
+    events = _sentence_events(by_sentence, body.sentences, text, anchor, max_words)
+    events += live_entries(body, text, anchor, set(by_sentence), max_words)
     # Within one period, what happened comes before what is under way and what is to come.
     rank = {"occurred": 0, "ongoing": 1, "planned": 2}
     events.sort(key=lambda e: (e["_key"][0], rank.get(e["status"], 1), e["_key"][1]))
