@@ -52,7 +52,7 @@ class _Refused(yaml.MarkedYAMLError):
 class _StrictLoader(yaml.SafeLoader):
     """SafeLoader that refuses anchors and aliases (no alias bombs) and duplicate keys."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+    def compose_node(self, parent: Any, index: Any) -> Any:
         # Refused on the event, before anything is composed or expanded.
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
@@ -60,7 +60,7 @@ class _StrictLoader(yaml.SafeLoader):
                            event.start_mark, "write the value out in full")
         return super().compose_node(parent, index)
 
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:  # type: ignore[override]
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         seen: set[Any] = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)

@@ -35,7 +35,7 @@ def extractor() -> Callable[[Seed, Any], dict[str, Any]]:
     if spec:
         module, _, name = spec.partition(":")
         try:
-            return getattr(importlib.import_module(module), name or "extract")  # type: ignore[no-any-return]
+            return getattr(importlib.import_module(module), name or "extract")
         except (ImportError, AttributeError) as exc:
             raise BriefingError(EXTRACTOR_ENV, f"'{spec}' cannot be loaded ({exc})",
                                 "set it to module:function or unset it") from None

@@ -149,7 +149,7 @@ class LineDate:
 
 
 def _parse_run(run: str) -> dt.date | None:
-    import dateparser  # type: ignore[import-untyped]  # imported on first use: slow to load
+    import dateparser  # imported on first use: slow to load
 
     text = re.sub(r"\s*[|·•@]\s*|\s+/\s+", " ", run).strip(" ,-–—/")
     tries = [text]
