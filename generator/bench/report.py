@@ -133,7 +133,7 @@ synthetic, wikinews and first-seed), which the realistic corpus reproduces: {mea
     return f"""# Benchmark
 
 How long each step takes for a site of N briefings, on {machine}. Each figure is the median
-of several runs. Measured with:
+of the runs the command asks for (`--repeat`, default 3). Measured with:
 
 ```
 {command}
