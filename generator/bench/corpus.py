@@ -144,7 +144,7 @@ def variant(base: Base, i: int, names: dict[str, str] | None = None
     def change(text: str) -> str:
         text = _YEAR.sub(lambda m: str(int(m.group(1)) + shift), text)
         if rename_re is not None:
-            text = rename_re.sub(lambda m: renames[patterns[m.lastindex - 1]], text)
+            text = rename_re.sub(lambda m: renames[patterns[(m.lastindex or 1) - 1]], text)
         return text
 
     body = change(base.text)
@@ -213,7 +213,7 @@ def realistic(bases: list[Base], n: int, head: set[str], gamma: float, seed: int
         rng.shuffle(todo)
         k_max = max(1, min(n, 1000))
         weights = [k ** -gamma for k in range(1, k_max + 1)]
-        entity, left, used = -1, 0, set()
+        entity, left, used = -1, 0, set[int]()
         for i, old in todo:
             if left == 0 or i in used:   # a new made-up actor (never twice in one briefing)
                 entity += 1
