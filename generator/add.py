@@ -50,8 +50,14 @@ from .seeds import (
 )
 
 #: The input formats by file extension, and the extension each is stored under.
-INPUT_FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-                 ".html": "html", ".htm": "html"}
+INPUT_FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
 STORED_SUFFIX = {"text": ".md", "markdown": ".md", "html": ".html"}
 #: The longest slug a seed's name gets from its title (cut at a word boundary).
 SLUG_CHARS = 60
@@ -82,11 +88,17 @@ class Added:
 def check_provenance(prov: Provenance) -> dt.date | None:
     """Refuse a malformed --url, --date, --site, --title or --author; return the date."""
     if not is_web_address(prov.url):
-        raise BriefingError("--url", f"'{prov.url}' is not a web address",
-                            "give the address the article was copied from, starting with "
-                            "http:// or https://")
-    for flag, value in (("--site", prov.site), ("--title", prov.title), ("--date", prov.date),
-                        *(("--author", a) for a in prov.authors)):
+        raise BriefingError(
+            "--url",
+            f"'{prov.url}' is not a web address",
+            "give the address the article was copied from, starting with http:// or https://",
+        )
+    for flag, value in (
+        ("--site", prov.site),
+        ("--title", prov.title),
+        ("--date", prov.date),
+        *(("--author", a) for a in prov.authors),
+    ):
         if value is None:
             continue
         if not value.strip():
@@ -98,9 +110,11 @@ def check_provenance(prov: Provenance) -> dt.date | None:
     try:
         return dt.date.fromisoformat(prov.date.strip())
     except ValueError:
-        raise BriefingError("--date", f"'{prov.date}' is not a full date",
-                            "give the day the article was published as YYYY-MM-DD, "
-                            "e.g. 2024-03-05") from None
+        raise BriefingError(
+            "--date",
+            f"'{prov.date}' is not a full date",
+            "give the day the article was published as YYYY-MM-DD, e.g. 2024-03-05",
+        ) from None
 
 
 def read_input(source: str, stdin: object = None) -> tuple[bytes, str, str]:
@@ -115,21 +129,28 @@ def read_input(source: str, stdin: object = None) -> tuple[bytes, str, str]:
         name = source
         fmt = INPUT_FORMATS.get(path.suffix.lower(), "")
         if not fmt:
-            raise BriefingError(source, f"unknown extension '{path.suffix or '(none)'}'",
-                                "give a .txt, .md or .html file, or - to read the article "
-                                "from standard input")
+            raise BriefingError(
+                source,
+                f"unknown extension '{path.suffix or '(none)'}'",
+                "give a .txt, .md or .html file, or - to read the article from standard input",
+            )
         try:
             with path.open("rb") as fh:
                 data = fh.read(MAX_SEED_BYTES + 1)
         except OSError as exc:
-            raise BriefingError(source, f"cannot be read ({exc.strerror})",
-                                "check the path") from None
+            raise BriefingError(
+                source, f"cannot be read ({exc.strerror})", "check the path"
+            ) from None
     if len(data) > MAX_SEED_BYTES:
-        raise BriefingError(name, f"is more than the {MAX_SEED_BYTES // 2**20} MiB a seed may "
-                            "have", "keep only the article")
+        raise BriefingError(
+            name,
+            f"is more than the {MAX_SEED_BYTES // 2**20} MiB a seed may have",
+            "keep only the article",
+        )
     if not data.strip():
-        raise BriefingError(name, "is empty", "give the article's text (a file, or paste it "
-                            "into standard input)")
+        raise BriefingError(
+            name, "is empty", "give the article's text (a file, or paste it into standard input)"
+        )
     if not fmt:
         head = data[:200_000].decode("utf-8", "replace")
         fmt = "html" if _HTML_START.match(head) and _HTML_CLOSE.search(head) else "text"
@@ -153,8 +174,9 @@ def header(prov: Provenance, date: dt.date | None, given: dict[object, object]) 
     for key, value in given.items():
         if str(key) not in ours and not set(normalise_meta({key: value})) & set_here:
             ours[str(key)] = value
-    dumped = yaml.safe_dump(ours, sort_keys=False, allow_unicode=True, width=10_000,
-                            default_flow_style=False)
+    dumped = yaml.safe_dump(
+        ours, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False
+    )
     return f"---\n{dumped}---\n"
 
 
@@ -182,14 +204,23 @@ def seed_name(title: str, first_line: str, date: dt.date | None) -> str:
     return f"{date.isoformat()}-{slug}" if date else slug
 
 
-def add_seed(source: str, prov: Provenance, seeds_dir: Path, records_dir: Path,
-             stdin: object = None, show: Callable[[Path], str] = str) -> Added:
+def add_seed(
+    source: str,
+    prov: Provenance,
+    seeds_dir: Path,
+    records_dir: Path,
+    stdin: object = None,
+    show: Callable[[Path], str] = str,
+) -> Added:
     """Store the article `source` (a file, or `-` for `stdin`) in `seeds_dir` under a
     front-matter header with `prov`; refuse to overwrite a seed or record of the same id."""
     date = check_provenance(prov)
     if source != "-" and Path(source).absolute().is_relative_to(seeds_dir.absolute()):
-        raise BriefingError(source, "is already in the seed folder",
-                            "run briefings extract on it, or add a copy kept elsewhere")
+        raise BriefingError(
+            source,
+            "is already in the seed folder",
+            "run briefings extract on it, or add a copy kept elsewhere",
+        )
     data, name, fmt = read_input(source, stdin)
     text, _ = decode(data, name)
     text = text.lstrip("\ufeff")
@@ -206,25 +237,35 @@ def add_seed(source: str, prov: Provenance, seeds_dir: Path, records_dir: Path,
     stem = seed_name(prov.title or title, first, date)
     path = seeds_dir / (stem + suffix)
     display = show(path)
-    twins = [p for p in (seeds_dir.iterdir() if seeds_dir.is_dir() else [])
-             if is_seed_file(p) and seed_id(p) == seed_id(path)]
+    twins = [
+        p
+        for p in (seeds_dir.iterdir() if seeds_dir.is_dir() else [])
+        if is_seed_file(p) and seed_id(p) == seed_id(path)
+    ]
     if twins:
-        raise BriefingError(show(twins[0]), "already exists",
-                            "if it is another article, add it with a different --title; if "
-                            "it is the same, delete the file first or keep it")
+        raise BriefingError(
+            show(twins[0]),
+            "already exists",
+            "if it is another article, add it with a different --title; if "
+            "it is the same, delete the file first or keep it",
+        )
     record = records_dir / f"{seed_id(path)}.yaml"
     if record.exists():
-        raise BriefingError(show(record), "already exists for a seed of that name",
-                            "add the article with a different --title, or delete the record "
-                            "first")
+        raise BriefingError(
+            show(record),
+            "already exists for a seed of that name",
+            "add the article with a different --title, or delete the record first",
+        )
     seeds_dir.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("xb") as fh:
             fh.write(stored)
     except FileExistsError:
-        raise BriefingError(display, "already exists", "delete it first or choose another "
-                            "--title") from None
+        raise BriefingError(
+            display, "already exists", "delete it first or choose another --title"
+        ) from None
     except OSError as exc:
-        raise BriefingError(display, f"cannot be written ({exc.strerror})",
-                            "check that the seed folder is writable") from None
+        raise BriefingError(
+            display, f"cannot be written ({exc.strerror})", "check that the seed folder is writable"
+        ) from None
     return Added(path, date)

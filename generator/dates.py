@@ -13,12 +13,29 @@ _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _PART = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)$")
 #: EDTF's sub-year groupings (month codes 21-41: seasons, quarters, ...), as a reader says them
 #: and the month each starts in (for sorting).
-_GROUPS = {21: ("Spring", 3), 22: ("Summer", 6), 23: ("Autumn", 9), 24: ("Winter", 12),
-           25: ("Spring", 3), 26: ("Summer", 6), 27: ("Autumn", 9), 28: ("Winter", 12),
-           29: ("Spring (south)", 9), 30: ("Summer (south)", 12), 31: ("Autumn (south)", 3),
-           32: ("Winter (south)", 6), 33: ("Q1", 1), 34: ("Q2", 4), 35: ("Q3", 7), 36: ("Q4", 10),
-           37: ("Jan–Apr", 1), 38: ("May–Aug", 5), 39: ("Sep–Dec", 9), 40: ("H1", 1),
-           41: ("H2", 7)}
+_GROUPS = {
+    21: ("Spring", 3),
+    22: ("Summer", 6),
+    23: ("Autumn", 9),
+    24: ("Winter", 12),
+    25: ("Spring", 3),
+    26: ("Summer", 6),
+    27: ("Autumn", 9),
+    28: ("Winter", 12),
+    29: ("Spring (south)", 9),
+    30: ("Summer (south)", 12),
+    31: ("Autumn (south)", 3),
+    32: ("Winter (south)", 6),
+    33: ("Q1", 1),
+    34: ("Q2", 4),
+    35: ("Q3", 7),
+    36: ("Q4", 10),
+    37: ("Jan–Apr", 1),
+    38: ("May–Aug", 5),
+    39: ("Sep–Dec", 9),
+    40: ("H1", 1),
+    41: ("H2", 7),
+}
 #: How a date the seed does not state reads on the site.
 NOT_STATED = "date not stated"
 

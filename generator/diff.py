@@ -57,8 +57,11 @@ class Change:
         return found.group(0) if found else self.where
 
     def lines(self) -> list[str]:
-        return ([f"{self.sign} {self.where}"] + [f"    - {ln}" for ln in self.old]
-                + [f"    + {ln}" for ln in self.new])
+        return (
+            [f"{self.sign} {self.where}"]
+            + [f"    - {ln}" for ln in self.old]
+            + [f"    + {ln}" for ln in self.new]
+        )
 
 
 def _actor_key(item: dict[str, Any]) -> Hashable:
@@ -111,8 +114,9 @@ def _field(key: str, old: Any, new: Any, where: str, missing: object) -> list[Ch
     return [Change("~", where, dump_field(key, old), dump_field(key, new))]
 
 
-def _pair(old: list[dict[str, Any]], new: list[dict[str, Any]],
-          key: Callable[[dict[str, Any]], Hashable]) -> list[tuple[Any, Any]]:
+def _pair(
+    old: list[dict[str, Any]], new: list[dict[str, Any]], key: Callable[[dict[str, Any]], Hashable]
+) -> list[tuple[Any, Any]]:
     """Match items with the same key: equal ones first, then the rest in order.
     Unmatched items come paired with None. The result follows the new list's order."""
     groups: dict[Hashable, tuple[list[Any], list[Any]]] = {}
@@ -144,14 +148,16 @@ def _list(listkey: str, old: list[Any], new: list[Any]) -> list[Change]:
         else:
             missing = object()
             for k in _ordered_keys(a, b, NESTED_ORDER[listkey]):
-                changes += _field(k, a.get(k, missing), b.get(k, missing),
-                                  f"{label(b)}.{k}", missing)
+                changes += _field(
+                    k, a.get(k, missing), b.get(k, missing), f"{label(b)}.{k}", missing
+                )
     return changes
 
 
 def _tags(old: list[Any], new: list[Any]) -> list[Change]:
-    return ([Change("+", "tags", [], dump_item("tags", t)) for t in new if t not in old]
-            + [Change("-", "tags", dump_item("tags", t), []) for t in old if t not in new])
+    return [Change("+", "tags", [], dump_item("tags", t)) for t in new if t not in old] + [
+        Change("-", "tags", dump_item("tags", t), []) for t in old if t not in new
+    ]
 
 
 def _is_items(value: Any) -> bool:
@@ -199,20 +205,26 @@ class RecordDiff:
 
     def lines(self) -> list[str]:
         if not self.exists:
-            return [f"diff: {self.record} does not exist; create it with: "
-                    f"{command('extract', self.seed)}"]
+            return [
+                f"diff: {self.record} does not exist; create it with: "
+                f"{command('extract', self.seed)}"
+            ]
         if not self.changes:
             return [f"diff: {self.record}: the current extractor would change nothing"]
-        out = [f"diff: {self.record} against what the extractor makes of {self.seed} now "
-               "(- as it is, + as it would be)"]
+        out = [
+            f"diff: {self.record} against what the extractor makes of {self.seed} now "
+            "(- as it is, + as it would be)"
+        ]
         for change in self.changes:
             out += change.lines()
         take = command("diff", self.rid or self.seed, "--take", ",".join(self.fields()))
-        out.append(f"diff: {len(self.changes)} change(s); copy the parts you want into the "
-                   f"record by hand, or write whole fields with: {take} (it writes only the "
-                   "fields you name; the others, and the record's status, stay as they are). "
-                   "To have an item never proposed again, list its name or date under "
-                   "rejected: (see docs/record-format.md)")
+        out.append(
+            f"diff: {len(self.changes)} change(s); copy the parts you want into the "
+            f"record by hand, or write whole fields with: {take} (it writes only the "
+            "fields you name; the others, and the record's status, stay as they are). "
+            "To have an item never proposed again, list its name or date under "
+            "rejected: (see docs/record-format.md)"
+        )
         return out
 
 
@@ -220,22 +232,33 @@ def find_seed(rid: str, seeds_dir: Path) -> Path:
     """The seed whose file name gives the id `rid`."""
     found = [p for p in list_seeds(seeds_dir) if seed_id(p) == rid]
     if not found:
-        raise BriefingError(seeds_dir, f"no seed gives the record id '{rid}'",
-                            "give a record's id (its file name without .yaml) or a seed's path")
+        raise BriefingError(
+            seeds_dir,
+            f"no seed gives the record id '{rid}'",
+            "give a record's id (its file name without .yaml) or a seed's path",
+        )
     if len(found) > 1:
-        raise BriefingError(found[0], f"gives the same record id '{rid}' as {found[1]}",
-                            "rename one of them")
+        raise BriefingError(
+            found[0], f"gives the same record id '{rid}' as {found[1]}", "rename one of them"
+        )
     return found[0]
 
 
-def diff_record(target: str, root: Path, seeds_dir: Path, out_dir: Path,
-                options: Any = None, show: Callable[[Path], str] = str) -> RecordDiff:
+def diff_record(
+    target: str,
+    root: Path,
+    seeds_dir: Path,
+    out_dir: Path,
+    options: Any = None,
+    show: Callable[[Path], str] = str,
+) -> RecordDiff:
     """Compare the record `target` (an id, a record file or a seed file) with what the current
     extractor makes of its seed. Raises BriefingError if either cannot be read."""
     rid = seed_id(Path(target))
     if not rid:
-        raise BriefingError(target, "is not a record id", "give e.g. 2023-05-05-nato-opens-"
-                            "japan-office")
+        raise BriefingError(
+            target, "is not a record id", "give e.g. 2023-05-05-nato-opens-japan-office"
+        )
     seed = prepare_seed(find_seed(rid, seeds_dir), root, seeds_dir)
     record_path = record_file(out_dir, rid)
     if not record_path.exists() and (out_dir / f"{rid}.yml").exists():
@@ -245,12 +268,15 @@ def diff_record(target: str, root: Path, seeds_dir: Path, out_dir: Path,
     old = read_record(record_path).data
     if not isinstance(old, dict):
         regen = command("extract", "--force", seed.rel_path)
-        raise BriefingError(show(record_path), "is not a mapping of keys to values",
-                            f"fix it, or replace it with a fresh draft (discarding what it "
-                            f"holds): {regen}")
+        raise BriefingError(
+            show(record_path),
+            "is not a mapping of keys to values",
+            f"fix it, or replace it with a fresh draft (discarding what it holds): {regen}",
+        )
     new = apply_rejections(make_record(seed, options), old)
-    return RecordDiff(show(record_path), seed.rel_path, True, diff_records(old, new), rid,
-                      record_path, old, new)
+    return RecordDiff(
+        show(record_path), seed.rel_path, True, diff_records(old, new), rid, record_path, old, new
+    )
 
 
 def parse_fields(text: str) -> list[str]:
@@ -258,8 +284,11 @@ def parse_fields(text: str) -> list[str]:
     names = [part.strip() for part in text.split(",") if part.strip()]
     bad = [n for n in names if n not in TAKEABLE]
     if bad or not names:
-        raise BriefingError("--take", f"'{bad[0] if bad else text}' is not a field diff can take",
-                            f"name some of: {','.join(TAKEABLE)}")
+        raise BriefingError(
+            "--take",
+            f"'{bad[0] if bad else text}' is not a field diff can take",
+            f"name some of: {','.join(TAKEABLE)}",
+        )
     return list(dict.fromkeys(names))
 
 
@@ -270,8 +299,9 @@ def take_fields(diff: RecordDiff, fields: list[str], root: Path, out_dir: Path) 
     changed. Refuses a record with comments, which rewriting it would lose."""
     path = diff.path
     if path is None or not diff.exists:
-        raise BriefingError(diff.record, "does not exist", f"create it with: "
-                            f"{command('extract', diff.seed)}")
+        raise BriefingError(
+            diff.record, "does not exist", f"create it with: {command('extract', diff.seed)}"
+        )
     changed = [f for f in fields if f in diff.fields()]
     if not changed:
         return []
@@ -281,9 +311,11 @@ def take_fields(diff: RecordDiff, fields: list[str], root: Path, out_dir: Path) 
         if parse_record(text, path).data != diff.old:
             raise BriefingError(diff.record, "changed while diff ran", "run the diff again")
         if has_comments(text):
-            raise BriefingError(diff.record, "holds comments, which writing fields into it "
-                                "would lose", "copy the parts you want by hand, or delete the "
-                                "comments first")
+            raise BriefingError(
+                diff.record,
+                "holds comments, which writing fields into it would lose",
+                "copy the parts you want by hand, or delete the comments first",
+            )
         merged = dict(diff.old)
         for name in changed:
             if name in diff.new:

@@ -26,8 +26,17 @@ from .validate import (
 )
 
 #: Keys of a list item that may be dropped alone (the item stands without them).
-_OPTIONAL = {"evidence", "role", "aliases", "date", "authors", "url", "title", "status",
-             "anonymous"}
+_OPTIONAL = {
+    "evidence",
+    "role",
+    "aliases",
+    "date",
+    "authors",
+    "url",
+    "title",
+    "status",
+    "anonymous",
+}
 _ITEM = re.compile(r"^(actors|timeline|source_chain)\[(\d+)\](?:\.(\w+))?")
 
 
@@ -41,8 +50,11 @@ def draft_errors(data: dict[str, Any], seed_text: str) -> list[tuple[str, str]]:
     if isinstance(summary, str) and len(summary.split()) > MAX_SUMMARY_WORDS:
         errors.append(("summary", f"has more than {MAX_SUMMARY_WORDS} words"))
     folded = fold_ws(seed_text)
-    errors += [(k, "evidence is not in the seed") for k, quote in _evidences(data)
-               if fold_ws(quote) not in folded]
+    errors += [
+        (k, "evidence is not in the seed")
+        for k, quote in _evidences(data)
+        if fold_ws(quote) not in folded
+    ]
     return errors
 
 
@@ -53,7 +65,7 @@ def _cap_words(text: str, limit: int) -> str:
         return text
     cut = " ".join(words[:limit])
     end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
-    return cut[:end + 1] if end > 0 else cut
+    return cut[: end + 1] if end > 0 else cut
 
 
 def _limits(data: dict[str, Any]) -> None:
@@ -62,9 +74,9 @@ def _limits(data: dict[str, Any]) -> None:
     for key, value in list(data.items()):
         spec = props.get(key, {})
         if isinstance(value, list) and "maxItems" in spec:
-            data[key] = value[:spec["maxItems"]]
+            data[key] = value[: spec["maxItems"]]
         elif isinstance(value, str) and "maxLength" in spec:
-            data[key] = value[:spec["maxLength"]]
+            data[key] = value[: spec["maxLength"]]
     if isinstance(data.get("summary"), str):
         data["summary"] = _cap_words(data["summary"], MAX_SUMMARY_WORDS)
 

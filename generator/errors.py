@@ -32,4 +32,7 @@ def one_line(text: str) -> str:
 
 
 _CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]} | {
-    ord("\r"): "\\r", ord("\n"): "\\n", ord("\t"): "\\t"}
+    ord("\r"): "\\r",
+    ord("\n"): "\\n",
+    ord("\t"): "\\t",
+}

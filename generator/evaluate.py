@@ -56,10 +56,32 @@ from .errors import BriefingError
 from .records import list_records, read_record
 from .seeds import Seed, is_seed_file, read_seed
 
-METRICS = ["actor_p", "actor_r", "actor_f1", "type_acc", "event_p", "event_r", "event_f1",
-           "status_acc", "outlets", "original_date", "original_authors", "primaries",
-           "rouge1", "rouge2", "rougeL", "rouge1_best", "rouge2_best", "rougeL_best", "words",
-           "dates_p", "dates_r", "dates_f1", "date", "title"]
+METRICS = [
+    "actor_p",
+    "actor_r",
+    "actor_f1",
+    "type_acc",
+    "event_p",
+    "event_r",
+    "event_f1",
+    "status_acc",
+    "outlets",
+    "original_date",
+    "original_authors",
+    "primaries",
+    "rouge1",
+    "rouge2",
+    "rougeL",
+    "rouge1_best",
+    "rouge2_best",
+    "rougeL_best",
+    "words",
+    "dates_p",
+    "dates_r",
+    "dates_f1",
+    "date",
+    "title",
+]
 
 
 def norm(name: str) -> str:
@@ -98,8 +120,11 @@ def actors_match(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
     if names_of(pred) & names_of(gold):
         return True
     if pred.get("type") == "person" or gold.get("type") == "person":
-        return any(_person_match(a, b) for a in [pred.get("name", ""), *(pred.get("aliases") or [])]
-                   for b in [gold.get("name", ""), *(gold.get("aliases") or [])])
+        return any(
+            _person_match(a, b)
+            for a in [pred.get("name", ""), *(pred.get("aliases") or [])]
+            for b in [gold.get("name", ""), *(gold.get("aliases") or [])]
+        )
     return False
 
 
@@ -124,8 +149,9 @@ def score_actors(pred: list[dict[str, Any]], gold: dict[str, Any]) -> dict[str, 
     tp = typed = 0
     counted = 0
     for a in pred:
-        hit = next((i for i, g in enumerate(gold_actors) if i not in used and actors_match(a, g)),
-                   None)
+        hit = next(
+            (i for i, g in enumerate(gold_actors) if i not in used and actors_match(a, g)), None
+        )
         if hit is not None:
             used.add(hit)
             tp += 1
@@ -135,8 +161,13 @@ def score_actors(pred: list[dict[str, Any]], gold: dict[str, Any]) -> dict[str, 
             counted += 1
     p, r, f1 = _prf(tp, counted, len(gold_actors))
     bad = [a["name"] for a in pred if any(actors_match(a, f) for f in forbidden)]
-    return {"actor_p": p, "actor_r": r, "actor_f1": f1,
-            "type_acc": typed / tp if tp else None, "not_actors": bad}
+    return {
+        "actor_p": p,
+        "actor_r": r,
+        "actor_f1": f1,
+        "type_acc": typed / tp if tp else None,
+        "not_actors": bad,
+    }
 
 
 def _date(value: Any) -> str:
@@ -148,8 +179,14 @@ def score_timeline(pred: list[dict[str, Any]], gold: dict[str, Any]) -> dict[str
     used: set[int] = set()
     tp = statuses = optional_hits = 0
     for e in pred:
-        hit = next((i for i, g in enumerate(events) if i not in used
-                    and _date(g.get("date")) == _date(e.get("date"))), None)
+        hit = next(
+            (
+                i
+                for i, g in enumerate(events)
+                if i not in used and _date(g.get("date")) == _date(e.get("date"))
+            ),
+            None,
+        )
         if hit is None:
             continue
         used.add(hit)
@@ -160,8 +197,7 @@ def score_timeline(pred: list[dict[str, Any]], gold: dict[str, Any]) -> dict[str
         statuses += e.get("status") == events[hit].get("status")
     required = sum(1 for g in events if not g.get("uncertain"))
     p, r, f1 = _prf(tp, len(pred) - optional_hits, required)
-    return {"event_p": p, "event_r": r, "event_f1": f1,
-            "status_acc": statuses / tp if tp else None}
+    return {"event_p": p, "event_r": r, "event_f1": f1, "status_acc": statuses / tp if tp else None}
 
 
 def _link_found(gold_name: str, links: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -176,10 +212,17 @@ def _link_found(gold_name: str, links: list[dict[str, Any]]) -> dict[str, Any] |
 def score_sources(pred: list[dict[str, Any]], gold: dict[str, Any]) -> dict[str, Any]:
     chain = list(gold.get("source_chain") or [])
     outlets = [g for g in chain if g.get("role") in ("original", "republisher")]
-    found = sum(1 for g in outlets if _link_found(g["name"], [p for p in pred
-                                                              if p.get("role") != "primary"]))
-    out: dict[str, Any] = {"outlets": found / len(outlets) if outlets else None,
-                           "original_date": None, "original_authors": None, "primaries": None}
+    found = sum(
+        1
+        for g in outlets
+        if _link_found(g["name"], [p for p in pred if p.get("role") != "primary"])
+    )
+    out: dict[str, Any] = {
+        "outlets": found / len(outlets) if outlets else None,
+        "original_date": None,
+        "original_authors": None,
+        "primaries": None,
+    }
     original = next((g for g in chain if g.get("role") == "original"), None)
     if original:
         mine = next((p for p in pred if p.get("role") == "original"), None)
@@ -290,8 +333,9 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
     return b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-def score_dates(found: list[tuple[int, int, str]], gold: dict[str, Any],
-                text: str) -> dict[str, Any]:
+def score_dates(
+    found: list[tuple[int, int, str]], gold: dict[str, Any], text: str
+) -> dict[str, Any]:
     """Dates P/R/F1 of found (start, end, EDTF value) expressions against gold `dates`."""
     gold_dates = [g for g in gold.get("dates") or [] if isinstance(g, dict)]
     spans = _locate(text, gold_dates)
@@ -299,10 +343,17 @@ def score_dates(found: list[tuple[int, int, str]], gold: dict[str, Any],
     hit_gold: set[int] = set()
     hit_found: set[int] = set()
 
-    def free_gold(span: tuple[int, int], key: str,
-                  skip: frozenset[int] = frozenset()) -> int | None:
-        return next((i for i, k in enumerate(keys) if i not in hit_gold and i not in skip
-                     and k == key and _overlaps(span, spans[i])), None)
+    def free_gold(
+        span: tuple[int, int], key: str, skip: frozenset[int] = frozenset()
+    ) -> int | None:
+        return next(
+            (
+                i
+                for i, k in enumerate(keys)
+                if i not in hit_gold and i not in skip and k == key and _overlaps(span, spans[i])
+            ),
+            None,
+        )
 
     for n, (s, e, value) in enumerate(found):
         i = free_gold((s, e), _edtf_key(value))
@@ -325,8 +376,9 @@ def score_dates(found: list[tuple[int, int, str]], gold: dict[str, Any],
         if i in hit_gold or pair is None or span is None:
             continue
         lo, hi = pair
-        inside = [n for n, (s, e, _) in enumerate(found)
-                  if n not in hit_found and _overlaps((s, e), span)]
+        inside = [
+            n for n, (s, e, _) in enumerate(found) if n not in hit_found and _overlaps((s, e), span)
+        ]
         a = next((n for n in inside if _edtf_key(found[n][2]) == lo), None)
         b = next((n for n in inside if n != a and _edtf_key(found[n][2]) == hi), None)
         if a is not None and b is not None:
@@ -335,21 +387,35 @@ def score_dates(found: list[tuple[int, int, str]], gold: dict[str, Any],
     # The publication date where the gold marks no date (a date line, "today") is right but
     # not annotated: it counts neither way.
     published = _edtf_key(gold.get("published", gold.get("date")))
-    unmarked = {n for n, (s, e, value) in enumerate(found)
-                if n not in hit_found and _edtf_key(value) == published
-                and not any(_overlaps((s, e), span) for span in spans)}
+    unmarked = {
+        n
+        for n, (s, e, value) in enumerate(found)
+        if n not in hit_found
+        and _edtf_key(value) == published
+        and not any(_overlaps((s, e), span) for span in spans)
+    }
     # One found interval may hit two gold dates and the other way round: precision counts
     # the found expressions that hit, recall the gold dates hit.
     p = _prf(len(hit_found), len(found) - len(unmarked), len(gold_dates))[0]
     r = _prf(len(hit_gold), len(found) - len(unmarked), len(gold_dates))[1]
-    return {"dates_p": p, "dates_r": r, "dates_f1": 2 * p * r / (p + r) if p + r else 0.0,
-            "dates_found": len(found), "dates_gold": len(gold_dates),
-            "dates_hit": len(hit_gold),
-            "dates_missed": [{"text": g.get("text"), "value": g.get("value")}
-                             for i, g in enumerate(gold_dates) if i not in hit_gold],
-            "dates_wrong": [{"text": text[s:e], "value": value}
-                            for n, (s, e, value) in enumerate(found)
-                            if n not in hit_found and n not in unmarked]}
+    return {
+        "dates_p": p,
+        "dates_r": r,
+        "dates_f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "dates_found": len(found),
+        "dates_gold": len(gold_dates),
+        "dates_hit": len(hit_gold),
+        "dates_missed": [
+            {"text": g.get("text"), "value": g.get("value")}
+            for i, g in enumerate(gold_dates)
+            if i not in hit_gold
+        ],
+        "dates_wrong": [
+            {"text": text[s:e], "value": value}
+            for n, (s, e, value) in enumerate(found)
+            if n not in hit_found and n not in unmarked
+        ],
+    }
 
 
 def _iso_date(value: Any) -> dt.date | None:
@@ -378,8 +444,9 @@ def _none(*keys: str) -> dict[str, Any]:
     return dict.fromkeys(keys)
 
 
-def score(pred: dict[str, Any], gold: dict[str, Any], text: str = "",
-          name: str | None = None) -> dict[str, Any]:
+def score(
+    pred: dict[str, Any], gold: dict[str, Any], text: str = "", name: str | None = None
+) -> dict[str, Any]:
     """Every figure for one document; figures for fields the gold lacks are None. `text` is
     the seed's readable text (for `dates`), `name` the row's id when the gold has none."""
     out: dict[str, Any] = {"id": gold.get("id") or name}
@@ -406,10 +473,14 @@ def score(pred: dict[str, Any], gold: dict[str, Any], text: str = "",
     else:
         out.update(_none("dates_p", "dates_r", "dates_f1"))
     wanted = gold.get("published", gold.get("date"))
-    out["date"] = (float(str(pred.get("date") or "") == str(wanted))
-                   if "published" in gold or "date" in gold else None)
-    out["title"] = (float(_fold(pred.get("title")) == _fold(gold["title"]))
-                    if "title" in gold else None)
+    out["date"] = (
+        float(str(pred.get("date") or "") == str(wanted))
+        if "published" in gold or "date" in gold
+        else None
+    )
+    out["title"] = (
+        float(_fold(pred.get("title")) == _fold(gold["title"])) if "title" in gold else None
+    )
     out["record_date"] = None if pred.get("date") is None else str(pred["date"])
     return out
 
@@ -432,9 +503,13 @@ class Report:
         return sum(1 for r in self.rows if _iso_date(r.get("record_date")) is None)
 
     def as_json(self) -> dict[str, Any]:
-        return {"documents": self.rows, "mean": self.mean, "refused": self.refused,
-                "undated": self.undated,
-                "speed": {"seeds_per_second": self.seeds_per_second, "peak_mb": self.peak_mb}}
+        return {
+            "documents": self.rows,
+            "mean": self.mean,
+            "refused": self.refused,
+            "undated": self.undated,
+            "speed": {"seeds_per_second": self.seeds_per_second, "peak_mb": self.peak_mb},
+        }
 
 
 def _mean(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -448,18 +523,28 @@ def _mean(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _seed_by_stem(path: Path, seeds_dir: Path) -> Path:
     """The seed of a partial gold file: the one seed file in `seeds_dir` with its stem."""
-    found = sorted(p for p in seeds_dir.iterdir() if p.stem == path.stem and is_seed_file(p)) \
-        if seeds_dir.is_dir() else []
+    found = (
+        sorted(p for p in seeds_dir.iterdir() if p.stem == path.stem and is_seed_file(p))
+        if seeds_dir.is_dir()
+        else []
+    )
     if len(found) != 1:
-        problem = (f"has no seed named {path.stem}.* in {seeds_dir}" if not found else
-                   f"has {len(found)} seeds named {path.stem}.* in {seeds_dir}")
-        raise BriefingError(path, problem, "pass the seed folder with --seeds, or keep one seed "
-                            "per gold file, named like it")
+        problem = (
+            f"has no seed named {path.stem}.* in {seeds_dir}"
+            if not found
+            else f"has {len(found)} seeds named {path.stem}.* in {seeds_dir}"
+        )
+        raise BriefingError(
+            path,
+            problem,
+            "pass the seed folder with --seeds, or keep one seed per gold file, named like it",
+        )
     return found[0]
 
 
-def gold_pairs(gold_dir: Path, seeds_dir: Path,
-               reviewed_only: bool = True) -> list[tuple[dict[str, Any], Path]]:
+def gold_pairs(
+    gold_dir: Path, seeds_dir: Path, reviewed_only: bool = True
+) -> list[tuple[dict[str, Any], Path]]:
     """Reviewed records and partial gold files of a folder with their seed files. A partial
     gold file has no `status`; without `seed.path`, its seed is the file of the same stem in
     `seeds_dir`."""
@@ -481,13 +566,17 @@ def gold_pairs(gold_dir: Path, seeds_dir: Path,
         rel = str(named or "")
         seed = seeds_dir.joinpath(*Path(rel).parts[1:])
         if not rel.startswith("seeds/") or not seed.is_file():
-            raise BriefingError(path, f"its seed '{rel}' is not in {seeds_dir}",
-                                "pass the seed folder with --seeds")
+            raise BriefingError(
+                path, f"its seed '{rel}' is not in {seeds_dir}", "pass the seed folder with --seeds"
+            )
         pairs.append((data, seed))
     if not pairs:
-        raise BriefingError(gold_dir, "holds no reviewed records or gold files to score against",
-                            "point --gold at a folder of records with status: reviewed, or of "
-                            "gold files named like their seeds")
+        raise BriefingError(
+            gold_dir,
+            "holds no reviewed records or gold files to score against",
+            "point --gold at a folder of records with status: reviewed, or of "
+            "gold files named like their seeds",
+        )
     return pairs
 
 
@@ -507,8 +596,12 @@ def evaluate(sets: list[tuple[Path, Path]], options: Any = None) -> Report:
             seed: Seed = read_seed(seed_path, seed_path.parent.parent)
             text = seed.text
             draft = repair_draft(extract(seed, options), text)
-            rows.append({**score(draft, gold, text),
-                         "check_errors": [f"{k}: {m}" for k, m in draft_errors(draft, text)]})
+            rows.append(
+                {
+                    **score(draft, gold, text),
+                    "check_errors": [f"{k}: {m}" for k, m in draft_errors(draft, text)],
+                }
+            )
         except BriefingError as err:
             # A seed the extractor cannot read scores as an empty record, and says why.
             rows.append({**score({}, gold, text), "error": str(err)})
@@ -517,13 +610,30 @@ def evaluate(sets: list[tuple[Path, Path]], options: Any = None) -> Report:
     return Report(rows, _mean(rows), len(pairs) / elapsed if elapsed else 0.0, peak)
 
 
-COLUMNS = [("actor_p", "act P"), ("actor_r", "act R"), ("actor_f1", "act F1"),
-           ("type_acc", "type"), ("event_p", "ev P"), ("event_r", "ev R"), ("event_f1", "ev F1"),
-           ("status_acc", "status"), ("outlets", "outlets"), ("original_date", "orig date"),
-           ("original_authors", "orig auth"), ("primaries", "primary"), ("rouge1", "R-1"),
-           ("rouge1_best", "R-1 best"), ("rouge2", "R-2"), ("rougeL", "R-L"), ("words", "words"),
-           ("dates_p", "dates P"), ("dates_r", "dates R"), ("dates_f1", "dates F1"),
-           ("date", "date"), ("title", "title")]
+COLUMNS = [
+    ("actor_p", "act P"),
+    ("actor_r", "act R"),
+    ("actor_f1", "act F1"),
+    ("type_acc", "type"),
+    ("event_p", "ev P"),
+    ("event_r", "ev R"),
+    ("event_f1", "ev F1"),
+    ("status_acc", "status"),
+    ("outlets", "outlets"),
+    ("original_date", "orig date"),
+    ("original_authors", "orig auth"),
+    ("primaries", "primary"),
+    ("rouge1", "R-1"),
+    ("rouge1_best", "R-1 best"),
+    ("rouge2", "R-2"),
+    ("rougeL", "R-L"),
+    ("words", "words"),
+    ("dates_p", "dates P"),
+    ("dates_r", "dates R"),
+    ("dates_f1", "dates F1"),
+    ("date", "date"),
+    ("title", "title"),
+]
 
 
 def table(report: Report) -> str:
@@ -537,18 +647,21 @@ def table(report: Report) -> str:
         cells = []
         for key, _ in COLUMNS:
             v = row.get(key)
-            cells.append(f"{'–':>9}" if v is None else (f"{v:9.0f}" if key == "words"
-                                                          else f"{v:9.2f}"))
+            cells.append(
+                f"{'–':>9}" if v is None else (f"{v:9.0f}" if key == "words" else f"{v:9.2f}")
+            )
         lines.append(f"{str(row['id']):{width}} " + " ".join(cells))
     for row in report.rows:
         if row.get("error"):
             lines.append(f"not extracted (scored as empty): {row['error']}")
         for problem in row.get("check_errors", []):
             lines.append(f"{row['id']}: the draft fails check: {problem}")
-    lines.append(f"refused: {report.refused} of {len(report.rows)}; without a date: "
-                 f"{report.undated}")
+    lines.append(
+        f"refused: {report.refused} of {len(report.rows)}; without a date: {report.undated}"
+    )
     bad = report.mean.get("not_actors") or []
     lines.append(f"actors from not_actors: {', '.join(bad) if bad else 'none'}")
-    lines.append(f"speed: {report.seeds_per_second:.2f} seeds/s, peak memory "
-                 f"{report.peak_mb:.0f} MB")
+    lines.append(
+        f"speed: {report.seeds_per_second:.2f} seeds/s, peak memory {report.peak_mb:.0f} MB"
+    )
     return "\n".join(lines)

@@ -51,8 +51,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         try:
             if self.config.extract and not reported:
                 self._draft(root, records_dir, seeds_dir)
-            result = render_site(root, docs_dir=Path(config.docs_dir), records_dir=records_dir,
-                                 seeds_dir=seeds_dir)
+            result = render_site(
+                root, docs_dir=Path(config.docs_dir), records_dir=records_dir, seeds_dir=seeds_dir
+            )
         except BriefingError as exc:
             raise PluginError(exc.line()) from None
         for problem in result.warnings:
@@ -74,5 +75,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if outcome.action in ("created", "updated"):
                 log.info(f"briefings: {outcome.line()}")
             elif outcome.failed:  # no record, so nothing to publish; check fails on it
-                log.info(f"briefings: {outcome.line()} (the seed is not published until it "
-                         "has a record; briefings check gives the reason too)")
+                log.info(
+                    f"briefings: {outcome.line()} (the seed is not published until it "
+                    "has a record; briefings check gives the reason too)"
+                )

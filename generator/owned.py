@@ -44,11 +44,15 @@ def _link_problem(path: Path, root: Path) -> Problem:
         target = os.readlink(path)
     except OSError:
         target = "?"
-    return Problem(display_path(path, root), None, "",
-                   f"is a link (to {target!r}) inside a folder the generator writes and prunes, "
-                   "so a render would write and delete files through it; remove the link "
-                   f"(git rm {shlex.quote(display_path(path, root))}): the generator makes "
-                   "this folder itself")
+    return Problem(
+        display_path(path, root),
+        None,
+        "",
+        f"is a link (to {target!r}) inside a folder the generator writes and prunes, "
+        "so a render would write and delete files through it; remove the link "
+        f"(git rm {shlex.quote(display_path(path, root))}): the generator makes "
+        "this folder itself",
+    )
 
 
 def link_problems(root: Path, docs_dir: Path) -> list[Problem]:
@@ -56,16 +60,24 @@ def link_problems(root: Path, docs_dir: Path) -> list[Problem]:
     root_real = root.resolve()
     shown = display_path(docs_dir, root)
     if not docs_dir.resolve().is_relative_to(root_real):
-        return [Problem(shown, None, "", "the docs folder resolves to "
-                        f"{str(docs_dir.resolve())!r}, outside the repository; point docs_dir in "
-                        "mkdocs.yml at a real folder inside the repository")]
+        return [
+            Problem(
+                shown,
+                None,
+                "",
+                "the docs folder resolves to "
+                f"{str(docs_dir.resolve())!r}, outside the repository; point docs_dir in "
+                "mkdocs.yml at a real folder inside the repository",
+            )
+        ]
     here = docs_dir.absolute()
     while here != root.absolute() and here != here.parent:
         if here.is_symlink():
             return [_link_problem(here, root)]
         here = here.parent
-    return [_link_problem(p, root) for name in GENERATED
-            for p in sorted(_links_under(docs_dir / name))]
+    return [
+        _link_problem(p, root) for name in GENERATED for p in sorted(_links_under(docs_dir / name))
+    ]
 
 
 def tracked_problems(root: Path, docs_dir: Path) -> list[Problem]:
@@ -76,23 +88,38 @@ def tracked_problems(root: Path, docs_dir: Path) -> list[Problem]:
         return []
     paths = [f"{rel}/{name}" for name in GENERATED]
     try:
-        done = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--full-name", "--",
-                               *paths], capture_output=True, check=False, timeout=60)
+        done = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-z", "--full-name", "--", *paths],
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
     except (OSError, subprocess.SubprocessError):
         return []
     if done.returncode != 0:
         return []
-    top = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"],
-                         capture_output=True, text=True, check=False, timeout=60)
+    top = subprocess.run(
+        ["git", "-C", str(root), "rev-parse", "--show-toplevel"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
     base = Path(top.stdout.strip()) if top.returncode == 0 else root
     problems = []
     for name in done.stdout.decode("utf-8", "replace").split("\0"):
         if name:
             shown = display_path(base / name, root)
-            problems.append(Problem(shown, None, "", "is committed to git, but the generator "
-                                    "writes this path on every render and a committed copy "
-                                    "could be published as it is; run: git rm --cached "
-                                    + shlex.quote(shown)))
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    "",
+                    "is committed to git, but the generator "
+                    "writes this path on every render and a committed copy "
+                    "could be published as it is; run: git rm --cached " + shlex.quote(shown),
+                )
+            )
     return problems
 
 

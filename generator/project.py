@@ -36,8 +36,17 @@ from .runner import (
 from .seeds import MAX_TEXT_CHARS, Seed, check_seed_name, prepare_seed, seed_id
 
 # Names other modules and the tests import from here; they live where they belong.
-__all__ = ["EXTRACTOR_ENV", "MAX_TEXT_CHARS", "Outcome", "command", "extract_seeds", "extractor",
-           "folder_lock", "make_record", "prepare_seed"]
+__all__ = [
+    "EXTRACTOR_ENV",
+    "MAX_TEXT_CHARS",
+    "Outcome",
+    "command",
+    "extract_seeds",
+    "extractor",
+    "folder_lock",
+    "make_record",
+    "prepare_seed",
+]
 
 SCHEMA_IN_REPO = Path("generator/schema/record.schema.json")
 
@@ -71,14 +80,20 @@ def folder_lock(folder: Path) -> Iterator[int]:
         folder.mkdir(parents=True, exist_ok=True)
         fh = open(lock_path, "a+")  # noqa: SIM115 (closed below, after the lock is released)
     except OSError as exc:
-        raise BriefingError(folder, f"cannot be written ({exc.strerror or exc})",
-                            "make the folder writable, or write elsewhere with --out") from None
+        raise BriefingError(
+            folder,
+            f"cannot be written ({exc.strerror or exc})",
+            "make the folder writable, or write elsewhere with --out",
+        ) from None
     with fh:
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BriefingError(folder, "another 'briefings extract' is writing to this folder",
-                                "wait for it to finish, then run again") from None
+            raise BriefingError(
+                folder,
+                "another 'briefings extract' is writing to this folder",
+                "wait for it to finish, then run again",
+            ) from None
         try:
             yield fh.fileno()
         finally:
@@ -100,8 +115,9 @@ def _existing(record_path: Path) -> tuple[bytes | None, Any, str | None]:
     try:
         raw = record_path.read_bytes()
     except OSError as exc:
-        raise BriefingError(record_path, f"cannot be read ({exc.strerror})",
-                            "check the record file") from None
+        raise BriefingError(
+            record_path, f"cannot be read ({exc.strerror})", "check the record file"
+        ) from None
     try:
         return raw, parse_record(raw.decode("utf-8"), record_path).data, None
     except (BriefingError, UnicodeDecodeError) as exc:
@@ -120,41 +136,58 @@ def remove_stale_temp_files(folder: Path) -> None:
             tmp.unlink(missing_ok=True)
 
 
-def decide(seed: Seed, data: Any, broken: str | None, force: bool,
-           raw: bytes | None = None) -> tuple[str, str] | None:
+def decide(
+    seed: Seed, data: Any, broken: str | None, force: bool, raw: bytes | None = None
+) -> tuple[str, str] | None:
     """Whether an existing record must be kept: (action, message), or None to (re)generate.
     `raw` is the record file's bytes: comments a person added count as an edit."""
     if broken is not None:
         if force:
             return None
-        return "kept", (f"the record cannot be read ({broken}); fix it (--force would replace "
-                        "it with a fresh draft, discarding everything a person wrote in it)")
+        return "kept", (
+            f"the record cannot be read ({broken}); fix it (--force would replace "
+            "it with a fresh draft, discarding everything a person wrote in it)"
+        )
     if data is None or force:
         return None
     if not isinstance(data, dict):
-        return "kept", ("the record is not a mapping; fix it (--force would replace it with a "
-                        "fresh draft, discarding everything a person wrote in it)")
+        return "kept", (
+            "the record is not a mapping; fix it (--force would replace it with a "
+            "fresh draft, discarding everything a person wrote in it)"
+        )
     old_sha = (data.get("seed") or {}).get("sha256") if isinstance(data.get("seed"), dict) else None
     if data.get("status") == "reviewed":
         if old_sha == seed.sha256:
             return "unchanged", ""
-        return "kept", ("reviewed record is stale (its seed changed) and kept as it is; "
-                        f"re-review it: {command('diff', seed.id)} shows what the new seed "
-                        "changes (--take FIELDS writes those fields), then set seed.sha256 as "
-                        "briefings check prints it")
+        return "kept", (
+            "reviewed record is stale (its seed changed) and kept as it is; "
+            f"re-review it: {command('diff', seed.id)} shows what the new seed "
+            "changes (--take FIELDS writes those fields), then set seed.sha256 as "
+            "briefings check prints it"
+        )
     if old_sha == seed.sha256:
         return "unchanged", ""
     if hand_edited(data) or (raw is not None and has_comments(raw.decode("utf-8", "replace"))):
-        return "kept", ("draft was edited by hand and its seed changed, so your edits are "
-                        f"kept; {command('diff', seed.id)} shows what the new seed changes "
-                        "(--take FIELDS writes those fields); extract --force would replace the "
-                        "draft, discarding your edits")
+        return "kept", (
+            "draft was edited by hand and its seed changed, so your edits are "
+            f"kept; {command('diff', seed.id)} shows what the new seed changes "
+            "(--take FIELDS writes those fields); extract --force would replace the "
+            "draft, discarding your edits"
+        )
     return None
 
 
-def extract_seeds(paths: list[Path], out_dir: Path, root: Path, seeds_dir: Path,
-                  force: bool = False, options: Any = None, debug: bool = False,
-                  jobs: int | None = None, scheduler: str | None = None) -> list[Outcome]:
+def extract_seeds(
+    paths: list[Path],
+    out_dir: Path,
+    root: Path,
+    seeds_dir: Path,
+    force: bool = False,
+    options: Any = None,
+    debug: bool = False,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+) -> list[Outcome]:
     """Extract each seed into `out_dir/<id>.yaml`. Bad seeds are reported; the rest go on.
 
     Unchanged seeds cost a hash; the others are extracted on `jobs` processes (default: all
@@ -175,9 +208,13 @@ def extract_seeds(paths: list[Path], out_dir: Path, root: Path, seeds_dir: Path,
             shown = display_path(path, root)
             twins = [q for q in ids[seed_id(path)] if q != path]
             if twins:
-                outcomes[i] = Outcome(shown, "failed", f"gives the same record id "
-                                      f"'{seed_id(path)}' as {display_path(twins[0], root)}; "
-                                      "rename one of them")
+                outcomes[i] = Outcome(
+                    shown,
+                    "failed",
+                    f"gives the same record id "
+                    f"'{seed_id(path)}' as {display_path(twins[0], root)}; "
+                    "rename one of them",
+                )
                 continue
             try:
                 plan = _plan(path, out_dir, root, seeds_dir, force, cache, retry=force or debug)
@@ -185,16 +222,23 @@ def extract_seeds(paths: list[Path], out_dir: Path, root: Path, seeds_dir: Path,
                 outcomes[i] = Outcome(shown, "failed", _problem(exc))
                 continue
             except OSError as exc:
-                outcomes[i] = Outcome(shown, "failed", f"cannot be read or planned "
-                                      f"({exc.strerror or exc}); check the file and its record")
+                outcomes[i] = Outcome(
+                    shown,
+                    "failed",
+                    f"cannot be read or planned "
+                    f"({exc.strerror or exc}); check the file and its record",
+                )
                 continue
             if isinstance(plan, Outcome):
                 outcomes[i] = plan
             else:
                 todo.append((i, *plan))
         seeds = [seed for _, seed, _, _ in todo]
-        results = (((k, ("ok", extractor()(seed, options))) for k, seed in enumerate(seeds))
-                   if debug else schedule(seeds, options, jobs, scheduler, close=(lock_fd,)))
+        results = (
+            ((k, ("ok", extractor()(seed, options))) for k, seed in enumerate(seeds))
+            if debug
+            else schedule(seeds, options, jobs, scheduler, close=(lock_fd,))
+        )
         progress = Progress(len(seeds))
         try:
             for k, result in results:
@@ -208,8 +252,15 @@ def extract_seeds(paths: list[Path], out_dir: Path, root: Path, seeds_dir: Path,
     return [o for o in outcomes if o is not None]
 
 
-def _plan(path: Path, out_dir: Path, root: Path, seeds_dir: Path, force: bool,
-          cache: Any, retry: bool = False) -> Outcome | tuple[Seed, Path, bytes | None]:
+def _plan(
+    path: Path,
+    out_dir: Path,
+    root: Path,
+    seeds_dir: Path,
+    force: bool,
+    cache: Any,
+    retry: bool = False,
+) -> Outcome | tuple[Seed, Path, bytes | None]:
     """An outcome decided without the extractor, or what the extractor must make."""
     check_seed_name(path, root)
     record_path = record_file(out_dir, seed_id(path))
@@ -218,8 +269,12 @@ def _plan(path: Path, out_dir: Path, root: Path, seeds_dir: Path, force: bool,
         return Outcome(shown, "unchanged", "", shown_rec)
     seed = prepare_seed(path, root, seeds_dir)
     if not retry and (why := cache.failed.get(seed.sha256)):
-        return Outcome(shown, "failed", f"{why} (the last time; the seed is unchanged since, so "
-                       "it is not tried again: edit the seed, or rerun with --force)")
+        return Outcome(
+            shown,
+            "failed",
+            f"{why} (the last time; the seed is unchanged since, so "
+            "it is not tried again: edit the seed, or rerun with --force)",
+        )
     raw, data, broken = _existing(record_path)
     kept = decide(seed, data, broken, force, raw)
     if kept is not None:
@@ -227,16 +282,25 @@ def _plan(path: Path, out_dir: Path, root: Path, seeds_dir: Path, force: bool,
     return seed, record_path, raw
 
 
-def _finish(seed: Seed, record_path: Path, raw: bytes | None, result: tuple[str, Any],
-            ref: str | None, root: Path, cache: Any) -> Outcome:
+def _finish(
+    seed: Seed,
+    record_path: Path,
+    raw: bytes | None,
+    result: tuple[str, Any],
+    ref: str | None,
+    root: Path,
+    cache: Any,
+) -> Outcome:
     """Write what the extractor made of a seed (or report why it made nothing)."""
     kind, value = result
     shown, shown_rec = display_path(seed.path, root), display_path(record_path, root)
     if kind in ("error", "timeout"):
         message = str(value)
     elif kind != "ok":
-        message = (f"internal error in extraction ({value}); rerun with --debug and report it "
-                   "with this seed")
+        message = (
+            f"internal error in extraction ({value}); rerun with --debug and report it "
+            "with this seed"
+        )
     if kind != "ok":
         if kind != "error":  # slow or broken: not tried again until the seed changes
             cache.failed[seed.sha256] = message
@@ -244,22 +308,32 @@ def _finish(seed: Seed, record_path: Path, raw: bytes | None, result: tuple[str,
         return Outcome(shown, "failed", message)
     if cache.failed.pop(seed.sha256, None) is not None:
         cache.dirty = True
-    text = dump_record(stamp(apply_rejections(repair_draft(value, seed.text), _old_data(raw))),
-                       ref).encode("utf-8")
+    text = dump_record(
+        stamp(apply_rejections(repair_draft(value, seed.text), _old_data(raw))), ref
+    ).encode("utf-8")
     if raw == text:
         return Outcome(shown, "unchanged", "", shown_rec)
     if _current_bytes(record_path) != raw:  # saved by a person while the extractor ran
-        return Outcome(shown, "kept", "the record was saved while extract ran, so the new "
-                       "draft was not written over it; run extract again if it should be",
-                       shown_rec)
+        return Outcome(
+            shown,
+            "kept",
+            "the record was saved while extract ran, so the new "
+            "draft was not written over it; run extract again if it should be",
+            shown_rec,
+        )
     try:
         atomic_write(record_path, text)
     except OSError as exc:
-        return Outcome(shown, "failed", f"cannot write {shown_rec} ({exc.strerror or exc}); "
-                       "free disk space or make the folder writable, then run extract again")
+        return Outcome(
+            shown,
+            "failed",
+            f"cannot write {shown_rec} ({exc.strerror or exc}); "
+            "free disk space or make the folder writable, then run extract again",
+        )
     st = record_path.stat()
-    cache.entries[record_path.name] = RecordState(st.st_mtime_ns, st.st_size, seed.sha256,
-                                                  "draft", False)
+    cache.entries[record_path.name] = RecordState(
+        st.st_mtime_ns, st.st_size, seed.sha256, "draft", False
+    )
     cache.dirty = True
     return Outcome(shown, "updated" if raw is not None else "created", "", shown_rec)
 
@@ -285,8 +359,9 @@ def _current_bytes(path: Path) -> bytes | None:
 
 def _links_out(path: Path, seeds_dir: Path) -> bool:
     """Whether a seed inside the seed folder is a link to a file outside it."""
-    return (path.absolute().is_relative_to(seeds_dir.absolute())
-            and not path.resolve().is_relative_to(seeds_dir.resolve()))
+    return path.absolute().is_relative_to(
+        seeds_dir.absolute()
+    ) and not path.resolve().is_relative_to(seeds_dir.resolve())
 
 
 def _problem(exc: BriefingError) -> str:

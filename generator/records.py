@@ -22,8 +22,21 @@ import yaml
 from . import __version__
 from .errors import BriefingError
 
-TOP_ORDER = ["id", "title", "date", "seed", "status", "review", "tags", "summary", "actors",
-             "timeline", "source_chain", "rejected", "generator"]
+TOP_ORDER = [
+    "id",
+    "title",
+    "date",
+    "seed",
+    "status",
+    "review",
+    "tags",
+    "summary",
+    "actors",
+    "timeline",
+    "source_chain",
+    "rejected",
+    "generator",
+]
 NESTED_ORDER = {
     "seed": ["path", "sha256"],
     "actors": ["name", "type", "role", "aliases", "evidence"],
@@ -56,8 +69,11 @@ class _StrictLoader(yaml.SafeLoader):
         # Refused on the event, before anything is composed or expanded.
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _Refused("anchors (&name) and aliases (*name) are not allowed in a record",
-                           event.start_mark, "write the value out in full")
+            raise _Refused(
+                "anchors (&name) and aliases (*name) are not allowed in a record",
+                event.start_mark,
+                "write the value out in full",
+            )
         return super().compose_node(parent, index)
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
@@ -66,8 +82,11 @@ class _StrictLoader(yaml.SafeLoader):
             key = self.construct_object(key_node, deep=True)
             if isinstance(key, (str, int, float, bool)) or key is None:
                 if key in seen:
-                    raise _Refused(f"duplicate key '{key}' (the later one would silently win)",
-                                   key_node.start_mark, "keep one of them")
+                    raise _Refused(
+                        f"duplicate key '{key}' (the later one would silently win)",
+                        key_node.start_mark,
+                        "keep one of them",
+                    )
                 seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -85,8 +104,11 @@ def _refuse_duplicate_keys(node: Any) -> None:
             for key_node, value_node in current.value:
                 if isinstance(key_node, yaml.ScalarNode):
                     if key_node.value in seen:
-                        raise _Refused(f"duplicate key '{key_node.value}' (the later one would "
-                                       "silently win)", key_node.start_mark, "keep one of them")
+                        raise _Refused(
+                            f"duplicate key '{key_node.value}' (the later one would silently win)",
+                            key_node.start_mark,
+                            "keep one of them",
+                        )
                     seen.add(key_node.value)
                 todo.append(value_node)
         elif isinstance(current, yaml.SequenceNode):
@@ -160,8 +182,11 @@ def parse_record(text: str, path: Path) -> Loaded:
         at = text.index("\t")
         lineno = text[:at].count("\n") + 1
         column = at - (text.rfind("\n", 0, at) + 1) + 1
-        raise BriefingError(f"{path}:{lineno}:{column}", "tab character in the YAML",
-                            "indent with spaces; YAML does not allow tabs")
+        raise BriefingError(
+            f"{path}:{lineno}:{column}",
+            "tab character in the YAML",
+            "indent with spaces; YAML does not allow tabs",
+        )
     # libyaml is ten times faster; it cannot refuse aliases as they are read, so it is used
     # only when the text holds no anchor or alias marker at all.
     fast = _CLoader is not None and "&" not in text and "*" not in text
@@ -180,19 +205,27 @@ def parse_record(text: str, path: Path) -> Loaded:
         began = _construct_start(exc)
         fix = getattr(exc, "fix", None) or (
             f"look from line {began[1]} to line {mark.line + 1} for a quote or bracket left "
-            "open or a line indented unlike its neighbours" if began and mark
-            else "fix the syntax at that line and column")
+            "open or a line indented unlike its neighbours"
+            if began and mark
+            else "fix the syntax at that line and column"
+        )
         if began:
             problem += f" (noticed here, in {began[0]} that begins at line {began[1]})"
         raise BriefingError(where, f"YAML error: {problem}", fix) from None
     except yaml.YAMLError as exc:
         raise BriefingError(path, f"YAML error: {exc}", "fix the YAML syntax") from None
     except RecursionError:
-        raise BriefingError(path, "is nested too deeply to read",
-                            f"a record needs at most {MAX_DEPTH} levels of nesting") from None
+        raise BriefingError(
+            path,
+            "is nested too deeply to read",
+            f"a record needs at most {MAX_DEPTH} levels of nesting",
+        ) from None
     if _depth(data) > MAX_DEPTH:
-        raise BriefingError(path, f"is nested more than {MAX_DEPTH} levels deep",
-                            "a record needs no more; remove the extra levels")
+        raise BriefingError(
+            path,
+            f"is nested more than {MAX_DEPTH} levels deep",
+            "a record needs no more; remove the extra levels",
+        )
     lines: dict[str, int] = {}
     if node is not None:
         _line_map(node, "", lines)
@@ -200,12 +233,21 @@ def parse_record(text: str, path: Path) -> Loaded:
 
 
 #: What PyYAML's "while parsing a ..." contexts are, in a reviewer's words.
-_CONSTRUCTS = {"quoted scalar": "a quoted value", "flow sequence": "a [...] list",
-               "flow mapping": "a {...} mapping", "block collection": "an indented block",
-               "block mapping": "an indented block", "simple key": "a key",
-               "plain scalar": "a value", "block scalar": "a '|' or '>' text",
-               "directive": "a directive", "anchor": "an anchor", "alias": "an alias",
-               "tag": "a tag", "a node": "a value"}
+_CONSTRUCTS = {
+    "quoted scalar": "a quoted value",
+    "flow sequence": "a [...] list",
+    "flow mapping": "a {...} mapping",
+    "block collection": "an indented block",
+    "block mapping": "an indented block",
+    "simple key": "a key",
+    "plain scalar": "a value",
+    "block scalar": "a '|' or '>' text",
+    "directive": "a directive",
+    "anchor": "an anchor",
+    "alias": "an alias",
+    "tag": "a tag",
+    "a node": "a value",
+}
 
 
 def _construct_start(exc: Any) -> tuple[str, int] | None:
@@ -227,10 +269,13 @@ def read_record(path: Path) -> Loaded:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[:exc.start].count(b"\n") + 1
+        line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise BriefingError(f"{path}:{line}:{column}", f"is not UTF-8 (byte "
-                            f"0x{raw[exc.start]:02x})", "save it as UTF-8") from None
+        raise BriefingError(
+            f"{path}:{line}:{column}",
+            f"is not UTF-8 (byte 0x{raw[exc.start]:02x})",
+            "save it as UTF-8",
+        ) from None
     return parse_record(text, path)
 
 
@@ -246,8 +291,11 @@ def list_records(folder: Path) -> list[Path]:
     """Every record file in a folder, sorted by name."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir()
-                  if p.suffix in RECORD_SUFFIXES and p.is_file() and not p.name.startswith("."))
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix in RECORD_SUFFIXES and p.is_file() and not p.name.startswith(".")
+    )
 
 
 # --------------------------------------------------------------------------- writing
@@ -262,8 +310,12 @@ def _scalar(value: Any, key: str = "") -> str:
 
 
 def _foldable(text: str) -> bool:
-    return (len(text) > FOLD_WIDTH - 20 and text == " ".join(text.split()) and text.isprintable()
-            and not text.startswith(("#", "-", "'", '"')))
+    return (
+        len(text) > FOLD_WIDTH - 20
+        and text == " ".join(text.split())
+        and text.isprintable()
+        and not text.startswith(("#", "-", "'", '"'))
+    )
 
 
 def _fold(text: str, indent: str) -> str:
@@ -311,7 +363,7 @@ def _emit_item(item: Any, indent: str, out: list[str], listkey: str) -> None:
         sub: list[str] = []
         for k in _ordered(item, NESTED_ORDER.get(listkey, [])):
             _emit(k, item[k], indent + "  ", sub, listkey)
-        sub[0] = indent + "- " + sub[0][len(indent) + 2:]
+        sub[0] = indent + "- " + sub[0][len(indent) + 2 :]
         out.extend(sub)
     elif isinstance(item, (dict, list)):
         out.append(f"{indent}- {'{}' if isinstance(item, dict) else '[]'}")
@@ -351,8 +403,9 @@ def dump_field(key: str, value: Any, parent: str = "") -> list[str]:
 def content_digest(record: dict[str, Any]) -> str:
     """Digest of a record's content, without its `generator` stamp: detects hand edits."""
     body = {k: v for k, v in record.items() if k != "generator"}
-    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False,
-                                     default=str).encode("utf-8")).hexdigest()
+    return hashlib.sha256(
+        json.dumps(body, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+    ).hexdigest()
 
 
 def stamp(record: dict[str, Any]) -> dict[str, Any]:

@@ -56,8 +56,16 @@ from .validate import (
     validate_record,
 )
 
-__all__ = ["Briefing", "GENERATED_DIRS", "md_escape", "render_briefing", "render_pages",
-           "render_site", "safe_url", "write_pages"]
+__all__ = [
+    "Briefing",
+    "GENERATED_DIRS",
+    "md_escape",
+    "render_briefing",
+    "render_pages",
+    "render_site",
+    "safe_url",
+    "write_pages",
+]
 
 #: The folders (and files) under docs/ that the generator owns.
 GENERATED_DIRS = GENERATED
@@ -129,47 +137,87 @@ class _Links:
 
 def _briefing_view(b: Briefing, site: SiteConfig, links: _Links) -> dict[str, Any]:
     rec = b.record
-    quotes = [str(x["evidence"]) for key in ("actors", "timeline", "source_chain")
-              for x in rec.get(key, []) if x.get("evidence")]
+    quotes = [
+        str(x["evidence"])
+        for key in ("actors", "timeline", "source_chain")
+        for x in rec.get(key, [])
+        if x.get("evidence")
+    ]
     anchors = anchors_for(quotes)
-    seed_html, placed = (marked_seed(b.seed_text, anchors) if b.seed_text is not None
-                         else (None, set()))
+    seed_html, placed = (
+        marked_seed(b.seed_text, anchors) if b.seed_text is not None else (None, set())
+    )
 
     def ev(item: dict[str, Any]) -> dict[str, str] | None:
         """The evidence marker of a field: its anchor in the seed text and its number."""
         anchor = anchors.get(" ".join(str(item.get("evidence", "")).split()))
         return {"id": anchor, "n": anchor.removeprefix("ev-")} if anchor in placed else None
 
-    actors = [{"name": a["name"], "type": a["type"], "role": a.get("role"),
-               "aliases": a.get("aliases", []), "ev": ev(a),
-               "page": links.actors.get(name_key(str(a["name"])))} for a in rec.get("actors", [])]
-    timeline = sorted(({"date": e["date"], "event": e["event"], "status": e.get("status"),
-                        "ev": ev(e)} for e in rec.get("timeline", [])),
-                      key=lambda e: sort_key(str(e["date"])))
-    chain = [{"name": s["name"], "role": s["role"], "date": s.get("date"),
-              "authors": s.get("authors", []), "url": s.get("url"), "title": s.get("title"),
-              "ev": ev(s), "anonymous": s.get("anonymous") is True,
-              "anchor": links.sources.get(source_key(s, str(rec["id"])))}
-             for s in rec.get("source_chain", [])]
+    actors = [
+        {
+            "name": a["name"],
+            "type": a["type"],
+            "role": a.get("role"),
+            "aliases": a.get("aliases", []),
+            "ev": ev(a),
+            "page": links.actors.get(name_key(str(a["name"]))),
+        }
+        for a in rec.get("actors", [])
+    ]
+    timeline = sorted(
+        (
+            {"date": e["date"], "event": e["event"], "status": e.get("status"), "ev": ev(e)}
+            for e in rec.get("timeline", [])
+        ),
+        key=lambda e: sort_key(str(e["date"])),
+    )
+    chain = [
+        {
+            "name": s["name"],
+            "role": s["role"],
+            "date": s.get("date"),
+            "authors": s.get("authors", []),
+            "url": s.get("url"),
+            "title": s.get("title"),
+            "ev": ev(s),
+            "anonymous": s.get("anonymous") is True,
+            "anchor": links.sources.get(source_key(s, str(rec["id"]))),
+        }
+        for s in rec.get("source_chain", [])
+    ]
     original = next((s for s in chain if s["role"] == "original"), None)
     outlets = [s for s in chain if s["role"] in ("original", "republisher")]
     return {
-        "id": rec["id"], "title": rec["title"], "date": rec["date"], "status": rec["status"],
+        "id": rec["id"],
+        "title": rec["title"],
+        "date": rec["date"],
+        "status": rec["status"],
         "draft": rec["status"] != "reviewed",
-        "tags": rec.get("tags", []), "summary": rec["summary"], "actors": actors,
+        "tags": rec.get("tags", []),
+        "summary": rec["summary"],
+        "actors": actors,
         "review": [q for q in rec.get("review", []) if isinstance(q, dict)],
-        "timeline": timeline, "chain": chain, "original": original,
+        "timeline": timeline,
+        "chain": chain,
+        "original": original,
         "in_hand": outlets[-1] if outlets else None,
         "svg": chain_svg(rec.get("source_chain", []), human_date),
-        "seed_html": seed_html, "seed": rec["seed"], "record_file": b.file,
+        "seed_html": seed_html,
+        "seed": rec["seed"],
+        "record_file": b.file,
         "edit_url": site.edit_url(b.file),
-        "generator": (rec.get("generator") or {}).get("version") if isinstance(
-            rec.get("generator"), dict) else None,
+        "generator": (rec.get("generator") or {}).get("version")
+        if isinstance(rec.get("generator"), dict)
+        else None,
     }
 
 
-def render_briefing(record: dict[str, Any], record_file: str, seed_text: str | None = None,
-                    site: SiteConfig | None = None) -> str:
+def render_briefing(
+    record: dict[str, Any],
+    record_file: str,
+    seed_text: str | None = None,
+    site: SiteConfig | None = None,
+) -> str:
     """The Markdown page of one briefing (without links to catalogue pages)."""
     view = _briefing_view(Briefing(record, record_file, seed_text), site or SiteConfig(), _Links())
     return environment().get_template("briefing.md.j2").render(r=view)
@@ -184,13 +232,17 @@ class Keep(str):
 
 
 def _page_key(b: Briefing, view_links: dict[str, Any], site: SiteConfig) -> str:
-    payload = json.dumps([b.record, b.file, b.seed_sha, view_links, site.repo_url, site.branch],
-                         sort_keys=True, default=str)
+    payload = json.dumps(
+        [b.record, b.file, b.seed_sha, view_links, site.repo_url, site.branch],
+        sort_keys=True,
+        default=str,
+    )
     return sha256_bytes(payload.encode("utf-8"))
 
 
-def render_pages(briefings: list[Briefing], site: SiteConfig | None = None,
-                 cache: RenderCache | None = None) -> dict[str, str]:
+def render_pages(
+    briefings: list[Briefing], site: SiteConfig | None = None, cache: RenderCache | None = None
+) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/. With a cache, a briefing page
     whose inputs are unchanged comes back as `Keep` (and its seed is never read)."""
     site = site or SiteConfig()
@@ -202,16 +254,21 @@ def render_pages(briefings: list[Briefing], site: SiteConfig | None = None,
     records = [b.record for b in ordered]
     actors = build_actors(records)
     sources = build_sources(records)
-    links = _Links({name_key(n): a.slug for a in actors for n in a.names},
-                   {s.key: s.slug for s in sources})
+    links = _Links(
+        {name_key(n): a.slug for a in actors for n in a.names}, {s.key: s.slug for s in sources}
+    )
     briefing_template = env.get_template("briefing.md.j2")
     pages: dict[str, str] = {}
     for b in ordered:
         name = f"briefings/{b.id}.md"
-        mine = {"actors": [links.actors.get(name_key(str(a["name"])))
-                           for a in b.record.get("actors", [])],
-                "sources": [links.sources.get(source_key(s, b.id))
-                            for s in b.record.get("source_chain", [])]}
+        mine = {
+            "actors": [
+                links.actors.get(name_key(str(a["name"]))) for a in b.record.get("actors", [])
+            ],
+            "sources": [
+                links.sources.get(source_key(s, b.id)) for s in b.record.get("source_chain", [])
+            ],
+        }
         key = _page_key(b, mine, site) if cache is not None and b.seed_sha else ""
         if key and cache is not None and cache.page_unchanged(name, key):
             pages[name] = Keep()
@@ -222,22 +279,33 @@ def render_pages(briefings: list[Briefing], site: SiteConfig | None = None,
         if key and cache is not None:
             cache.set_page(name, key)
     pages["briefings/index.md"] = env.get_template("index.md.j2").render(
-        items=records, held_back=len(held_back))
+        items=records, held_back=len(held_back)
+    )
     pages["briefings/.latest.md"] = env.get_template("latest.md.j2").render(
-        items=records[:LATEST_COUNT], total=len(records), held_back=len(held_back))
+        items=records[:LATEST_COUNT], total=len(records), held_back=len(held_back)
+    )
     pages["briefings/.policy.md"] = env.get_template("policy.md.j2").render(
         publish_drafts=site.publish_drafts,
-        drafts=sum(1 for r in records if r["status"] != "reviewed"))
-    pages["feed.xml"] = atom_feed([r if r["status"] == "reviewed" else
-                                   {**r, "title": f"Draft, not yet checked: {r['title']}"}
-                                   for r in records], site.site_name, site.site_url)
+        drafts=sum(1 for r in records if r["status"] != "reviewed"),
+    )
+    pages["feed.xml"] = atom_feed(
+        [
+            r
+            if r["status"] == "reviewed"
+            else {**r, "title": f"Draft, not yet checked: {r['title']}"}
+            for r in records
+        ],
+        site.site_name,
+        site.site_url,
+    )
     pages.update(_actor_pages(env, actors))
     actor_template = env.get_template("actor.md.j2")
     for actor in actors:
         pages[f"actors/{actor.slug}.md"] = actor_template.render(a=actor)
     pages.update(_timeline_pages(env, build_timeline(records)))
     pages["sources/index.md"] = env.get_template("sources.md.j2").render(
-        sources=sources, anonymous_groups=anonymous_by_briefing(sources))
+        sources=sources, anonymous_groups=anonymous_by_briefing(sources)
+    )
     return pages
 
 
@@ -254,11 +322,15 @@ def _actor_pages(env: jinja2.Environment, actors: list[Any]) -> dict[str, str]:
     for actor in sorted(actors, key=lambda a: name_key(a.name)):
         by_letter.setdefault(initial(actor.name), []).append(actor)
     letters = [(letter, len(group)) for letter, group in sorted(by_letter.items())]
-    pages = {"actors/index.md": index.render(actors=actors[:ACTORS_TOP], letters=letters,
-                                             total=len(actors))}
+    pages = {
+        "actors/index.md": index.render(
+            actors=actors[:ACTORS_TOP], letters=letters, total=len(actors)
+        )
+    }
     for letter, group in by_letter.items():
         pages[f"actors/by-letter/{letter}.md"] = env.get_template("actors_letter.md.j2").render(
-            letter=letter, actors=group)
+            letter=letter, actors=group
+        )
     return pages
 
 
@@ -269,11 +341,15 @@ def _timeline_pages(env: jinja2.Environment, years: list[Any]) -> dict[str, str]
     if count <= TIMELINE_ONE_PAGE:
         return {"timeline/index.md": template.render(years=years, year_pages=False, title=None)}
     summary = [(year, sum(len(ev) for _, ev in months)) for year, months in years]
-    pages = {"timeline/index.md": env.get_template("timeline_years.md.j2").render(
-        years=summary, total=count)}
+    pages = {
+        "timeline/index.md": env.get_template("timeline_years.md.j2").render(
+            years=summary, total=count
+        )
+    }
     for year, months in years:
-        pages[f"timeline/{year}.md"] = template.render(years=[(year, months)], year_pages=True,
-                                                        title=year)
+        pages[f"timeline/{year}.md"] = template.render(
+            years=[(year, months)], year_pages=True, title=year
+        )
     return pages
 
 
@@ -291,8 +367,9 @@ def _write_page(path: Path, data: bytes) -> None:
         raise
 
 
-def write_pages(docs_dir: Path, pages: dict[str, str],
-                owned: tuple[str, ...] = GENERATED_DIRS) -> tuple[int, int]:
+def write_pages(
+    docs_dir: Path, pages: dict[str, str], owned: tuple[str, ...] = GENERATED_DIRS
+) -> tuple[int, int]:
     """Write pages that changed; remove files in the owned folders that no page claims.
     Returns (written, removed). Links are never followed: callers refuse a tree with links
     in it first (`owned.link_problems`), and the walk here does not descend into one."""
@@ -302,8 +379,9 @@ def write_pages(docs_dir: Path, pages: dict[str, str],
         if isinstance(text, Keep) and path.is_file():
             continue
         if isinstance(text, Keep):
-            raise BriefingError(path, "was to be kept from the last render but is gone",
-                                "run the render again")
+            raise BriefingError(
+                path, "was to be kept from the last render but is gone", "run the render again"
+            )
         data = text.encode("utf-8")
         if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
             continue
@@ -352,8 +430,9 @@ class _Read:
     names: set[str] = field(default_factory=set)
 
 
-def _read_cached(path: Path, shown: str, seeds_dir: Path, root: Path,
-                 cache: RenderCache) -> tuple[str, Briefing | None, list[Problem]]:
+def _read_cached(
+    path: Path, shown: str, seeds_dir: Path, root: Path, cache: RenderCache
+) -> tuple[str, Briefing | None, list[Problem]]:
     """An unchanged record (and seed) from the cache, with its warnings; else (sha, None, [])."""
     try:
         record_sha = sha256_bytes(path.read_bytes())
@@ -366,12 +445,14 @@ def _read_cached(path: Path, shown: str, seeds_dir: Path, root: Path,
     seed_sha = _file_sha(seed_file)
     if not seed_sha or entry.get("seed") != seed_sha:
         return record_sha, None, []
-    return record_sha, Briefing(entry["data"], shown, None, seed_sha,
-                                _seed_loader(seed_file, root)), warnings_of(entry)
+    return (
+        record_sha,
+        Briefing(entry["data"], shown, None, seed_sha, _seed_loader(seed_file, root)),
+        warnings_of(entry),
+    )
 
 
-def read_briefings(root: Path, records_dir: Path, seeds_dir: Path,
-                   cache: RenderCache) -> _Read:
+def read_briefings(root: Path, records_dir: Path, seeds_dir: Path, cache: RenderCache) -> _Read:
     """Read and validate every record; unchanged records and seeds come from the cache."""
     out = _Read()
     for path in list_records(records_dir):
@@ -400,8 +481,12 @@ def read_briefings(root: Path, records_dir: Path, seeds_dir: Path,
     return out
 
 
-def render_site(root: Path, docs_dir: Path | None = None, records_dir: Path | None = None,
-                seeds_dir: Path | None = None) -> RenderResult:
+def render_site(
+    root: Path,
+    docs_dir: Path | None = None,
+    records_dir: Path | None = None,
+    seeds_dir: Path | None = None,
+) -> RenderResult:
     """Validate every record and write the generated pages: read → validate → render → write.
     Invalid records raise BriefingError listing every error; so does a link at a generated
     path, before anything is written. Warnings (stale records, unknown keys) are returned.
@@ -420,18 +505,25 @@ def render_site(root: Path, docs_dir: Path | None = None, records_dir: Path | No
         errors = [p for p in read.problems if publish_level(p) == "error"]
         if errors:
             lines = "\n".join(p.format() for p in sorted(errors))
-            raise BriefingError(records_dir, f"{len(errors)} error(s) in records; fix them "
-                                f"(briefings check lists them too):\n{lines}")
+            raise BriefingError(
+                records_dir,
+                f"{len(errors)} error(s) in records; fix them "
+                f"(briefings check lists them too):\n{lines}",
+            )
         pages = render_pages(read.briefings, load_site_config(root), cache)
         written, removed = write_pages(docs_dir, pages)
         cache.pages_written(docs_dir)
         cache.keep_only(read.names, {n for n in pages if n.startswith("briefings/")})
         cache.save()
     levels = [(publish_level(p), p) for p in read.problems]
-    return RenderResult(written, removed, len(pages),
-                        [p for level, p in levels if level == "warning"],
-                        [p for level, p in levels if level == "info"],
-                        _left_out([p for level, p in levels if level == "leave-out"]))
+    return RenderResult(
+        written,
+        removed,
+        len(pages),
+        [p for level, p in levels if level == "warning"],
+        [p for level, p in levels if level == "info"],
+        _left_out([p for level, p in levels if level == "leave-out"]),
+    )
 
 
 def _left_out(problems: list[Problem]) -> list[Problem]:
@@ -445,10 +537,18 @@ def _left_out(problems: list[Problem]) -> list[Problem]:
         what = f"{first.keypath}: {first.message}" if first.keypath else first.message
         n = len(found) - 1
         more = f" (and {n} more error{'s' if n > 1 else ''})" if n else ""
-        out.append(Problem(file, first.line, "", f"this draft is left out of the site, the "
-                           f"other briefings are published: {what}{more}; fix the record "
-                           "(briefings check lists every error) or delete it", "warning",
-                           kind="draft"))
+        out.append(
+            Problem(
+                file,
+                first.line,
+                "",
+                f"this draft is left out of the site, the "
+                f"other briefings are published: {what}{more}; fix the record "
+                "(briefings check lists every error) or delete it",
+                "warning",
+                kind="draft",
+            )
+        )
     return out
 
 
@@ -465,4 +565,5 @@ def _seed_loader(path: Path, root: Path) -> Callable[[], str | None]:
             return str(read_seed(path, root).text)
         except BriefingError:
             return None
+
     return load

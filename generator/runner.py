@@ -37,8 +37,11 @@ def extractor() -> Callable[[Seed, Any], dict[str, Any]]:
         try:
             return getattr(importlib.import_module(module), name or "extract")
         except (ImportError, AttributeError) as exc:
-            raise BriefingError(EXTRACTOR_ENV, f"'{spec}' cannot be loaded ({exc})",
-                                "set it to module:function or unset it") from None
+            raise BriefingError(
+                EXTRACTOR_ENV,
+                f"'{spec}' cannot be loaded ({exc})",
+                "set it to module:function or unset it",
+            ) from None
     from . import extract
 
     return extract.extract  # looked up at each call, so tests can replace it
@@ -99,8 +102,9 @@ class StateCache:
         if not isinstance(data, dict):
             return None
         seed: dict[str, Any] = data["seed"] if isinstance(data.get("seed"), dict) else {}
-        state = RecordState(st.st_mtime_ns, st.st_size, seed.get("sha256"), data.get("status"),
-                            hand_edited(data))
+        state = RecordState(
+            st.st_mtime_ns, st.st_size, seed.get("sha256"), data.get("status"), hand_edited(data)
+        )
         self.entries[record_path.name] = state
         self.dirty = True
         return state
@@ -112,8 +116,10 @@ class StateCache:
     def save(self) -> None:
         if not self.dirty:
             return
-        data: dict[str, Any] = {k: [v.mtime_ns, v.size, v.sha256, v.status, v.edited]
-                                for k, v in sorted(self.entries.items())}
+        data: dict[str, Any] = {
+            k: [v.mtime_ns, v.size, v.sha256, v.status, v.edited]
+            for k, v in sorted(self.entries.items())
+        }
         if self.failed:
             data[_FAILED] = dict(sorted(self.failed.items()))
         tmp = self.path.with_name(f".{STATE_FILE}.{os.getpid()}.tmp")
@@ -141,8 +147,10 @@ SEED_TIMEOUT = int(os.environ.get("BRIEFINGS_SEED_TIMEOUT", "600"))
 
 
 def _overtime_message() -> str:
-    return (f"extraction did not finish within {SEED_TIMEOUT} s; keep only the article in the "
-            "seed, or raise BRIEFINGS_SEED_TIMEOUT")
+    return (
+        f"extraction did not finish within {SEED_TIMEOUT} s; keep only the article in the "
+        "seed, or raise BRIEFINGS_SEED_TIMEOUT"
+    )
 
 
 class _Overtime(Exception):
@@ -181,8 +189,10 @@ def work(seed: Seed, options: Any) -> tuple[str, Any]:
 
 
 def default_jobs() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-               else (os.cpu_count() or 1))
+    return max(
+        1,
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1),
+    )
 
 
 def _close(fds: tuple[int, ...]) -> None:
@@ -193,8 +203,9 @@ def _close(fds: tuple[int, ...]) -> None:
             os.close(fd)
 
 
-def run_local(seeds: list[Seed], options: Any, jobs: int,
-              close: tuple[int, ...] = ()) -> Iterator[tuple[int, tuple[str, Any]]]:
+def run_local(
+    seeds: list[Seed], options: Any, jobs: int, close: tuple[int, ...] = ()
+) -> Iterator[tuple[int, tuple[str, Any]]]:
     """(index, result) for each seed, as results arrive: in this process when one job (or
     one seed) suffices, else in a pool of worker processes (which close the fds `close`)."""
     if jobs <= 1 or len(seeds) <= 1:
@@ -204,8 +215,9 @@ def run_local(seeds: list[Seed], options: Any, jobs: int,
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(seeds)), mp_context=context,
-                             initializer=_close, initargs=(close,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(seeds)), mp_context=context, initializer=_close, initargs=(close,)
+    ) as pool:
         # A bounded window of work in flight keeps memory flat on very large folders.
         pending: dict[Future[tuple[str, Any]], int] = {}
         queue = iter(enumerate(seeds))
@@ -222,19 +234,26 @@ def run_local(seeds: list[Seed], options: Any, jobs: int,
                     pending[pool.submit(work, nxt[1], options)] = nxt[0]
 
 
-def run_dask(seeds: list[Seed], options: Any,
-             address: str) -> Iterator[tuple[int, tuple[str, Any]]]:
+def run_dask(
+    seeds: list[Seed], options: Any, address: str
+) -> Iterator[tuple[int, tuple[str, Any]]]:
     """The same map on a Dask cluster (`dask.distributed`); workers need this package."""
     try:
         from dask.distributed import Client
     except ImportError:
-        raise BriefingError("--scheduler", "needs Dask's distributed scheduler",
-                            "install it: python -m pip install 'briefings[dask]'") from None
+        raise BriefingError(
+            "--scheduler",
+            "needs Dask's distributed scheduler",
+            "install it: python -m pip install 'briefings[dask]'",
+        ) from None
     try:
         client = Client(address, timeout=10)
     except OSError as exc:
-        raise BriefingError("--scheduler", f"cannot reach the Dask scheduler at {address} "
-                            f"({exc})", "start it, or check the address") from None
+        raise BriefingError(
+            "--scheduler",
+            f"cannot reach the Dask scheduler at {address} ({exc})",
+            "start it, or check the address",
+        ) from None
     with client:
         futures = client.map(work, seeds, options=options, pure=False)
         yield from _dask_results(client, futures)
@@ -277,8 +296,7 @@ class Progress:
         self.done += 1
         if self.enabled:
             rate = self.done / max(1e-9, time.monotonic() - self.started)
-            sys.stderr.write(f"\r{self.label}: {self.done}/{self.total} seeds "
-                             f"({rate:.1f}/s)\x1b[K")
+            sys.stderr.write(f"\r{self.label}: {self.done}/{self.total} seeds ({rate:.1f}/s)\x1b[K")
             sys.stderr.flush()
 
     def close(self) -> None:
@@ -287,10 +305,14 @@ class Progress:
             sys.stderr.flush()
 
 
-def schedule(seeds: list[Seed], options: Any, jobs: int | None, scheduler: str | None,
-             close: tuple[int, ...] = ()) -> Iterable[tuple[int, tuple[str, Any]]]:
+def schedule(
+    seeds: list[Seed],
+    options: Any,
+    jobs: int | None,
+    scheduler: str | None,
+    close: tuple[int, ...] = (),
+) -> Iterable[tuple[int, tuple[str, Any]]]:
     """Where the extraction runs: a Dask scheduler if given, else local processes."""
     if scheduler:
         return run_dask(seeds, options, scheduler)
     return run_local(seeds, options, jobs or default_jobs(), close)
-

@@ -23,20 +23,34 @@ from slugify import slugify
 from .errors import BriefingError
 from .problems import display_path
 
-FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-           ".html": "html", ".htm": "html"}
+FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
 #: Seeds larger than this are refused: no news article comes near it, and reading one
 #: would cost memory for nothing.
 MAX_SEED_BYTES = 20 * 1024 * 1024
 
 _BOMS = [
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 ]
-_BINARY_MAGIC = {b"%PDF": "PDF", b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image",
-                 b"GIF8": "GIF image", b"PK\x03\x04": "ZIP archive (or Office document)",
-                 b"\x1f\x8b": "gzip archive", b"\x7fELF": "executable"}
+_BINARY_MAGIC = {
+    b"%PDF": "PDF",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"PK\x03\x04": "ZIP archive (or Office document)",
+    b"\x1f\x8b": "gzip archive",
+    b"\x7fELF": "executable",
+}
 
 
 @dataclass(frozen=True)
@@ -87,16 +101,23 @@ def decode(data: bytes, path: object) -> tuple[str, str]:
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
-                raise BriefingError(path, f"starts with a {enc} byte-order mark but does not "
-                                    f"decode as {enc} ({exc.reason} at byte {exc.start})",
-                                    "save it as UTF-8") from None
+                raise BriefingError(
+                    path,
+                    f"starts with a {enc} byte-order mark but does not "
+                    f"decode as {enc} ({exc.reason} at byte {exc.start})",
+                    "save it as UTF-8",
+                ) from None
     for magic, kind in _BINARY_MAGIC.items():
         if data.startswith(magic):
-            raise BriefingError(path, f"is a {kind}, not a text document",
-                                "save the article as .txt, .md or .html")
+            raise BriefingError(
+                path, f"is a {kind}, not a text document", "save the article as .txt, .md or .html"
+            )
     if b"\x00" in data[:65536]:
-        raise BriefingError(path, "is binary (contains NUL bytes), not a text document",
-                            "save the article as .txt, .md or .html")
+        raise BriefingError(
+            path,
+            "is binary (contains NUL bytes), not a text document",
+            "save the article as .txt, .md or .html",
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -105,8 +126,9 @@ def decode(data: bytes, path: object) -> tuple[str, str]:
 
     results = list(from_bytes(data[:1_000_000]))
     if not results:
-        raise BriefingError(path, "cannot be decoded: no text encoding fits its bytes",
-                            "save it as UTF-8")
+        raise BriefingError(
+            path, "cannot be decoded: no text encoding fits its bytes", "save it as UTF-8"
+        )
     # Short texts fit several single-byte code pages equally well; among the least chaotic,
     # prefer Windows-1252, by far the most common non-UTF-8 encoding of English text.
     least = min(r.chaos for r in results)
@@ -115,8 +137,9 @@ def decode(data: bytes, path: object) -> tuple[str, str]:
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
-        raise BriefingError(path, f"cannot be decoded (guessed {encoding}, which fails)",
-                            "save it as UTF-8") from None
+        raise BriefingError(
+            path, f"cannot be decoded (guessed {encoding}, which fails)", "save it as UTF-8"
+        ) from None
     return text, encoding
 
 
@@ -148,14 +171,31 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r
 #: `article:` meta tags and JSON-LD (see `html_text`).
 META_KEYS = ("title", "date", "author", "site", "url")
 _FRONT_MATTER_KEYS = {
-    "title": "title", "headline": "title",
-    "date": "date", "published": "date", "pubdate": "date", "date_published": "date",
-    "datepublished": "date", "published_at": "date", "publication_date": "date",
-    "author": "author", "authors": "author", "byline": "author",
-    "site": "site", "site_name": "site", "sitename": "site", "publisher": "site",
-    "publication": "site", "outlet": "site", "source": "site",
-    "url": "url", "canonical": "url", "canonical_url": "url", "link": "url",
-    "source_url": "url", "permalink": "url",
+    "title": "title",
+    "headline": "title",
+    "date": "date",
+    "published": "date",
+    "pubdate": "date",
+    "date_published": "date",
+    "datepublished": "date",
+    "published_at": "date",
+    "publication_date": "date",
+    "author": "author",
+    "authors": "author",
+    "byline": "author",
+    "site": "site",
+    "site_name": "site",
+    "sitename": "site",
+    "publisher": "site",
+    "publication": "site",
+    "outlet": "site",
+    "source": "site",
+    "url": "url",
+    "canonical": "url",
+    "canonical_url": "url",
+    "link": "url",
+    "source_url": "url",
+    "permalink": "url",
 }
 _LISTS = {"author": "; ", "tags": ", ", "keywords": ", ", "categories": ", "}
 
@@ -213,7 +253,7 @@ def front_matter(text: str) -> tuple[dict[Any, object], str]:
         return {}, text
     if not isinstance(data, dict):
         return {}, text
-    return data, text[m.end():]
+    return data, text[m.end() :]
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -244,14 +284,56 @@ def markdown_text(source: str) -> str:
     return "\n\n".join(b for b in blocks if b.strip())
 
 
-_BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
-               "table", "section", "article", "header", "footer", "blockquote", "pre", "figure",
-               "figcaption", "main", "aside", "nav", "dd", "dt", "hr", "title"}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "main",
+    "aside",
+    "nav",
+    "dd",
+    "dt",
+    "hr",
+    "title",
+}
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
 
 
-_VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-              "param", "source", "track", "wbr"}
+_VOID_TAGS = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+    "wbr",
+}
 # Page furniture by element or by its class/id words: reader comments, sidebars and widgets,
 # navigation, cookie banners, share bars, related links. Their text is not the article's.
 _FURNITURE_TAGS = {"nav", "aside", "footer", "form", "button", "select"}
@@ -262,13 +344,29 @@ _FURNITURE = re.compile(
     re.I,
 )
 # Meta tags of the copy in hand (Open Graph, article:, plain names) and the key they give.
-_META = {"og:title": "title", "article:published_time": "date", "date": "date",
-         "author": "author", "article:author": "author", "og:site_name": "site",
-         "og:url": "url"}
+_META = {
+    "og:title": "title",
+    "article:published_time": "date",
+    "date": "date",
+    "author": "author",
+    "article:author": "author",
+    "og:site_name": "site",
+    "og:url": "url",
+}
 # Elements that may stand in a document's head; any other start tag begins its body, after
 # which a <link rel=canonical> is not the page's (search engines ignore it there too).
-_HEAD_TAGS = {"html", "head", "title", "meta", "link", "base", "script", "style", "noscript",
-              "template"}
+_HEAD_TAGS = {
+    "html",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "base",
+    "script",
+    "style",
+    "noscript",
+    "template",
+}
 
 
 class _TextParser(HTMLParser):
@@ -307,9 +405,12 @@ class _TextParser(HTMLParser):
                 self.meta[_META[key]] = value
             return
         if tag == "link":
-            if (not self._in_body and not self.canonical
-                    and "canonical" in a.get("rel", "").lower().split()
-                    and is_web_address(a.get("href", ""))):
+            if (
+                not self._in_body
+                and not self.canonical
+                and "canonical" in a.get("rel", "").lower().split()
+                and is_web_address(a.get("href", ""))
+            ):
                 self.canonical = a["href"].strip()
             return
         if tag == "script" and a.get("type", "").lower() == "application/ld+json":
@@ -372,7 +473,7 @@ def _ld_items(sources: list[str]) -> list[dict[str, object]]:
         src = src.strip()
         for opener, closer in (("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")):
             if src.startswith(opener) and src.endswith(closer):  # old pages hide it so
-                src = src[len(opener):-len(closer)]
+                src = src[len(opener) : -len(closer)]
         try:
             data = json.loads(src)
         except (ValueError, RecursionError):
@@ -424,8 +525,10 @@ def _linked_data(sources: list[str]) -> dict[str, str]:
     for key, name in (("headline", "title"), ("datePublished", "date")):
         if text(item.get(key)):
             out[name] = text(item.get(key))
-    url = next((u for k in ("url", "mainEntityOfPage")
-                for u in [text(item.get(k))] if is_web_address(u)), "")
+    url = next(
+        (u for k in ("url", "mainEntityOfPage") for u in [text(item.get(k))] if is_web_address(u)),
+        "",
+    )
     if url:
         out["url"] = url
     if names(item.get("author")):
@@ -457,8 +560,10 @@ def html_text(source: str) -> tuple[str, dict[str, str]]:
     raw = "".join(parser.parts)
     blocks = [re.sub(r"[ \t\r\f\v\n]+", " ", b).strip() for b in re.split(r"\n\s*\n", raw)]
     meta = dict(parser.meta)
-    if parser.canonical and "url" in meta and _site_host(meta["url"]) != _site_host(
+    if (
         parser.canonical
+        and "url" in meta
+        and _site_host(meta["url"]) != _site_host(parser.canonical)
     ):
         meta["original_url"] = parser.canonical  # a republished copy names its original
     elif parser.canonical:
@@ -506,25 +611,32 @@ def read_seed(path: Path, root: Path | None = None) -> Seed:
     path = Path(path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise BriefingError(path, f"unknown seed extension '{path.suffix or '(none)'}'",
-                            "use .txt, .md or .html")
+        raise BriefingError(
+            path, f"unknown seed extension '{path.suffix or '(none)'}'", "use .txt, .md or .html"
+        )
     try:
         size = path.stat().st_size
         if size > MAX_SEED_BYTES:
-            raise BriefingError(path, f"is {size / 2**20:.1f} MiB, more than the "
-                                f"{MAX_SEED_BYTES // 2**20} MiB a seed may have",
-                                "keep only the article in the seed")
+            raise BriefingError(
+                path,
+                f"is {size / 2**20:.1f} MiB, more than the "
+                f"{MAX_SEED_BYTES // 2**20} MiB a seed may have",
+                "keep only the article in the seed",
+            )
         data = path.read_bytes()
     except OSError as exc:
-        raise BriefingError(path, f"cannot be read ({exc.strerror})",
-                            "check that it exists and is readable") from None
+        raise BriefingError(
+            path, f"cannot be read ({exc.strerror})", "check that it exists and is readable"
+        ) from None
     return parse_seed(path, data, root)
 
 
 #: A few stray control characters in a text document (a form feed, an escape, DEL, a C1 code
 #: from a mis-decoded page) read as white space: no record, page or terminal gets them.
-_STRAY_CONTROLS = {c: " " for c in [*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F,
-                                    *range(0x80, 0xA0), 0xFFFE, 0xFFFF]} | {0x0C: "\n"}
+_STRAY_CONTROLS = {
+    c: " "
+    for c in [*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0), 0xFFFE, 0xFFFF]
+} | {0x0C: "\n"}
 
 
 def parse_seed(path: Path, data: bytes, root: Path | None = None) -> Seed:
@@ -537,18 +649,23 @@ def parse_seed(path: Path, data: bytes, root: Path | None = None) -> Seed:
     """
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise BriefingError(path, f"unknown seed extension '{path.suffix or '(none)'}'",
-                            "use .txt, .md or .html")
+        raise BriefingError(
+            path, f"unknown seed extension '{path.suffix or '(none)'}'", "use .txt, .md or .html"
+        )
     sid = seed_id(path)
     if not sid:
-        raise BriefingError(path, "file name has no letters or digits to make a record id from",
-                            "rename the seed")
+        raise BriefingError(
+            path, "file name has no letters or digits to make a record id from", "rename the seed"
+        )
     if not data.strip():
         raise BriefingError(path, "is empty", "put the article's text in it or delete it")
     decoded, encoding = decode(data, path)
     if _control_share(decoded) > 0.01:
-        raise BriefingError(path, "is binary (control characters), not a text document",
-                            "save the article as .txt, .md or .html")
+        raise BriefingError(
+            path,
+            "is binary (control characters), not a text document",
+            "save the article as .txt, .md or .html",
+        )
     decoded = decoded.replace("\r\n", "\n").replace("\r", "\n").translate(_STRAY_CONTROLS)
     meta: dict[str, str] = {}
     if fmt == "markdown":
@@ -561,11 +678,20 @@ def parse_seed(path: Path, data: bytes, root: Path | None = None) -> Seed:
     else:
         text = decoded
     if not text.strip():
-        raise BriefingError(path, "has no readable text",
-                            "put the article's text in it or delete it")
+        raise BriefingError(
+            path, "has no readable text", "put the article's text in it or delete it"
+        )
     rel = _relative(path, root)
-    return Seed(path=path, rel_path=rel, id=sid, sha256=sha256_bytes(data), format=fmt,
-                encoding=encoding, text=text, meta=meta)
+    return Seed(
+        path=path,
+        rel_path=rel,
+        id=sid,
+        sha256=sha256_bytes(data),
+        format=fmt,
+        encoding=encoding,
+        text=text,
+        meta=meta,
+    )
 
 
 def _relative(path: Path, root: Path | None) -> str:
@@ -604,26 +730,36 @@ NAME_MAX = 255
 def check_seed_name(path: Path, root: Path) -> None:
     """Refuse a seed whose file name no record can cite or be named after."""
     if not path.name.isprintable():
-        raise BriefingError(display_path(path, root), "the file name holds control characters, "
-                            "which no record can cite", "rename the file")
+        raise BriefingError(
+            display_path(path, root),
+            "the file name holds control characters, which no record can cite",
+            "rename the file",
+        )
     record_name = f".{seed_id(path)}.yaml.12345678.tmp"  # the record's temporary file
     if len(record_name.encode()) > NAME_MAX:
-        raise BriefingError(display_path(path, root), "its name is too long for its record's "
-                            "file name", f"shorten the seed's file name to {NAME_MAX - 30} "
-                            "characters or fewer")
+        raise BriefingError(
+            display_path(path, root),
+            "its name is too long for its record's file name",
+            f"shorten the seed's file name to {NAME_MAX - 30} characters or fewer",
+        )
 
 
 def prepare_seed(path: Path, root: Path, seeds_dir: Path) -> Seed:
     """Read a seed for extraction, refusing links out of the seed folder and oversized texts."""
     in_folder = path.absolute().is_relative_to(seeds_dir.absolute())
     if in_folder and not path.resolve().is_relative_to(seeds_dir.resolve()):
-        raise BriefingError(display_path(path, root), f"is a link to {path.resolve()}, outside "
-                            f"{display_path(seeds_dir, root)}/", "copy the article into the seed "
-                            "folder instead of linking to it")
+        raise BriefingError(
+            display_path(path, root),
+            f"is a link to {path.resolve()}, outside {display_path(seeds_dir, root)}/",
+            "copy the article into the seed folder instead of linking to it",
+        )
     check_seed_name(path, root)
     seed = read_seed(path, root)
     if len(seed.text) > MAX_TEXT_CHARS:
-        raise BriefingError(display_path(path, root), f"text is {len(seed.text):,} characters "
-                            f"long, more than the {MAX_TEXT_CHARS:,} an article may have",
-                            "keep only the article in the seed")
+        raise BriefingError(
+            display_path(path, root),
+            f"text is {len(seed.text):,} characters "
+            f"long, more than the {MAX_TEXT_CHARS:,} an article may have",
+            "keep only the article in the seed",
+        )
     return replace(seed, rel_path=_rel_path(path, seeds_dir))

@@ -58,8 +58,11 @@ def serve_folder(folder: Path, port: int, ready: Callable[[str], None]) -> int:
     try:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     except OSError as exc:
-        raise BriefingError(f"127.0.0.1:{port}", f"cannot serve there ({exc.strerror or exc})",
-                            "pass another --port, e.g. --port 8001") from None
+        raise BriefingError(
+            f"127.0.0.1:{port}",
+            f"cannot serve there ({exc.strerror or exc})",
+            "pass another --port, e.g. --port 8001",
+        ) from None
     with server:
         ready(f"http://127.0.0.1:{server.server_address[1]}/")
         with contextlib.suppress(KeyboardInterrupt):

@@ -64,10 +64,14 @@ def load_site_config(root: Path) -> SiteConfig:
     parts = [p for p in edit_uri.split("/") if p]
     if len(parts) >= 2 and parts[0] in ("edit", "blob", "tree", "src"):
         branch = parts[1]
-    return SiteConfig(site_name=str(data.get("site_name") or "Briefings"),
-                      site_url=str(data.get("site_url") or ""), repo_url=repo_url,
-                      branch=branch, docs_dir=str(data.get("docs_dir") or "docs"),
-                      publish_drafts=publish_drafts(data))
+    return SiteConfig(
+        site_name=str(data.get("site_name") or "Briefings"),
+        site_url=str(data.get("site_url") or ""),
+        repo_url=repo_url,
+        branch=branch,
+        docs_dir=str(data.get("docs_dir") or "docs"),
+        publish_drafts=publish_drafts(data),
+    )
 
 
 def _briefings_options(data: dict[str, Any]) -> dict[str, Any]:

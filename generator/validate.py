@@ -82,14 +82,17 @@ def _schema_message(err: Any) -> str:
         return f"missing required key '{missing}'; add it (see docs/record-format.md)"
     if err.validator == "type":
         if isinstance(inst, (_dt.date, _dt.datetime)):
-            return (f"unquoted date {inst}; write it as a quoted string: '{inst.isoformat()}'")
-        wants = err.validator_value if isinstance(err.validator_value, list) else [
-            err.validator_value]
+            return f"unquoted date {inst}; write it as a quoted string: '{inst.isoformat()}'"
+        wants = (
+            err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+        )
         want = " or ".join(_TYPE_NAMES.get(str(w), str(w)) for w in wants)
         return f"{_short(inst)} is not {want}; write {want} here"
     if err.validator == "enum":
-        return (f"{_short(inst)} is not one of {', '.join(map(str, err.validator_value))}; "
-                "use one of them")
+        return (
+            f"{_short(inst)} is not one of {', '.join(map(str, err.validator_value))}; "
+            "use one of them"
+        )
     if err.validator == "pattern":
         return f"{_short(inst)} does not match {err.validator_value}"
     if err.validator == "minLength":
@@ -97,14 +100,22 @@ def _schema_message(err: Any) -> str:
     if err.validator == "maxLength":
         return f"is {len(inst)} characters long, more than {err.validator_value}; shorten it"
     if err.validator == "maxItems":
-        return (f"has {len(inst)} items, more than the {err.validator_value} a record may hold; "
-                "keep the ones that matter")
+        return (
+            f"has {len(inst)} items, more than the {err.validator_value} a record may hold; "
+            "keep the ones that matter"
+        )
     return err.message
 
 
-_TYPE_NAMES = {"array": "a list", "object": "a mapping (key: value lines)", "string": "a string",
-               "integer": "an integer", "number": "a number", "boolean": "true or false",
-               "null": "empty"}
+_TYPE_NAMES = {
+    "array": "a list",
+    "object": "a mapping (key: value lines)",
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "empty",
+}
 
 
 def _short(value: Any) -> str:
@@ -133,8 +144,11 @@ def _dates(data: dict[str, Any]) -> list[tuple[str, Any]]:
     for listkey in ("timeline", "source_chain"):
         items = data.get(listkey)
         if isinstance(items, list):
-            found += [(f"{listkey}[{i}].date", it.get("date")) for i, it in enumerate(items)
-                      if isinstance(it, dict) and "date" in it]
+            found += [
+                (f"{listkey}[{i}].date", it.get("date"))
+                for i, it in enumerate(items)
+                if isinstance(it, dict) and "date" in it
+            ]
     return found
 
 
@@ -143,8 +157,11 @@ def _evidences(data: dict[str, Any]) -> list[tuple[str, Any]]:
     for listkey in ("actors", "timeline", "source_chain"):
         items = data.get(listkey)
         if isinstance(items, list):
-            found += [(f"{listkey}[{i}].evidence", it["evidence"]) for i, it in enumerate(items)
-                      if isinstance(it, dict) and isinstance(it.get("evidence"), str)]
+            found += [
+                (f"{listkey}[{i}].evidence", it["evidence"])
+                for i, it in enumerate(items)
+                if isinstance(it, dict) and isinstance(it.get("evidence"), str)
+            ]
     return found
 
 
@@ -179,16 +196,20 @@ def edtf_problem(value: str) -> str | None:
     year, or an interval of them) are checked directly: the full EDTF grammar costs some
     15 ms a date, more than the rest of a record's checks together."""
     if not value.isascii():
-        return (f"{_short(value)} holds characters other than ASCII (digits must be 0-9); "
-                "write the date as e.g. '2023-05-05'")
+        return (
+            f"{_short(value)} holds characters other than ASCII (digits must be 0-9); "
+            "write the date as e.g. '2023-05-05'"
+        )
     parts = value.split("/")
     simple = [_simple_date_ok(p) for p in parts] if len(parts) <= 2 else [None]
     if None not in simple:
         if all(simple) and (len(parts) == 1 or parts[0].rstrip("~?%") <= parts[1].rstrip("~?%")):
             return None
         if not all(simple):
-            return (f"'{value}' is not a valid EDTF date; write e.g. '2023-05-05', '2023-05', "
-                    "'2023', '2023-07-11/2023-07-12' or '2023-01~'")
+            return (
+                f"'{value}' is not a valid EDTF date; write e.g. '2023-05-05', '2023-05', "
+                "'2023', '2023-07-11/2023-07-12' or '2023-01~'"
+            )
     return _edtf_problem_full(value)
 
 
@@ -199,8 +220,10 @@ def _edtf_problem_full(value: str) -> str | None:
     try:
         parse_edtf(value)
     except EDTFParseException:
-        return (f"'{value}' is not a valid EDTF date; write e.g. '2023-05-05', '2023-05', '2023', "
-                "'2023-07-11/2023-07-12' or '2023-01~'")
+        return (
+            f"'{value}' is not a valid EDTF date; write e.g. '2023-05-05', '2023-05', '2023', "
+            "'2023-07-11/2023-07-12' or '2023-01~'"
+        )
     except Exception:  # the parser raises assorted errors on odd input
         return f"'{value}' is not a valid EDTF date"
     return None
@@ -214,8 +237,9 @@ def seed_path_problem(value: str) -> str | None:
         return f"'{value}' is a URL; give the seed's path in the repository, e.g. seeds/<name>.txt"
     pure = PurePosixPath(value.replace("\\", "/"))
     if pure.is_absolute() or (len(value) > 1 and value[1] == ":"):
-        return (f"'{value}' is an absolute path; give it relative to the repository, "
-                "e.g. seeds/<name>")
+        return (
+            f"'{value}' is an absolute path; give it relative to the repository, e.g. seeds/<name>"
+        )
     if ".." in pure.parts:
         return f"'{value}' contains '..'; the seed must lie inside seeds/"
     if not pure.parts or pure.parts[0] != "seeds" or len(pure.parts) < 2:
@@ -236,10 +260,16 @@ def _lookalike_names(data: dict[str, Any]) -> list[tuple[str, str]]:
                 values = value if isinstance(value, list) else [value]
                 for j, name in enumerate(values):
                     if isinstance(name, str) and (why := lookalike(name)):
-                        where = f"{listkey}[{i}].{key}" + (f"[{j}]" if isinstance(value, list)
-                                                           else "")
-                        out.append((where, f"{_short(name)} {why}; retype it in plain letters "
-                                    "so that the site lists it under its real name"))
+                        where = f"{listkey}[{i}].{key}" + (
+                            f"[{j}]" if isinstance(value, list) else ""
+                        )
+                        out.append(
+                            (
+                                where,
+                                f"{_short(name)} {why}; retype it in plain letters "
+                                "so that the site lists it under its real name",
+                            )
+                        )
     return out
 
 
@@ -253,10 +283,16 @@ def _char_problem(text: str) -> str | None:
     for ch in text:
         code = ord(ch)
         if 0xD800 <= code <= 0xDFFF:
-            return (f"holds a lone surrogate (U+{code:04X}), which is no character; "
-                    "delete it or write the character it was meant to be")
-        if code in (0xFFFE, 0xFFFF) or (code < 0x20 and ch not in "\t\n\r") or code == 0x7F \
-                or 0x80 <= code <= 0x9F:
+            return (
+                f"holds a lone surrogate (U+{code:04X}), which is no character; "
+                "delete it or write the character it was meant to be"
+            )
+        if (
+            code in (0xFFFE, 0xFFFF)
+            or (code < 0x20 and ch not in "\t\n\r")
+            or code == 0x7F
+            or 0x80 <= code <= 0x9F
+        ):
             return f"holds the control character U+{code:04X}; delete it"
     return None
 
@@ -284,8 +320,9 @@ def text_problems(data: Any, path: str = "") -> list[tuple[str, str]]:
     return sorted(out)
 
 
-def validate_record(loaded: Loaded, root: Path, seeds_dir: Path | None = None,
-                    seen: dict[str, Seed] | None = None) -> list[Problem]:
+def validate_record(
+    loaded: Loaded, root: Path, seeds_dir: Path | None = None, seen: dict[str, Seed] | None = None
+) -> list[Problem]:
     """Every problem with one record: schema, dates, id, seed, freshness and evidence.
     The seed read for the checks is left in `seen` (by record id), for callers that need it
     too."""
@@ -294,21 +331,30 @@ def validate_record(loaded: Loaded, root: Path, seeds_dir: Path | None = None,
     draft = is_draft(loaded.data)
 
     def add(keypath: str, message: str, level: str = "error", kind: str = "") -> None:
-        problems.append(Problem(file, loaded.line(keypath), keypath, message, level,
-                                kind="draft" if draft else kind))
+        problems.append(
+            Problem(
+                file, loaded.line(keypath), keypath, message, level, kind="draft" if draft else kind
+            )
+        )
 
     data = loaded.data
     if not isinstance(data, dict):
-        add("", "is not a mapping of keys to values; a record starts with 'id: ...' "
-            "(see docs/record-format.md)")
+        add(
+            "",
+            "is not a mapping of keys to values; a record starts with 'id: ...' "
+            "(see docs/record-format.md)",
+        )
         return problems
     for err in schema_errors(data):
         add(_keypath(err.absolute_path), _schema_message(err))
     unknown: list[tuple[str, str]] = []
     _unknown_keys(data, schema(), "", unknown)
     for keypath, key in unknown:
-        add(keypath, f"unknown key '{key}' is ignored; check its spelling (see "
-            "docs/record-format.md)", "warning")
+        add(
+            keypath,
+            f"unknown key '{key}' is ignored; check its spelling (see docs/record-format.md)",
+            "warning",
+        )
     for keypath, value in _dates(data):
         if isinstance(value, str) and (why := edtf_problem(value)):
             add(keypath, why)
@@ -316,8 +362,11 @@ def validate_record(loaded: Loaded, root: Path, seeds_dir: Path | None = None,
     if isinstance(data.get("id"), str) and data["id"] != stem:
         add("id", f"'{data['id']}' differs from the file name '{stem}'; make them equal")
     if stem in RESERVED_IDS:
-        add("id", f"'{stem}' is the name of a page the site makes itself; rename the seed and "
-            "its record (e.g. add the date in front)")
+        add(
+            "id",
+            f"'{stem}' is the name of a page the site makes itself; rename the seed and "
+            "its record (e.g. add the date in front)",
+        )
     for keypath, why in text_problems(data):
         add(keypath, why)
     for keypath, why in _lookalike_names(data):
@@ -328,8 +377,9 @@ def validate_record(loaded: Loaded, root: Path, seeds_dir: Path | None = None,
         add("summary", f"has {words} words, more than {MAX_SUMMARY_WORDS}; shorten it")
     for keypath, message, level in open_questions(data):
         add(keypath, message, level)
-    problems += _seed_problems(data, loaded, root, seeds_dir or root / "seeds", file, seen,
-                               "draft" if draft else "")
+    problems += _seed_problems(
+        data, loaded, root, seeds_dir or root / "seeds", file, seen, "draft" if draft else ""
+    )
     return problems
 
 
@@ -386,24 +436,49 @@ def open_questions(data: dict[str, Any]) -> list[tuple[str, str, str]]:
         about = f" about '{item.get('field')}'" if item.get("field") else ""
         question = " ".join(str(item.get("question", "")).split())
         if reviewed:
-            out.append((f"review[{i}]", f"is reviewed but still has an open question{about}: "
-                        f"{question} — answer it in the record and delete the item, or set "
-                        "status: draft", "error"))
+            out.append(
+                (
+                    f"review[{i}]",
+                    f"is reviewed but still has an open question{about}: "
+                    f"{question} — answer it in the record and delete the item, or set "
+                    "status: draft",
+                    "error",
+                )
+            )
         else:
-            out.append((f"review[{i}]", f"open question{about}: {question} — answer it in "
-                        "the record and delete the item before setting status: reviewed",
-                        "warning"))
+            out.append(
+                (
+                    f"review[{i}]",
+                    f"open question{about}: {question} — answer it in "
+                    "the record and delete the item before setting status: reviewed",
+                    "warning",
+                )
+            )
     return out
 
 
-def _seed_problems(data: dict[str, Any], loaded: Loaded, root: Path, seeds_dir: Path,
-                   file: str, seen: dict[str, Seed] | None = None,
-                   kind: str = "") -> list[Problem]:
+def _seed_problems(
+    data: dict[str, Any],
+    loaded: Loaded,
+    root: Path,
+    seeds_dir: Path,
+    file: str,
+    seen: dict[str, Seed] | None = None,
+    kind: str = "",
+) -> list[Problem]:
     problems: list[Problem] = []
 
     def add(keypath: str, message: str, level: str = "error", note: bool = False) -> None:
-        problems.append(Problem(file, loaded.line(keypath), keypath, message, level,
-                                kind=kind or ("note" if note else "")))
+        problems.append(
+            Problem(
+                file,
+                loaded.line(keypath),
+                keypath,
+                message,
+                level,
+                kind=kind or ("note" if note else ""),
+            )
+        )
 
     seed = data.get("seed")
     if not isinstance(seed, dict) or not isinstance(seed.get("path"), str):
@@ -424,8 +499,11 @@ def _seed_problems(data: dict[str, Any], loaded: Loaded, root: Path, seeds_dir: 
         add("seed.path", f"'{rel}' does not exist; restore the seed or delete this record")
         return problems
     if (own := seed_id(target)) != loaded.path.stem:
-        add("seed.path", f"'{rel}' is the seed of the record '{own}', not of this one; a record "
-            "cites its own seed, the one whose file name gives its id")
+        add(
+            "seed.path",
+            f"'{rel}' is the seed of the record '{own}', not of this one; a record "
+            "cites its own seed, the one whose file name gives its id",
+        )
         return problems
     try:
         seed_doc = read_seed(target, root)
@@ -435,8 +513,7 @@ def _seed_problems(data: dict[str, Any], loaded: Loaded, root: Path, seeds_dir: 
     if seen is not None:
         seen[loaded.path.stem] = seed_doc
     if isinstance(seed.get("sha256"), str) and seed["sha256"] != seed_doc.sha256:
-        add("seed.sha256", stale_message(data, loaded.path.stem, rel, seed_doc.sha256),
-            "warning")
+        add("seed.sha256", stale_message(data, loaded.path.stem, rel, seed_doc.sha256), "warning")
     folded = fold_ws(seed_doc.text)
     for keypath, quote in _evidences(data):
         if fold_ws(quote) not in folded:
@@ -452,21 +529,27 @@ def stale_message(data: dict[str, Any], rid: str, rel: str, sha: str) -> str:
     """What a reviewer must do about a record whose seed changed since it was made."""
     diff = command("diff", rid)
     if data.get("status") == "reviewed":
-        return (f"stale: the seed changed after this record was reviewed, so strict site builds "
-                f"stop until it is re-reviewed: run {diff} to see what the new seed changes "
-                f"(--take FIELDS writes those fields), correct the rest by hand, then set "
-                f"seed.sha256 to {sha}")
+        return (
+            f"stale: the seed changed after this record was reviewed, so strict site builds "
+            f"stop until it is re-reviewed: run {diff} to see what the new seed changes "
+            f"(--take FIELDS writes those fields), correct the rest by hand, then set "
+            f"seed.sha256 to {sha}"
+        )
     if hand_edited(data):
-        return (f"stale: the seed changed after this draft was edited by hand (extract keeps "
-                f"your edits); run {diff} to see what the new seed changes, take what you want "
-                f"(--take FIELDS), then set seed.sha256 to {sha}; or regenerate it with "
-                f"{command('extract', '--force', rel)}, which discards your edits")
-    return ("stale: the seed changed since this draft was made; regenerate it: "
-            + command("extract", rel))
+        return (
+            f"stale: the seed changed after this draft was edited by hand (extract keeps "
+            f"your edits); run {diff} to see what the new seed changes, take what you want "
+            f"(--take FIELDS), then set seed.sha256 to {sha}; or regenerate it with "
+            f"{command('extract', '--force', rel)}, which discards your edits"
+        )
+    return "stale: the seed changed since this draft was made; regenerate it: " + command(
+        "extract", rel
+    )
 
 
-def validate_repository(root: Path, records_dir: Path | None = None,
-                        seeds_dir: Path | None = None) -> list[Problem]:
+def validate_repository(
+    root: Path, records_dir: Path | None = None, seeds_dir: Path | None = None
+) -> list[Problem]:
     """Every problem in a repository: each record, plus seeds without records and shared ids."""
     records_dir = records_dir or root / "briefings"
     seeds_dir = seeds_dir or root / "seeds"
@@ -484,8 +567,14 @@ def validate_repository(root: Path, records_dir: Path | None = None,
     for rid, files in sorted(by_id.items()):
         if len(files) > 1:
             for f in files:
-                problems.append(Problem(f, None, "id", f"id '{rid}' is shared by "
-                                        f"{' and '.join(files)}; keep one record per id"))
+                problems.append(
+                    Problem(
+                        f,
+                        None,
+                        "id",
+                        f"id '{rid}' is shared by {' and '.join(files)}; keep one record per id",
+                    )
+                )
     seed_ids: dict[str, list[Path]] = defaultdict(list)
     try:
         seed_files = list_seeds(seeds_dir)
@@ -493,20 +582,39 @@ def validate_repository(root: Path, records_dir: Path | None = None,
         seed_files = []
     for seed_file in seed_files:
         if not seed_file.resolve().is_relative_to(seeds_dir.resolve()):
-            problems.append(Problem(display_path(seed_file, root), None, "", "is a link to a file "
-                                    "outside seeds/; copy the article into seeds/ instead"))
+            problems.append(
+                Problem(
+                    display_path(seed_file, root),
+                    None,
+                    "",
+                    "is a link to a file outside seeds/; copy the article into seeds/ instead",
+                )
+            )
             continue
         seed_ids[seed_id(seed_file)].append(seed_file)
     for sid, paths in sorted(seed_ids.items()):
         rel = [display_path(p, root) for p in paths]
         if len(paths) > 1:
             for r in rel:
-                problems.append(Problem(r, None, "", f"its name gives the same record id '{sid}' "
-                                        f"as {', '.join(x for x in rel if x != r)}; rename one"))
+                problems.append(
+                    Problem(
+                        r,
+                        None,
+                        "",
+                        f"its name gives the same record id '{sid}' "
+                        f"as {', '.join(x for x in rel if x != r)}; rename one",
+                    )
+                )
         elif sid not in by_id:
-            problems.append(Problem(rel[0], None, "",
-                                    _unrecorded(paths[0], root, seeds_dir, records_dir),
-                                    kind="seed"))
+            problems.append(
+                Problem(
+                    rel[0],
+                    None,
+                    "",
+                    _unrecorded(paths[0], root, seeds_dir, records_dir),
+                    kind="seed",
+                )
+            )
     problems += ownership_problems(root, root / load_site_config(root).docs_dir)
     return sorted(problems)
 
@@ -515,8 +623,15 @@ def unreadable_problem(exc: BriefingError, file: str, path: Path) -> Problem:
     """The problem for a record that cannot be read; a plain draft's is a draft's problem."""
     problem = problem_from_error(exc, file)
     if unreadable_is_draft(path):
-        return Problem(problem.file, problem.line, problem.keypath, problem.message,
-                       problem.level, problem.column, kind="draft")
+        return Problem(
+            problem.file,
+            problem.line,
+            problem.keypath,
+            problem.message,
+            problem.level,
+            problem.column,
+            kind="draft",
+        )
     return problem
 
 
@@ -529,6 +644,8 @@ def _unrecorded(seed: Path, root: Path, seeds_dir: Path, records_dir: Path) -> s
     except BriefingError as exc:
         return f"has no record and cannot have one: {exc.problem}; {exc.fix}"
     if why := failed_before(records_dir, prepared.sha256):
-        return (f"has no record: its extraction failed ({why}); edit the seed, or try again "
-                f"with: {command('extract', '--force', display_path(seed, root))}")
+        return (
+            f"has no record: its extraction failed ({why}); edit the seed, or try again "
+            f"with: {command('extract', '--force', display_path(seed, root))}"
+        )
     return "has no record; run: " + command("extract", display_path(seed, root))

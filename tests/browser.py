@@ -13,16 +13,27 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
 
 def chromium_path() -> str | None:
     """Debian's chromium, or another Chromium-family browser named by BRIEFINGS_CHROMIUM."""
-    for candidate in [os.environ.get("BRIEFINGS_CHROMIUM"), "/usr/bin/chromium",
-                      shutil.which("chromium"), shutil.which("google-chrome")]:
+    for candidate in [
+        os.environ.get("BRIEFINGS_CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("google-chrome"),
+    ]:
         if candidate and Path(candidate).exists():
             return candidate
     return None

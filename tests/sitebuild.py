@@ -45,9 +45,11 @@ def add_devset(root: Path) -> None:
 def build(root: Path, engine: str = "mkdocs") -> Path:
     """Render and build the site with MkDocs (strict) or Zensical. Returns the site folder."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
     def run(*cmd: str) -> None:
-        done = subprocess.run(list(cmd), cwd=root, env=env, capture_output=True, text=True,
-                              timeout=900)
+        done = subprocess.run(
+            list(cmd), cwd=root, env=env, capture_output=True, text=True, timeout=900
+        )
         assert done.returncode == 0, done.stdout + done.stderr
         assert "Traceback" not in done.stderr
 

@@ -24,7 +24,7 @@ class SlowFile:
 
     def write(self, data: Any) -> int:
         for start in range(0, len(data), CHUNK):
-            self._fh.write(data[start:start + CHUNK])
+            self._fh.write(data[start : start + CHUNK])
             self._fh.flush()
             time.sleep(PAUSE)
         return len(data)
@@ -46,6 +46,7 @@ def _slow(opener: Any) -> Any:
         if any(c in mode for c in "wax+") and not str(file).endswith(".lock"):
             return SlowFile(fh)
         return fh
+
     return wrapped
 
 

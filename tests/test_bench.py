@@ -38,10 +38,14 @@ def test_power_law_fit_recovers_a_known_exponent() -> None:
     rng = random.Random(3)
     ks = range(1, 2000)
     for gamma in (2.0, 3.0):
-        sample = rng.choices(ks, [k ** -gamma for k in ks], k=20000)
+        sample = rng.choices(ks, [k**-gamma for k in ks], k=20000)
         assert abs(fit_gamma(sample) - gamma) < 0.1
-    assert top_share(frequencies([{"actors": [{"name": "A"}, {"name": "B"}]},
-                                  {"actors": [{"name": "a"}]}])) == 2 / 3
+    assert (
+        top_share(
+            frequencies([{"actors": [{"name": "A"}, {"name": "B"}]}, {"actors": [{"name": "a"}]}])
+        )
+        == 2 / 3
+    )
 
 
 def test_made_up_names_differ_for_every_actor() -> None:
@@ -64,7 +68,7 @@ def test_realistic_corpus_has_the_measured_recurrence_and_valid_records(tmp_path
     # documents: countries, organisations, leaders) recurs across the corpus.
     assert abs(made.gamma - real.gamma) < 0.5
     assert abs(made.singletons - real.singletons) < 0.06
-    assert made.top1 >= 0.25   # the top 1 % of actors carry a quarter of all mentions
+    assert made.top1 >= 0.25  # the top 1 % of actors carry a quarter of all mentions
     counts = frequencies(r for _, _, r in items)
     assert counts["united states"] >= 50
     # The old corpus (every person renamed, everything else kept) has no such tail.
@@ -77,21 +81,56 @@ def test_realistic_corpus_has_the_measured_recurrence_and_valid_records(tmp_path
     # Every record is still valid against its seed: `briefings check` passes on the corpus.
     site_repo(PROJECT, tmp_path / "site")
     write_corpus(tmp_path / "site", again)
-    done = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=tmp_path / "site",
-                          env=env(), capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "check"],
+        cwd=tmp_path / "site",
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
 
 
 def test_benchmark_runs_and_writes_its_page(tmp_path: Path) -> None:
     page, figures = tmp_path / "benchmark.md", tmp_path / "bench.json"
-    done = subprocess.run([sys.executable, "-m", "generator.bench", "--sizes", "6",
-                           "--repeat", "1", "--extract-sample", "2", "--page", str(page),
-                           "--json", str(figures), "--project", str(PROJECT)],
-                          cwd=tmp_path, env=env(), capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator.bench",
+            "--sizes",
+            "6",
+            "--repeat",
+            "1",
+            "--extract-sample",
+            "2",
+            "--page",
+            str(page),
+            "--json",
+            str(figures),
+            "--project",
+            str(PROJECT),
+        ],
+        cwd=tmp_path,
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     (row,) = json.loads(figures.read_text("utf-8"))
-    expected = {"n", "extract_rate", "extract_rate_1", "noop_extract_s", "one_extract_s",
-                "render_s", "render_noop_s", "mkdocs_s", "plain_s"}
+    expected = {
+        "n",
+        "extract_rate",
+        "extract_rate_1",
+        "noop_extract_s",
+        "one_extract_s",
+        "render_s",
+        "render_noop_s",
+        "mkdocs_s",
+        "plain_s",
+    }
     assert expected <= set(row) and row["n"] == 6
     assert all(isinstance(row[k], (int, float)) for k in expected)
     if shutil.which("zensical"):
@@ -103,9 +142,29 @@ def test_benchmark_runs_and_writes_its_page(tmp_path: Path) -> None:
     assert isinstance(row["spacy_rate"], float) and "| N | briefings | actors" in text
     # The hand-written findings survive a new run.
     page.write_text(text + "\n## Findings\n\nkept words\n", "utf-8")
-    again = subprocess.run([sys.executable, "-m", "generator.bench", "--sizes", "2",
-                            "--repeat", "1", "--extract-sample", "1", "--page", str(page),
-                            "--project", str(PROJECT), "--zensical-max", "0"],
-                           cwd=tmp_path, env=env(), capture_output=True, text=True, timeout=600)
+    again = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator.bench",
+            "--sizes",
+            "2",
+            "--repeat",
+            "1",
+            "--extract-sample",
+            "1",
+            "--page",
+            str(page),
+            "--project",
+            str(PROJECT),
+            "--zensical-max",
+            "0",
+        ],
+        cwd=tmp_path,
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert again.returncode == 0, again.stdout + again.stderr
     assert page.read_text("utf-8").endswith("## Findings\n\nkept words\n")

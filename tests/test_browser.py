@@ -40,14 +40,32 @@ def test_every_page_loads_clean_on_its_own_origin(site: Path, browser) -> None:
         context = browser.new_context()
         page = context.new_page()
         current = {"url": ""}
-        page.on("console", lambda m: problems.append(f"{current['url']}: console {m.type}: "
-                                                     f"{m.text}") if m.type == "error" else None)
+        page.on(
+            "console",
+            lambda m: (
+                problems.append(f"{current['url']}: console {m.type}: {m.text}")
+                if m.type == "error"
+                else None
+            ),
+        )
         page.on("pageerror", lambda e: problems.append(f"{current['url']}: script error {e}"))
-        page.on("request", lambda r: problems.append(f"{current['url']}: request to {r.url}")
+        page.on(
+            "request",
+            lambda r: (
+                problems.append(f"{current['url']}: request to {r.url}")
                 if urllib.parse.urlsplit(r.url)[:2] != origin
-                and not r.url.startswith(("data:", "blob:")) else None)
-        page.on("response", lambda r: problems.append(f"{current['url']}: {r.status} {r.url}")
-                if r.status >= 400 else None)
+                and not r.url.startswith(("data:", "blob:"))
+                else None
+            ),
+        )
+        page.on(
+            "response",
+            lambda r: (
+                problems.append(f"{current['url']}: {r.status} {r.url}")
+                if r.status >= 400
+                else None
+            ),
+        )
         for url in urls:
             current["url"] = url
             page.goto(url, wait_until="load")
@@ -55,8 +73,12 @@ def test_every_page_loads_clean_on_its_own_origin(site: Path, browser) -> None:
             for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
                 parts = urllib.parse.urlsplit(href)
                 if parts[:2] == origin:
-                    targets.add((urllib.parse.urlunsplit(parts._replace(fragment="")),
-                                 urllib.parse.unquote(parts.fragment)))
+                    targets.add(
+                        (
+                            urllib.parse.urlunsplit(parts._replace(fragment="")),
+                            urllib.parse.unquote(parts.fragment),
+                        )
+                    )
         context.close()
         for target, fragment in sorted(targets):
             path = urllib.parse.unquote(urllib.parse.urlsplit(target).path).lstrip("/")
@@ -91,8 +113,9 @@ def test_search_finds_a_briefing_by_an_actor(site: Path, browser) -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(base)
         # Material opens search from its input, Zensical from a button; both take typing.
-        page.locator("input.md-search__input:visible, button.md-search__button:visible"
-                     ).first.click()
+        page.locator(
+            "input.md-search__input:visible, button.md-search__button:visible"
+        ).first.click()
         page.wait_for_timeout(500)  # the search dialog takes the focus as it opens
         page.keyboard.type("Kishida", delay=30)
         # Results link to the page with the query to highlight (?h=); Playwright's locator
@@ -111,7 +134,8 @@ def test_dark_mode_toggle(site: Path, browser) -> None:
         assert body.get_attribute("data-md-color-scheme") == "default"
         page.locator("form[data-md-component=palette] label:visible").first.click()
         page.wait_for_function(
-            "document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=5000)
+            "document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=5000
+        )
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         assert background != "rgb(255, 255, 255)"
         page.close()
@@ -128,8 +152,10 @@ def test_evidence_link_opens_the_seed_at_the_quote(site: Path, browser) -> None:
         page.wait_for_function("document.querySelector('details.bf-seed').open", timeout=5000)
         mark = page.locator(f"mark[data-evidence~='{anchor}']").first
         assert mark.is_visible()
-        assert "end of January" in mark.inner_text() or "January" in page.locator(
-            f"mark[data-evidence~='{anchor}']").all_inner_texts()[-1]
+        assert (
+            "end of January" in mark.inner_text()
+            or "January" in page.locator(f"mark[data-evidence~='{anchor}']").all_inner_texts()[-1]
+        )
         page.close()
 
 
@@ -227,7 +253,8 @@ def test_evidence_markers_are_numbers_that_open_their_quote(site: Path, browser)
         }""")
         assert 0 < share < 0.5, share
         number = page.locator(f"#{anchor}").evaluate(
-            "el => getComputedStyle(el, '::before').content")
+            "el => getComputedStyle(el, '::before').content"
+        )
         assert number.strip('"') == anchor.removeprefix("ev-")
         page.close()
 
@@ -259,12 +286,13 @@ def test_diagram_labels_stay_inside_their_boxes(site: Path, browser) -> None:
             page.close()
 
 
-def test_pages_reached_from_an_index_mark_their_section_and_lead_back(site: Path,
-                                                                      browser) -> None:
+def test_pages_reached_from_an_index_mark_their_section_and_lead_back(site: Path, browser) -> None:
     with serve(site) as base:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        for path, section, index in [("actors/jens-stoltenberg/", "Actors", "actors/"),
-                                     (f"briefings/{RID}/", "Briefings", "briefings/")]:
+        for path, section, index in [
+            ("actors/jens-stoltenberg/", "Actors", "actors/"),
+            (f"briefings/{RID}/", "Briefings", "briefings/"),
+        ]:
             page.goto(base + path)
             active = page.locator(".md-sidebar--primary a.md-nav__link--active")
             assert active.count() == 1 and active.inner_text().strip() == section
@@ -280,8 +308,7 @@ def test_pages_reached_from_an_index_mark_their_section_and_lead_back(site: Path
         page.close()
 
 
-def test_the_site_says_what_it_publishes_and_leaves_the_benchmark_out(site: Path,
-                                                                       browser) -> None:
+def test_the_site_says_what_it_publishes_and_leaves_the_benchmark_out(site: Path, browser) -> None:
     assert not (site / "benchmark").exists()
     with serve(site) as base:
         page = browser.new_page(viewport={"width": 1280, "height": 900})

@@ -47,13 +47,18 @@ def test_missing_seed_argument(tmp_path: Path) -> None:
 def test_check_prints_every_problem_and_fails(reviewed_repo: Path) -> None:
     path = reviewed_repo / "briefings" / f"{RID}.yaml"
     text = EXAMPLE_RECORD.read_text("utf-8")
-    path.write_text(text.replace("type: country", "type: nation", 1)
-                    .replace("status: draft", "status: finished"), "utf-8")
+    path.write_text(
+        text.replace("type: country", "type: nation", 1).replace(
+            "status: draft", "status: finished"
+        ),
+        "utf-8",
+    )
     done = briefings(reviewed_repo, "check")
     assert done.returncode == 1
     out = done.stdout.splitlines()
-    assert any(ln.startswith(f"briefings/{RID}.yaml:") and "actors[1].type: 'nation'" in ln
-               for ln in out)
+    assert any(
+        ln.startswith(f"briefings/{RID}.yaml:") and "actors[1].type: 'nation'" in ln for ln in out
+    )
     assert any("status: 'finished' is not one of draft, reviewed" in ln for ln in out)
     assert "check: 2 error(s), 0 warning(s)" in done.stderr
 
@@ -83,8 +88,9 @@ def test_yaml_syntax_error_in_render_names_line_and_column(reviewed_repo: Path) 
 def test_build_outside_a_repository(tmp_path: Path) -> None:
     done = briefings(tmp_path, "build")
     assert done.returncode == 1
-    assert done.stderr.strip() == ("error: mkdocs.yml: not found; run briefings build in the "
-                                   "repository root or pass --root")
+    assert done.stderr.strip() == (
+        "error: mkdocs.yml: not found; run briefings build in the repository root or pass --root"
+    )
 
 
 def test_python_dash_m_and_console_script_agree(tmp_path: Path) -> None:
@@ -99,8 +105,7 @@ def test_python_dash_m_and_console_script_agree(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- the review workflow
 
 
-def test_a_seed_added_without_its_record_fails_with_the_command_to_run(
-        reviewed_repo: Path) -> None:
+def test_a_seed_added_without_its_record_fails_with_the_command_to_run(reviewed_repo: Path) -> None:
     new = "seeds/2024-01-02 Café talks.txt"
     (reviewed_repo / new).write_text("Officials met in Paris on Monday.", "utf-8")
     command = f"briefings extract '{new}'"
@@ -112,13 +117,14 @@ def test_a_seed_added_without_its_record_fails_with_the_command_to_run(
     # The command, pasted as it is, resolves it.
     ran = briefings(reviewed_repo, *shlex.split(command)[1:])
     assert ran.returncode == 0, ran.stderr
-    assert "created   seeds/2024-01-02 Café talks.txt -> briefings/2024-01-02-cafe-talks.yaml" \
+    assert (
+        "created   seeds/2024-01-02 Café talks.txt -> briefings/2024-01-02-cafe-talks.yaml"
         in ran.stdout
+    )
     assert briefings(reviewed_repo, "check").returncode == 0
 
 
-def test_a_reviewed_record_whose_seed_changed_is_stale_until_resolved(
-        reviewed_repo: Path) -> None:
+def test_a_reviewed_record_whose_seed_changed_is_stale_until_resolved(reviewed_repo: Path) -> None:
     path = reviewed_repo / "briefings" / f"{RID}.yaml"
     path.write_text(path.read_text("utf-8").replace("status: draft", "status: reviewed"), "utf-8")
     reviewed = path.read_bytes()
@@ -133,7 +139,8 @@ def test_a_reviewed_record_whose_seed_changed_is_stale_until_resolved(
         "record was reviewed, so strict site builds stop until it is re-reviewed: run "
         f"briefings diff {RID} to see what the new seed changes (--take FIELDS writes those "
         f"fields), correct the rest by hand, then set seed.sha256 to {sha}",
-        "check: 0 error(s), 1 warning(s)"]
+        "check: 0 error(s), 1 warning(s)",
+    ]
 
     kept = briefings(reviewed_repo, "extract")
     assert kept.returncode == 0 and path.read_bytes() == reviewed
@@ -141,15 +148,20 @@ def test_a_reviewed_record_whose_seed_changed_is_stale_until_resolved(
         f"kept      seeds/{RID}.txt -> briefings/{RID}.yaml: reviewed record is stale (its seed "
         f"changed) and kept as it is; re-review it: briefings diff {RID} shows what the new "
         "seed changes (--take FIELDS writes those fields), then set seed.sha256 as briefings "
-        "check prints it")
+        "check prints it"
+    )
     assert "--force" not in kept.stdout
     diff = briefings(reviewed_repo, "diff", RID)
     assert diff.returncode == 1 and "~ seed.sha256" in diff.stdout.splitlines()
 
     # Resolved by re-reviewing: the reviewer sets the new fingerprint.
-    path.write_text(path.read_text("utf-8").replace(
-        "sha256: 85333af93ecbfc4f68dd6cdf697d4df18413ec092df550e66f2244369ccb5d79",
-        f"sha256: {sha}"), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "sha256: 85333af93ecbfc4f68dd6cdf697d4df18413ec092df550e66f2244369ccb5d79",
+            f"sha256: {sha}",
+        ),
+        "utf-8",
+    )
     assert briefings(reviewed_repo, "check").stdout == "check: 0 error(s), 0 warning(s)\n"
     # Or by regenerating explicitly.
     path.write_bytes(reviewed)
@@ -177,11 +189,17 @@ def test_readme_and_review_guide_name_every_command_and_option() -> None:
         for action in parser._actions:
             for flag in action.option_strings:
                 if flag.startswith("--") and flag not in ("--help", "--model"):
-                    row = next(ln for ln in readme.splitlines()
-                               if ln.startswith(f"| `briefings {name}"))
+                    row = next(
+                        ln for ln in readme.splitlines() if ln.startswith(f"| `briefings {name}")
+                    )
                     assert flag in row, f"README's row for {name} lacks {flag}"
-    for text in ("briefings diff", "briefings extract --force", "status: reviewed",
-                 "seed.sha256", "exit status"):
+    for text in (
+        "briefings diff",
+        "briefings extract --force",
+        "status: reviewed",
+        "seed.sha256",
+        "exit status",
+    ):
         assert text in guide
     template = (PROJECT / ".github" / "pull_request_template.md").read_text("utf-8")
     assert "docs/reviewing.md" in template and "- [ ]" in template
@@ -196,8 +214,10 @@ def test_check_gives_the_real_reason_a_seed_has_no_record(repo: Path) -> None:
     seed = f"seeds/{RID}.txt"
     from .conftest import PROJECT
 
-    failing = {"BRIEFINGS_EXTRACTOR": "tests.test_cli:failing_extractor",
-               "PYTHONPATH": str(PROJECT)}
+    failing = {
+        "BRIEFINGS_EXTRACTOR": "tests.test_cli:failing_extractor",
+        "PYTHONPATH": str(PROJECT),
+    }
     done = briefings(repo, "extract", fake=False, **failing)
     assert done.returncode == 1 and "the parser found no sentences" in done.stderr
     check = briefings(repo, "check", fake=False, **failing)
@@ -208,5 +228,7 @@ def test_check_gives_the_real_reason_a_seed_has_no_record(repo: Path) -> None:
     # A seed that cannot have a record says why, as extract does.
     (repo / "seeds" / "2024-01-01-empty.txt").write_bytes(b"")
     check = briefings(repo, "check")
-    assert ("seeds/2024-01-01-empty.txt: error: has no record and cannot have one: is empty; put "
-            "the article's text in it or delete it") in check.stdout.splitlines()
+    assert (
+        "seeds/2024-01-01-empty.txt: error: has no record and cannot have one: is empty; put "
+        "the article's text in it or delete it"
+    ) in check.stdout.splitlines()

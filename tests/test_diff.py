@@ -84,18 +84,31 @@ def test_each_kind_of_change_is_shown_as_record_lines() -> None:
 
 def test_events_on_one_date_are_matched_equal_ones_first() -> None:
     old = {"timeline": [{"date": "2023", "event": "A."}, {"date": "2023", "event": "B."}]}
-    new = {"timeline": [{"date": "2023", "event": "B."}, {"date": "2023", "event": "C."},
-                        {"date": "2023", "event": "D."}]}
+    new = {
+        "timeline": [
+            {"date": "2023", "event": "B."},
+            {"date": "2023", "event": "C."},
+            {"date": "2023", "event": "D."},
+        ]
+    }
     assert lines(old, new) == [
-        "~ timeline['2023'].event", "    - event: A.", "    + event: C.",
-        "+ timeline['2023']", "    + - date: '2023'", "    +   event: D.",
+        "~ timeline['2023'].event",
+        "    - event: A.",
+        "    + event: C.",
+        "+ timeline['2023']",
+        "    + - date: '2023'",
+        "    +   event: D.",
     ]
 
 
 def test_records_of_the_wrong_shape_are_compared_whole() -> None:
     assert lines({"actors": "NATO", "tags": "x"}, {"actors": [], "tags": []}) == [
-        "~ tags", "    - tags: x", "    + tags: []",
-        "~ actors", "    - actors: NATO", "    + actors: []",
+        "~ tags",
+        "    - tags: x",
+        "    + tags: []",
+        "~ actors",
+        "    - actors: NATO",
+        "    + actors: []",
     ]
 
 
@@ -109,34 +122,43 @@ def test_diff_command_exit_status_and_force(reviewed_repo: Path) -> None:
     assert record.read_bytes() == before  # diff never writes
     assert done.returncode == 1, done.stderr
     out = done.stdout.splitlines()
-    assert out[0] == (f"diff: briefings/{RID}.yaml against what the extractor makes of "
-                      f"seeds/{RID}.txt now (- as it is, + as it would be)")
+    assert out[0] == (
+        f"diff: briefings/{RID}.yaml against what the extractor makes of "
+        f"seeds/{RID}.txt now (- as it is, + as it would be)"
+    )
     assert "~ title" in out and "- actors[Jens Stoltenberg]" in out
     assert out[-1].startswith("diff: ") and "--force" not in out[-1]
-    assert (f"or write whole fields with: briefings diff {RID} --take title,date,tags,summary,"
-            "actors,timeline,source_chain (it writes only the fields you name" in out[-1])
+    assert (
+        f"or write whole fields with: briefings diff {RID} --take title,date,tags,summary,"
+        "actors,timeline,source_chain (it writes only the fields you name" in out[-1]
+    )
     assert "rejected:" in out[-1]
 
     assert briefings(reviewed_repo, "extract", "--force").returncode == 0
     for target in (RID, f"briefings/{RID}.yaml", f"seeds/{RID}.txt"):
         same = briefings(reviewed_repo, "diff", target)
         assert same.returncode == 0
-        assert same.stdout == (f"diff: briefings/{RID}.yaml: the current extractor would "
-                               "change nothing\n")
+        assert same.stdout == (
+            f"diff: briefings/{RID}.yaml: the current extractor would change nothing\n"
+        )
 
 
 def test_diff_of_a_seed_without_record(repo: Path) -> None:
     done = briefings(repo, "diff", RID)
     assert done.returncode == 1
-    assert done.stdout == (f"diff: briefings/{RID}.yaml does not exist; create it with: "
-                           f"briefings extract seeds/{RID}.txt\n")
+    assert done.stdout == (
+        f"diff: briefings/{RID}.yaml does not exist; create it with: "
+        f"briefings extract seeds/{RID}.txt\n"
+    )
 
 
 def test_diff_errors_exit_2(reviewed_repo: Path) -> None:
     done = briefings(reviewed_repo, "diff", "no-such-story")
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr == ("error: seeds: no seed gives the record id 'no-such-story'; give a "
-                           "record's id (its file name without .yaml) or a seed's path\n")
+    assert done.stderr == (
+        "error: seeds: no seed gives the record id 'no-such-story'; give a "
+        "record's id (its file name without .yaml) or a seed's path\n"
+    )
     (reviewed_repo / "briefings" / f"{RID}.yaml").write_text("id: [x\n", "utf-8")
     broken = briefings(reviewed_repo, "diff", RID)
     assert broken.returncode == 2
@@ -151,7 +173,9 @@ def test_diff_works_on_other_folders(tmp_path: Path, reviewed_repo: Path) -> Non
     assert done.returncode == 0, done.stderr
     same = briefings(tmp_path, "diff", RID, "--seeds", "in", "--out", "out")
     assert (same.returncode, same.stdout) == (
-        0, f"diff: out/{RID}.yaml: the current extractor would change nothing\n")
+        0,
+        f"diff: out/{RID}.yaml: the current extractor would change nothing\n",
+    )
 
 
 # ---------------------------------------------------------------- --take and rejected
@@ -159,8 +183,9 @@ def test_diff_works_on_other_folders(tmp_path: Path, reviewed_repo: Path) -> Non
 
 def _reviewed(repo: Path) -> Path:
     record = repo / "briefings" / f"{RID}.yaml"
-    record.write_text(record.read_text("utf-8").replace("status: draft", "status: reviewed"),
-                      "utf-8")
+    record.write_text(
+        record.read_text("utf-8").replace("status: draft", "status: reviewed"), "utf-8"
+    )
     return record
 
 
@@ -171,14 +196,18 @@ def test_take_writes_only_the_named_fields_and_keeps_the_review(reviewed_repo: P
     assert "~ title" in fresh.stdout and "actors[" in fresh.stdout
     done = briefings(reviewed_repo, "diff", RID, "--take", "actors, review")
     assert done.returncode == 0, done.stderr
-    assert done.stdout == (f"diff: wrote actors into briefings/{RID}.yaml (review: nothing "
-                           "to take); its other fields and its status are as they were\n")
+    assert done.stdout == (
+        f"diff: wrote actors into briefings/{RID}.yaml (review: nothing "
+        "to take); its other fields and its status are as they were\n"
+    )
     after = yaml.safe_load(record.read_text("utf-8"))
     assert after["actors"] != before["actors"]
     assert [a["name"] for a in after["actors"]] == [
-        ln.split("name: ")[1] for ln in fresh.stdout.splitlines() if "+ - name: " in ln]
+        ln.split("name: ")[1] for ln in fresh.stdout.splitlines() if "+ - name: " in ln
+    ]
     assert {k: v for k, v in after.items() if k != "actors"} == {
-        k: v for k, v in before.items() if k != "actors"}  # status, generator stamp included
+        k: v for k, v in before.items() if k != "actors"
+    }  # status, generator stamp included
     assert after["status"] == "reviewed"
     assert record.read_text("utf-8").startswith("id: ")  # the store's format, no schema line added
     again = briefings(reviewed_repo, "diff", RID)
@@ -191,10 +220,13 @@ def test_take_refuses_unknown_fields_and_records_with_comments(reviewed_repo: Pa
     record = _reviewed(reviewed_repo)
     bad = briefings(reviewed_repo, "diff", RID, "--take", "actors,status")
     assert bad.returncode == 2
-    assert bad.stderr == ("error: --take: 'status' is not a field diff can take; name some of: "
-                          "title,date,seed,review,tags,summary,actors,timeline,source_chain\n")
-    record.write_text(record.read_text("utf-8").replace("status: reviewed",
-                                                        "status: reviewed  # by Ana"), "utf-8")
+    assert bad.stderr == (
+        "error: --take: 'status' is not a field diff can take; name some of: "
+        "title,date,seed,review,tags,summary,actors,timeline,source_chain\n"
+    )
+    record.write_text(
+        record.read_text("utf-8").replace("status: reviewed", "status: reviewed  # by Ana"), "utf-8"
+    )
     before = record.read_bytes()
     done = briefings(reviewed_repo, "diff", RID, "--take", "actors")
     assert done.returncode == 2 and record.read_bytes() == before
@@ -214,12 +246,17 @@ def test_take_seed_resolves_a_stale_reviewed_record(reviewed_repo: Path) -> None
 def test_rejected_items_are_never_proposed_again(reviewed_repo: Path) -> None:
     record = _reviewed(reviewed_repo)
     fresh = briefings(reviewed_repo, "diff", RID).stdout
-    proposed = [ln.split("+ actors[")[1].rstrip("]") for ln in fresh.splitlines()
-                if ln.startswith("+ actors[")]
+    proposed = [
+        ln.split("+ actors[")[1].rstrip("]")
+        for ln in fresh.splitlines()
+        if ln.startswith("+ actors[")
+    ]
     assert len(proposed) >= 2
     text = record.read_text("utf-8")
-    record.write_text(text.rstrip("\n") + f"\nrejected:\n  actors: [{proposed[0]}]\n"
-                      "  timeline: ['2024']\n", "utf-8")
+    record.write_text(
+        text.rstrip("\n") + f"\nrejected:\n  actors: [{proposed[0]}]\n  timeline: ['2024']\n",
+        "utf-8",
+    )
     assert briefings(reviewed_repo, "check").returncode == 0  # the schema knows the key
     after = briefings(reviewed_repo, "diff", RID).stdout
     assert f"+ actors[{proposed[0]}]" not in after and f"+ actors[{proposed[1]}]" in after
@@ -239,12 +276,20 @@ def test_rejected_items_are_never_proposed_again(reviewed_repo: Path) -> None:
 def test_rejections_match_names_aliases_and_dates() -> None:
     from generator.rejected import apply_rejections
 
-    new = {"actors": [{"name": "Jens Stoltenberg", "aliases": ["Stoltenberg"]},
-                      {"name": "NATO"}],
-           "timeline": [{"date": "2024", "event": "x"}, {"date": "2023-05", "event": "y"}],
-           "source_chain": [{"name": "Kyodo", "role": "primary"}], "tags": ["Asia", "Japan"]}
-    old = {"rejected": {"actors": ["  stoltenberg "], "timeline": ["2024"],
-                        "source_chain": ["KYODO"], "tags": ["Asia"]}}
+    new = {
+        "actors": [{"name": "Jens Stoltenberg", "aliases": ["Stoltenberg"]}, {"name": "NATO"}],
+        "timeline": [{"date": "2024", "event": "x"}, {"date": "2023-05", "event": "y"}],
+        "source_chain": [{"name": "Kyodo", "role": "primary"}],
+        "tags": ["Asia", "Japan"],
+    }
+    old = {
+        "rejected": {
+            "actors": ["  stoltenberg "],
+            "timeline": ["2024"],
+            "source_chain": ["KYODO"],
+            "tags": ["Asia"],
+        }
+    }
     out = apply_rejections(new, old)
     assert [a["name"] for a in out["actors"]] == ["NATO"]
     assert [e["date"] for e in out["timeline"]] == ["2023-05"]

@@ -19,8 +19,9 @@ RID = "2023-05-05-nato-opens-japan-office"
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    done = subprocess.run([sys.executable, *args], cwd=root, env=env, capture_output=True,
-                          text=True, timeout=900)
+    done = subprocess.run(
+        [sys.executable, *args], cwd=root, env=env, capture_output=True, text=True, timeout=900
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     return done
 
@@ -42,8 +43,12 @@ def test_first_seed_from_seed_to_site(repo: Path) -> None:
     assert record["id"] == RID and record["status"] == "draft" and record["date"] == "2023-05-05"
     assert record["summary"] and record["actors"] and record["timeline"] and record["source_chain"]
     seed_text = fold_ws(read_seed(repo / "seeds" / f"{RID}.txt", repo).text)
-    quotes = [x["evidence"] for key in ("actors", "timeline", "source_chain")
-              for x in record[key] if "evidence" in x]
+    quotes = [
+        x["evidence"]
+        for key in ("actors", "timeline", "source_chain")
+        for x in record[key]
+        if "evidence" in x
+    ]
     assert quotes and all(fold_ws(q) in seed_text for q in quotes)
 
     # Incremental: a second run leaves the record byte-identical.
@@ -72,16 +77,23 @@ def test_first_seed_from_seed_to_site(repo: Path) -> None:
 
 def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
-                          env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def test_plain_mkdocs_build_renders_on_a_fresh_clone(reviewed_repo: Path) -> None:
     assert not (reviewed_repo / "docs" / "briefings").exists()
     done = mkdocs_build(reviewed_repo)
     assert done.returncode == 0, done.stderr
-    assert "Jens Stoltenberg" in (reviewed_repo / "site" / "briefings" / RID /
-                                  "index.html").read_text("utf-8")
+    assert "Jens Stoltenberg" in (
+        reviewed_repo / "site" / "briefings" / RID / "index.html"
+    ).read_text("utf-8")
 
 
 def test_stale_record_fails_the_strict_build_only(reviewed_repo: Path) -> None:
@@ -93,8 +105,14 @@ def test_stale_record_fails_the_strict_build_only(reviewed_repo: Path) -> None:
     assert done.returncode == 1
     assert f"briefings/{RID}.yaml" in done.stderr and "stale" in done.stderr
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    lenient = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=reviewed_repo,
-                             env=env, capture_output=True, text=True, timeout=600)
+    lenient = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=reviewed_repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert lenient.returncode == 0, lenient.stderr
 
 

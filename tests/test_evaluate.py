@@ -18,8 +18,14 @@ from generator.project import EXTRACTOR_ENV
 DATA = Path(__file__).parent / "data"
 
 FLOORS = {
-    "actor_f1": 0.91, "type_acc": 0.98, "event_f1": 0.83, "status_acc": 0.97,
-    "outlets": 1.0, "original_authors": 1.0, "primaries": 0.80, "rouge1": 0.46,
+    "actor_f1": 0.91,
+    "type_acc": 0.98,
+    "event_f1": 0.83,
+    "status_acc": 0.97,
+    "outlets": 1.0,
+    "original_authors": 1.0,
+    "primaries": 0.80,
+    "rouge1": 0.46,
 }
 
 
@@ -27,8 +33,12 @@ def evaluate_json(*gold: Path, seeds: Path | None = None) -> dict:
     """`briefings evaluate --json` over gold folders, as a user runs it."""
     args = [a for g in gold for a in ("--gold", str(g))]
     args += ["--seeds", str(seeds)] if seeds else []
-    done = subprocess.run([sys.executable, "-m", "generator", "evaluate", "--json", *args],
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "evaluate", "--json", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -45,8 +55,14 @@ def test_quality_stays_above_its_floor(report: dict, metric: str) -> None:
 
 # The synthetic set (tests/data/synthetic): forms the development set lacks.
 SYNTHETIC_FLOORS = {
-    "actor_f1": 0.88, "type_acc": 0.95, "event_f1": 0.89, "status_acc": 0.97,
-    "outlets": 0.95, "original_date": 0.95, "original_authors": 0.95, "primaries": 0.75,
+    "actor_f1": 0.88,
+    "type_acc": 0.95,
+    "event_f1": 0.89,
+    "status_acc": 0.97,
+    "outlets": 0.95,
+    "original_date": 0.95,
+    "original_authors": 0.95,
+    "primaries": 0.75,
     "rouge1": 0.48,
 }
 
@@ -70,27 +86,54 @@ def test_no_forbidden_actor_and_short_summaries(report: dict) -> None:
 
 
 def test_scoring_rules() -> None:
-    gold = {"actors": [{"name": "Jens Stoltenberg", "type": "person"},
-                       {"name": "United States", "type": "country"},
-                       {"name": "NATO", "type": "organization", "aliases": ["the alliance"]}],
-            "optional_actors": ["Tokyo"], "not_actors": ["Nikkei Asia"],
-            "timeline": [{"date": "2023-01~", "status": "occurred"},
-                         {"date": "2024", "status": "planned", "uncertain": True}],
-            "source_chain": [{"name": "Japanese and NATO officials", "role": "primary"},
-                             {"name": "Nikkei Asia", "role": "original", "date": "2023-05-03",
-                              "authors": ["Ken Moriyasu", "Rieko Miki"]},
-                             {"name": "Global Research", "role": "republisher"}],
-            "summary": "NATO plans an office in Tokyo."}
-    pred = {"actors": [{"name": "Jens A. Stoltenberg", "type": "person"},
-                       {"name": "U.S.", "type": "organization"},
-                       {"name": "The Alliance", "type": "organization"},
-                       {"name": "Tokyo", "type": "place"}, {"name": "Nikkei Asia", "type": "other"}],
-            "timeline": [{"date": "2023-01", "status": "occurred"},
-                         {"date": "2024", "status": "planned"}, {"date": "2025"}],
-            "source_chain": [{"name": "NATO officials", "role": "primary"},
-                             {"name": "Nikkei Asia", "role": "original", "date": "2023-05-03",
-                              "authors": ["Ken Moriyasu"]}],
-            "summary": "NATO plans to open an office in Tokyo."}
+    gold = {
+        "actors": [
+            {"name": "Jens Stoltenberg", "type": "person"},
+            {"name": "United States", "type": "country"},
+            {"name": "NATO", "type": "organization", "aliases": ["the alliance"]},
+        ],
+        "optional_actors": ["Tokyo"],
+        "not_actors": ["Nikkei Asia"],
+        "timeline": [
+            {"date": "2023-01~", "status": "occurred"},
+            {"date": "2024", "status": "planned", "uncertain": True},
+        ],
+        "source_chain": [
+            {"name": "Japanese and NATO officials", "role": "primary"},
+            {
+                "name": "Nikkei Asia",
+                "role": "original",
+                "date": "2023-05-03",
+                "authors": ["Ken Moriyasu", "Rieko Miki"],
+            },
+            {"name": "Global Research", "role": "republisher"},
+        ],
+        "summary": "NATO plans an office in Tokyo.",
+    }
+    pred = {
+        "actors": [
+            {"name": "Jens A. Stoltenberg", "type": "person"},
+            {"name": "U.S.", "type": "organization"},
+            {"name": "The Alliance", "type": "organization"},
+            {"name": "Tokyo", "type": "place"},
+            {"name": "Nikkei Asia", "type": "other"},
+        ],
+        "timeline": [
+            {"date": "2023-01", "status": "occurred"},
+            {"date": "2024", "status": "planned"},
+            {"date": "2025"},
+        ],
+        "source_chain": [
+            {"name": "NATO officials", "role": "primary"},
+            {
+                "name": "Nikkei Asia",
+                "role": "original",
+                "date": "2023-05-03",
+                "authors": ["Ken Moriyasu"],
+            },
+        ],
+        "summary": "NATO plans to open an office in Tokyo.",
+    }
     s = score(pred, gold)
     assert (s["actor_p"], s["actor_r"]) == (0.75, 1.0)  # Tokyo optional; Nikkei Asia wrong
     assert s["type_acc"] == pytest.approx(2 / 3) and s["not_actors"] == ["Nikkei Asia"]
@@ -109,10 +152,23 @@ def test_a_seed_the_extractor_cannot_read_scores_as_empty_and_says_why(tmp_path:
         "id: garbled\ntitle: A headline\ndate: '2024-01-02'\nseed:\n  path: seeds/garbled.txt\n"
         "  sha256: '0'\nstatus: reviewed\nsummary: The council voted.\nactors:\n"
         "  - name: Council\n    type: organization\ntimeline: []\nsource_chain: []\n",
-        encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "generator", "evaluate", "--gold",
-                           str(tmp_path / "gold"), "--seeds", str(tmp_path / "seeds")],
-                          capture_output=True, text=True, timeout=300)
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "evaluate",
+            "--gold",
+            str(tmp_path / "gold"),
+            "--seeds",
+            str(tmp_path / "seeds"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     assert "not extracted (scored as empty)" in done.stdout
     assert "garbled.txt: is binary" in done.stdout
@@ -129,8 +185,16 @@ def test_a_seed_the_extractor_cannot_read_scores_as_empty_and_says_why(tmp_path:
 # work of the second wave (measured actor P/R/F1 0.585/0.688/0.595, type 0.880), the ROUGE
 # floors after the summary work (measured ROUGE-1 mean 0.426, best 0.45).
 WIKINEWS_FLOORS = {
-    "actor_p": 0.57, "actor_r": 0.67, "actor_f1": 0.58, "type_acc": 0.86, "rouge1": 0.41,
-    "rouge1_best": 0.43, "dates_p": 0.89, "dates_r": 0.84, "dates_f1": 0.86, "date": 0.97,
+    "actor_p": 0.57,
+    "actor_r": 0.67,
+    "actor_f1": 0.58,
+    "type_acc": 0.86,
+    "rouge1": 0.41,
+    "rouge1_best": 0.43,
+    "dates_p": 0.89,
+    "dates_r": 0.84,
+    "dates_f1": 0.86,
+    "date": 0.97,
     "title": 0.97,
 }
 WIKINEWS_MAX_REFUSED = 0
@@ -141,18 +205,22 @@ def wikinews() -> dict:
     return evaluate_json(DATA / "wikinews" / "gold", seeds=DATA / "wikinews" / "seeds")
 
 
-def test_every_draft_of_every_corpus_passes_check(report: dict, synthetic: dict,
-                                                  wikinews: dict) -> None:
+def test_every_draft_of_every_corpus_passes_check(
+    report: dict, synthetic: dict, wikinews: dict
+) -> None:
     """What extract writes always passes `check` (schema, EDTF dates, verbatim evidence,
     characters, summary length), on every document the project has."""
-    failing = [(row["id"], problem) for rep in (report, synthetic, wikinews)
-               for row in rep["documents"] for problem in row.get("check_errors", [])]
+    failing = [
+        (row["id"], problem)
+        for rep in (report, synthetic, wikinews)
+        for row in rep["documents"]
+        for problem in row.get("check_errors", [])
+    ]
     assert failing == []
 
 
 @pytest.mark.parametrize("metric", sorted(WIKINEWS_FLOORS))
-def test_quality_on_the_wikinews_corpus_stays_above_its_floor(wikinews: dict,
-                                                              metric: str) -> None:
+def test_quality_on_the_wikinews_corpus_stays_above_its_floor(wikinews: dict, metric: str) -> None:
     assert wikinews["mean"][metric] >= WIKINEWS_FLOORS[metric], wikinews["mean"]
 
 
@@ -171,25 +239,43 @@ def test_the_wikinews_corpus_is_scored_on_the_fields_its_gold_has(wikinews: dict
 
 
 def test_partial_gold_scores_only_the_fields_it_has() -> None:
-    gold = {"title": "Council  Votes On Trams", "published": "2024-03-15",
-            "actors": [{"name": "City Council", "type": "organization"}]}
-    pred = {"title": "council votes on trams", "date": "2024-03-15", "summary": "x",
-            "actors": [{"name": "City Council", "type": "organization"},
-                       {"name": "Mayor Jones", "type": "person"}],
-            "timeline": [{"date": "2024", "status": "occurred"}],
-            "source_chain": [{"name": "Daily", "role": "original"}]}
+    gold = {
+        "title": "Council  Votes On Trams",
+        "published": "2024-03-15",
+        "actors": [{"name": "City Council", "type": "organization"}],
+    }
+    pred = {
+        "title": "council votes on trams",
+        "date": "2024-03-15",
+        "summary": "x",
+        "actors": [
+            {"name": "City Council", "type": "organization"},
+            {"name": "Mayor Jones", "type": "person"},
+        ],
+        "timeline": [{"date": "2024", "status": "occurred"}],
+        "source_chain": [{"name": "Daily", "role": "original"}],
+    }
     s = score(pred, gold, name="trams")
     assert s["id"] == "trams"
     assert (s["actor_p"], s["actor_r"], s["title"], s["date"]) == (0.5, 1.0, 1.0, 1.0)
-    for key in ("event_f1", "status_acc", "outlets", "original_date", "rouge1", "rouge1_best",
-                "words", "dates_f1"):
+    for key in (
+        "event_f1",
+        "status_acc",
+        "outlets",
+        "original_date",
+        "rouge1",
+        "rouge1_best",
+        "words",
+        "dates_f1",
+    ):
         assert s[key] is None, key
     assert score({**pred, "date": "2024-03-14", "title": "Council votes"}, gold)["date"] == 0.0
     assert score({**pred, "title": "Council votes"}, gold)["title"] == 0.0
 
 
-def test_the_mean_leaves_out_fields_a_gold_file_lacks(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_mean_leaves_out_fields_a_gold_file_lacks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """One full record and one partial gold file in one run: the partial one's missing
     fields are "–" and do not pull the means down; its seed is found by its stem."""
     monkeypatch.setenv(EXTRACTOR_ENV, "tests.fake_extractor:extract")
@@ -203,11 +289,13 @@ def test_the_mean_leaves_out_fields_a_gold_file_lacks(tmp_path: Path,
     (gold / "a.yaml").write_text(
         "id: a\ntitle: x\ndate: '2024-01-02'\nseed: {path: seeds/a.txt, sha256: '0'}\n"
         "status: reviewed\nsummary: Trams Return The Council voted on Monday.\n"
-        "actors: [{name: Council, type: organization}]\ntimeline: []\nsource_chain: []\n")
+        "actors: [{name: Council, type: organization}]\ntimeline: []\nsource_chain: []\n"
+    )
     (gold / "b.yaml").write_text(
         "published: '2024-01-03'\ntitle: Harbour dredging the Port said it would dredge.\n"
         "actors: [{name: Port, type: organization}]\n"
-        "optional_actors: [{name: Harbour, type: place}]\n")
+        "optional_actors: [{name: Harbour, type: place}]\n"
+    )
     report = evaluate([(gold, seeds)])
     a, b = report.rows
     assert b["id"] == "b" and b["event_f1"] is None and b["rouge1"] is None
@@ -224,7 +312,8 @@ def test_the_mean_leaves_out_fields_a_gold_file_lacks(tmp_path: Path,
 
 
 def test_a_partial_gold_file_without_its_seed_is_one_line_error(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "seeds").mkdir()
     (tmp_path / "gold").mkdir()
     (tmp_path / "seeds" / "other.txt").write_text("Text\n")
@@ -248,13 +337,22 @@ def test_gold_files_pair_with_their_seeds(tmp_path: Path) -> None:
 
 
 def test_optional_actors_count_neither_as_hit_nor_as_false_positive() -> None:
-    gold = {"actors": [{"name": "Cres Eastman", "type": "person", "aliases": ["Eastman"]},
-                       {"name": "Australia", "type": "country"}],
-            "optional_actors": [{"name": "World Health Organisation", "type": "organization"},
-                                "Tasmania"]}
-    pred = [{"name": "Eastman", "type": "person"},
+    gold = {
+        "actors": [
+            {"name": "Cres Eastman", "type": "person", "aliases": ["Eastman"]},
+            {"name": "Australia", "type": "country"},
+        ],
+        "optional_actors": [
             {"name": "World Health Organisation", "type": "organization"},
-            {"name": "Tasmania", "type": "place"}, {"name": "Sydney", "type": "place"}]
+            "Tasmania",
+        ],
+    }
+    pred = [
+        {"name": "Eastman", "type": "person"},
+        {"name": "World Health Organisation", "type": "organization"},
+        {"name": "Tasmania", "type": "place"},
+        {"name": "Sydney", "type": "place"},
+    ]
     s = score({"actors": pred}, gold)
     # Hits: Eastman. False positive: Sydney. The two optional names: neither.
     assert (s["actor_p"], s["actor_r"]) == (0.5, 0.5)
@@ -278,9 +376,11 @@ def test_several_reference_summaries_give_the_mean_and_the_best() -> None:
     assert both["rouge1"] == pytest.approx(s["rouge1"])
 
 
-SEED = ("Council approves tram line\nFriday, March 15, 2024\n\n"
-        "The council voted on March 3, 2024 to build the line between July 2003 and "
-        "December 2004 prices. Work starts in 2025.\n")
+SEED = (
+    "Council approves tram line\nFriday, March 15, 2024\n\n"
+    "The council voted on March 3, 2024 to build the line between July 2003 and "
+    "December 2004 prices. Work starts in 2025.\n"
+)
 
 
 def _at(text: str, phrase: str, value: str) -> tuple[int, int, str]:
@@ -289,15 +389,21 @@ def _at(text: str, phrase: str, value: str) -> tuple[int, int, str]:
 
 
 def test_dates_hit_when_spans_overlap_and_values_are_equal() -> None:
-    gold = {"published": "2024-03-15",
-            "dates": [{"text": "March 3, 2024", "value": "2024-03-03"},
-                      {"text": "July 2003", "value": "2003-07"},
-                      {"text": "December 2004", "value": "2004-12"},
-                      {"text": "2025", "value": "2025"}]}
-    found = [_at(SEED, "Friday, March 15, 2024", "2024-03-15"),  # publication date, unmarked
-             _at(SEED, "March 3, 2024", "2024-03-03"),
-             _at(SEED, "July 2003 and December 2004", "2003-07/2004-12"),  # both ends
-             _at(SEED, "2025", "2025-01")]  # right place, wrong value
+    gold = {
+        "published": "2024-03-15",
+        "dates": [
+            {"text": "March 3, 2024", "value": "2024-03-03"},
+            {"text": "July 2003", "value": "2003-07"},
+            {"text": "December 2004", "value": "2004-12"},
+            {"text": "2025", "value": "2025"},
+        ],
+    }
+    found = [
+        _at(SEED, "Friday, March 15, 2024", "2024-03-15"),  # publication date, unmarked
+        _at(SEED, "March 3, 2024", "2024-03-03"),
+        _at(SEED, "July 2003 and December 2004", "2003-07/2004-12"),  # both ends
+        _at(SEED, "2025", "2025-01"),
+    ]  # right place, wrong value
     s = score_dates(found, gold, SEED)
     assert s["dates_r"] == 0.75 and s["dates_p"] == pytest.approx(2 / 3)
     assert s["dates_missed"] == [{"text": "2025", "value": "2025"}]
@@ -310,16 +416,19 @@ def test_dates_hit_when_spans_overlap_and_values_are_equal() -> None:
     assert (same["dates_p"], same["dates_r"]) == (1.0, 0.25)
     # A gold interval is hit by an equal interval, or by its two ends inside its text.
     gold_iv = {"dates": [{"text": "July 2003 and December 2004", "value": "2003-07/2004-12"}]}
-    assert score_dates([_at(SEED, "July 2003 and December 2004", "2003-07-01/2004-12-31")],
-                       gold_iv, SEED)["dates_f1"] == 1.0
+    assert (
+        score_dates(
+            [_at(SEED, "July 2003 and December 2004", "2003-07-01/2004-12-31")], gold_iv, SEED
+        )["dates_f1"]
+        == 1.0
+    )
     two = [_at(SEED, "July 2003", "2003-07"), _at(SEED, "December 2004", "2004-12")]
     assert score_dates(two, gold_iv, SEED)["dates_f1"] == 1.0
     assert score_dates(two[:1], gold_iv, SEED)["dates_f1"] == 0.0
 
 
 def test_dates_are_found_against_the_records_date_and_an_undated_record_finds_none() -> None:
-    gold = {"published": "2024-03-15",
-            "dates": [{"text": "March 3, 2024", "value": "2024-03-03"}]}
+    gold = {"published": "2024-03-15", "dates": [{"text": "March 3, 2024", "value": "2024-03-03"}]}
     dated = score({"date": "2024-03-15"}, gold, SEED)
     assert dated["dates_r"] == 1.0 and dated["dates_gold"] == 1
     for undated in ({}, {"date": None}, {"date": "unknown"}):

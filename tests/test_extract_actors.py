@@ -94,7 +94,9 @@ def test_the_place_of_a_wire_dateline_is_not_an_actor() -> None:
         "Port Strike Spreads\n\nGDANSK, Poland (Reuters) - Dockworkers walked off the job at "
         "three ports on Thursday, and the Solidarity union said the strike would go on.\n"
     )
-    names = [a["name"] for a in find_actors(body_of(text), text, "Port Strike Spreads", ["Reuters"])]
+    names = [
+        a["name"] for a in find_actors(body_of(text), text, "Port Strike Spreads", ["Reuters"])
+    ]
     assert not any(n.upper() == "GDANSK" or n == "Gdansk" for n in names), names
     assert "Reuters" not in names
 
@@ -208,7 +210,7 @@ def test_a_role_in_apposition_or_as_complement_makes_a_person_not_a_body() -> No
     from generator.extract.actor_types import actor_type
 
     text = (
-        "Aid Reaches the North\n\n\"We are late,\" said Selu Taamaru, the agency's country "
+        'Aid Reaches the North\n\n"We are late," said Selu Taamaru, the agency\'s country '
         "director in the north. Ofa Vailea has been the island's special envoy since May. "
         "Mele Fonua, who leads the youth network, welcomed the aid. The Fonua Trust Fund, "
         "the main donor, paid for the fuel.\n"
@@ -258,8 +260,7 @@ def test_a_given_name_the_tagger_left_out_and_a_possessive_it_ran_over() -> None
     from generator.extract.actors import _given_name
 
     body = body_of(
-        "Talks Resume\n\nThe Minister of Water, Idrissa Mahamat Tchere, said talks would "
-        "resume.\n"
+        "Talks Resume\n\nThe Minister of Water, Idrissa Mahamat Tchere, said talks would resume.\n"
     )
     from spacy.tokens import Span
 

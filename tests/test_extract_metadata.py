@@ -153,17 +153,29 @@ def test_a_sources_list_gives_cited_reports_and_a_site_tagline_the_publisher() -
     ("credit", "where", "original", "authors"),
     [
         ("Authored by Jane Roe via The Daily Ledger,", "head", "The Daily Ledger", ["Jane Roe"]),
-        ("This article was reprinted with permission from Urban Review.", "tail", "Urban Review", []),
+        (
+            "This article was reprinted with permission from Urban Review.",
+            "tail",
+            "Urban Review",
+            [],
+        ),
         ("Cross-posted from Urban Review.", "tail", "Urban Review", []),
         ("This article first appeared on Urban Review.", "tail", "Urban Review", []),
         ("Source: Metro Wire", "tail", "Metro Wire", []),
-        ("(Reporting by Jane Roe and Ken Ito; Editing by Tom Lee)", "wire", "Reuters",
-         ["Jane Roe", "Ken Ito"]),
+        (
+            "(Reporting by Jane Roe and Ken Ito; Editing by Tom Lee)",
+            "wire",
+            "Reuters",
+            ["Jane Roe", "Ken Ito"],
+        ),
     ],
 )
 def test_credit_lines_in_their_common_forms(credit, where, original, authors) -> None:
-    head = f"Trams for the suburbs everywhere\n\n{credit}\n\n" if where == "head" else (
-        "Trams for the suburbs everywhere\n\n")
+    head = (
+        f"Trams for the suburbs everywhere\n\n{credit}\n\n"
+        if where == "head"
+        else ("Trams for the suburbs everywhere\n\n")
+    )
     lead = f"LYON (Reuters) - {BODY}" if where == "wire" else BODY
     tail = f"\n\n{credit}" if where in ("tail", "wire") else ""
     text = f"{head}March 10, 2022\n\n{lead}{tail}\n"
@@ -174,7 +186,9 @@ def test_credit_lines_in_their_common_forms(credit, where, original, authors) ->
 
 def test_bylines_in_capitals_with_the_agency_after_them_and_outlet_desks() -> None:
     assert parse_byline("By EVELYN MUTUA and GRANT HOLLOWAY Associated Press") == [
-        "Evelyn Mutua", "Grant Holloway"]
+        "Evelyn Mutua",
+        "Grant Holloway",
+    ]
     assert parse_byline("BY JOHN O'NEILL") == ["John O'Neill"]
     assert parse_byline("By Hedgeline Staff") == []
 
@@ -201,25 +215,46 @@ def test_a_name_line_over_an_affiliation_line_and_an_adapters_credit() -> None:
 @pytest.mark.parametrize(
     ("head", "title", "date", "authors", "publisher"),
     [
-        ("NewsNest | Business & Law\n\nYour daily digest of the stories that matter\n\n"
-         "Trams to reach the eastern suburbs by next spring\n\n"
-         "Metro Courier via NewsNest · Posted Jan 16, 2025 · 4 min read",
-         "Trams to reach the eastern suburbs by next spring", dt.date(2025, 1, 16), [], "NewsNest"),
-        ("EMBARGOED UNTIL 00:01 GMT WEDNESDAY 11 JUNE 2025\n\nHEALTH DESK WIRE | Global Health\n\n"
-         "Trams to reach the eastern suburbs by next spring\n\nBy Esther Lindqvist, Health Desk Wire",
-         "Trams to reach the eastern suburbs by next spring", dt.date(2025, 6, 11),
-         ["Esther Lindqvist"], "Health Desk Wire"),
-        ("THE PACIFIC BRIEF\n\nInterviews\n\n'We will not move the trams for sympathy'\n\n"
-         "By Tom Hadley\n\n19 February 2026",
-         "'We will not move the trams for sympathy'", dt.date(2026, 2, 19), ["Tom Hadley"],
-         "The Pacific Brief"),
-        ("MERIDIAN NEWS · LIVE\n\nLive: trams reach the eastern suburbs\n\nTuesday 4 November 2025\n"
-         "Edited by Sofia Grant in London, with reporting from Mateo Ruiz in Lyon",
-         "Live: trams reach the eastern suburbs", dt.date(2025, 11, 4),
-         ["Sofia Grant", "Mateo Ruiz"], "Meridian News"),
-        ("Trams reach the eastern suburbs of the city\n\nBy Aoife Brennan 12 March 2025",
-         "Trams reach the eastern suburbs of the city", dt.date(2025, 3, 12), ["Aoife Brennan"],
-         None),
+        (
+            "NewsNest | Business & Law\n\nYour daily digest of the stories that matter\n\n"
+            "Trams to reach the eastern suburbs by next spring\n\n"
+            "Metro Courier via NewsNest · Posted Jan 16, 2025 · 4 min read",
+            "Trams to reach the eastern suburbs by next spring",
+            dt.date(2025, 1, 16),
+            [],
+            "NewsNest",
+        ),
+        (
+            "EMBARGOED UNTIL 00:01 GMT WEDNESDAY 11 JUNE 2025\n\nHEALTH DESK WIRE | Global Health\n\n"
+            "Trams to reach the eastern suburbs by next spring\n\nBy Esther Lindqvist, Health Desk Wire",
+            "Trams to reach the eastern suburbs by next spring",
+            dt.date(2025, 6, 11),
+            ["Esther Lindqvist"],
+            "Health Desk Wire",
+        ),
+        (
+            "THE PACIFIC BRIEF\n\nInterviews\n\n'We will not move the trams for sympathy'\n\n"
+            "By Tom Hadley\n\n19 February 2026",
+            "'We will not move the trams for sympathy'",
+            dt.date(2026, 2, 19),
+            ["Tom Hadley"],
+            "The Pacific Brief",
+        ),
+        (
+            "MERIDIAN NEWS · LIVE\n\nLive: trams reach the eastern suburbs\n\nTuesday 4 November 2025\n"
+            "Edited by Sofia Grant in London, with reporting from Mateo Ruiz in Lyon",
+            "Live: trams reach the eastern suburbs",
+            dt.date(2025, 11, 4),
+            ["Sofia Grant", "Mateo Ruiz"],
+            "Meridian News",
+        ),
+        (
+            "Trams reach the eastern suburbs of the city\n\nBy Aoife Brennan 12 March 2025",
+            "Trams reach the eastern suburbs of the city",
+            dt.date(2025, 3, 12),
+            ["Aoife Brennan"],
+            None,
+        ),
     ],
 )
 def test_header_forms_of_many_sites(head, title, date, authors, publisher) -> None:

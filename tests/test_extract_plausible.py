@@ -26,13 +26,17 @@ from generator.extract.plausible import (
 from generator.records import dump_record
 from generator.validate import validate_repository
 
-CHAD = "Convoys Reach Chad\n\nN'DJAMENA, Chad – The first convoys arrived on Monday, the WFP said.\n"
+CHAD = (
+    "Convoys Reach Chad\n\nN'DJAMENA, Chad – The first convoys arrived on Monday, the WFP said.\n"
+)
 KENYA = "Floods Hit Tana River\n\nNAIROBI, Kenya (AP) — Families were evacuated on Thursday.\n"
 PROSE = "Leaders Meet\n\nMadison Grant met the ministers in Geneva on Monday, officials said.\n"
 
 
 def test_a_dateline_place_is_no_person() -> None:
-    rec = {"actors": [{"name": "N'Djamena", "type": "person"}, {"name": "WFP", "type": "organization"}]}
+    rec = {
+        "actors": [{"name": "N'Djamena", "type": "person"}, {"name": "WFP", "type": "organization"}]
+    }
     found = dateline_persons(rec, CHAD)
     assert [f.path for f in found] == ["actors[0].type"]
     fixed = make_plausible(rec, CHAD, None)
@@ -49,9 +53,21 @@ def test_event_status_agrees_with_the_publication_date() -> None:
         "date": "2024-03-12",
         "timeline": [
             {"date": "2024-03-20", "event": "The talks resume in Doha.", "status": "occurred"},
-            {"date": "2024-02", "event": "The ministers agreed to meet again.", "status": "planned"},
-            {"date": "2024-03-10", "event": "The bridge was closed to traffic.", "status": "occurred"},
-            {"date": "2024-04-02", "event": "Voters will elect a new council.", "status": "planned"},
+            {
+                "date": "2024-02",
+                "event": "The ministers agreed to meet again.",
+                "status": "planned",
+            },
+            {
+                "date": "2024-03-10",
+                "event": "The bridge was closed to traffic.",
+                "status": "occurred",
+            },
+            {
+                "date": "2024-04-02",
+                "event": "Voters will elect a new council.",
+                "status": "planned",
+            },
             {"date": "2024-03", "event": "Prices rose in the capital.", "status": "occurred"},
             {"date": "2024~", "event": "A census is expected to start.", "status": "occurred"},
         ],
@@ -60,15 +76,23 @@ def test_event_status_agrees_with_the_publication_date() -> None:
     assert [f.path for f in found] == ["timeline[0].status", "timeline[1].status"]
     fixed = make_plausible(rec, "", pub)
     assert [e["status"] for e in fixed["timeline"]] == [
-        "planned", "occurred", "occurred", "planned", "occurred", "occurred"
+        "planned",
+        "occurred",
+        "occurred",
+        "planned",
+        "occurred",
+        "occurred",
     ]
     # A plan that was due before the publication date and was put off stays a plan.
     put_off = {
         "date": "2024-03-12",
         "timeline": [
             {"date": "2024-03-01", "event": "The vote was postponed.", "status": "planned"},
-            {"date": "2024-03-02", "event": "The summit set for March 2 was called off.",
-             "status": "planned"},
+            {
+                "date": "2024-03-02",
+                "event": "The summit set for March 2 was called off.",
+                "status": "planned",
+            },
         ],
     }
     assert event_dates(put_off) == []
@@ -215,6 +239,10 @@ def test_an_outlet_is_no_common_word_label_or_photo_credit() -> None:
 
 
 def test_findings_read_any_record_without_failing() -> None:
-    odd = {"actors": 3, "timeline": "soon", "source_chain": [None, "x", {"role": "primary"}],
-           "date": None}
+    odd = {
+        "actors": 3,
+        "timeline": "soon",
+        "source_chain": [None, "x", {"role": "primary"}],
+        "date": None,
+    }
     assert [f.path for f in findings(odd, "")] == ["source_chain[2].name"]

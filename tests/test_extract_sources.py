@@ -192,8 +192,11 @@ def test_an_agency_credited_in_the_header_is_the_original() -> None:
         "to share cranes and berths for the rest of the year, officials said in a statement.\n"
     )
     assert header_agency(syndicated).name == "Press Trust of India"
-    md = Metadata(publisher=Outlet("Harbour Gazette", dt.date(2025, 2, 2), ["Ann Lee"],
-                                   evidence="Harbour Gazette"))
+    md = Metadata(
+        publisher=Outlet(
+            "Harbour Gazette", dt.date(2025, 2, 2), ["Ann Lee"], evidence="Harbour Gazette"
+        )
+    )
     links = outlet_links(md, None, syndicated)
     assert [(x["name"], x["role"]) for x in links] == [
         ("Press Trust of India", "original"),
@@ -203,12 +206,20 @@ def test_an_agency_credited_in_the_header_is_the_original() -> None:
     pasted = "Rail strike ends\n\nBy AFP\n\nWorkers returned on Monday.\n"
     assert header_agency(pasted) is not None
     alone = outlet_links(Metadata(date=dt.date(2025, 3, 3)), None, pasted)
-    assert alone == [{"name": "Agence France-Presse", "role": "original", "date": "2025-03-03",
-                      "evidence": "By AFP"}]
+    assert alone == [
+        {
+            "name": "Agence France-Presse",
+            "role": "original",
+            "date": "2025-03-03",
+            "evidence": "By AFP",
+        }
+    ]
     # Not a credit: a photo credit, a body paragraph, an organization that is no agency.
     tail = "Dam opens\n\nThe dam opened on Monday.\n\n© 2025 The Associated Press. All rights reserved.\n"
     assert header_agency(tail).name == "The Associated Press"
-    footer = "Dam opens\n\nThe dam opened on Monday.\n\n© 2025 Valley Courier. All rights reserved.\n"
+    footer = (
+        "Dam opens\n\nThe dam opened on Monday.\n\n© 2025 Valley Courier. All rights reserved.\n"
+    )
     assert header_agency(footer) is None  # a site's own footer names no agency
     own = Metadata(publisher=Outlet("Reuters", evidence="Reuters"))
     assert [(x["name"], x["role"]) for x in outlet_links(own, None, "T\n\nBy Reuters\n")] == [

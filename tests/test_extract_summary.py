@@ -83,25 +83,31 @@ def _sentence(text: str):
 def test_asides_between_commas_go_with_both_commas_and_lists_stay_whole() -> None:
     from generator.extract.summary import pruned
 
-    s = pruned(_sentence(
-        "The minister, who took office in March after a long campaign, signed the decree "
-        "in the capital on Tuesday."
-    ))
+    s = pruned(
+        _sentence(
+            "The minister, who took office in March after a long campaign, signed the decree "
+            "in the capital on Tuesday."
+        )
+    )
     assert s == "The minister signed the decree in the capital on Tuesday."
     # An aside that runs to the end of the sentence holds a list with commas: nothing is cut
     # at the list's first comma.
-    text = ("The war was waged in the north, which a UN commission, leading scholars and "
-            "rights groups have concluded amounted to genocide.")
+    text = (
+        "The war was waged in the north, which a UN commission, leading scholars and "
+        "rights groups have concluded amounted to genocide."
+    )
     assert pruned(_sentence(text)) == text
 
 
 def test_a_short_unnamed_opener_goes_but_conditions_names_and_figures_stay() -> None:
     from generator.extract.summary import pruned
 
-    assert pruned(_sentence(
-        "In terms of highlights, the summit agreed a new framework for sharing intelligence "
-        "between the member states."
-    )).startswith("The summit agreed a new framework")
+    assert pruned(
+        _sentence(
+            "In terms of highlights, the summit agreed a new framework for sharing intelligence "
+            "between the member states."
+        )
+    ).startswith("The summit agreed a new framework")
     for text in (
         "If the alliance is to survive, its members must agree a new framework for sharing "
         "intelligence between them.",
@@ -198,14 +204,18 @@ def test_a_quoted_phrase_keeps_a_sentence_but_quoted_speech_does_not() -> None:
     from generator.extract.summary import _usable
 
     # A scare-quoted phrase inside a report: still the news.
-    assert _usable(_sentence(
-        'A team of six students won a silver medal for "courageous achievement" at the '
-        "robotics contest in Geneva on Friday."
-    ))
+    assert _usable(
+        _sentence(
+            'A team of six students won a silver medal for "courageous achievement" at the '
+            "robotics contest in Geneva on Friday."
+        )
+    )
     # Mostly someone's words: a quote, not the news.
-    assert not _usable(_sentence(
-        '"We will rebuild every school that the river took from us before winter," she said.'
-    ))
+    assert not _usable(
+        _sentence(
+            '"We will rebuild every school that the river took from us before winter," she said.'
+        )
+    )
 
 
 def test_a_long_lead_sentence_is_a_candidate_and_a_bullet_mark_is_dropped() -> None:
@@ -303,12 +313,24 @@ def test_a_weekday_with_a_part_of_the_day_keeps_its_words_and_gains_the_date() -
 def test_a_closing_attribution_can_be_dropped_but_a_clause_ending_in_said_stays() -> None:
     from generator.extract.summary import compress
 
-    assert compress("The ministers signed the accord in Accra, officials from both countries said.",
-                    drop_said=True) == "The ministers signed the accord in Accra."
-    assert compress("The committee will meet in April, according to a statement from the board.",
-                    drop_said=True) == "The committee will meet in April."
-    for text in ("The plan collapsed within a week, as the minister said.",
-                 "Rents rose by 9 percent in the capital, which analysts had said."):
+    assert (
+        compress(
+            "The ministers signed the accord in Accra, officials from both countries said.",
+            drop_said=True,
+        )
+        == "The ministers signed the accord in Accra."
+    )
+    assert (
+        compress(
+            "The committee will meet in April, according to a statement from the board.",
+            drop_said=True,
+        )
+        == "The committee will meet in April."
+    )
+    for text in (
+        "The plan collapsed within a week, as the minister said.",
+        "Rents rose by 9 percent in the capital, which analysts had said.",
+    ):
         assert compress(text, drop_said=True) == text
     kept = "The ferry will resume sailing in May, the harbour master said."
     assert compress(kept) == kept  # off unless asked for
@@ -318,20 +340,22 @@ def test_a_piece_of_a_longer_quotation_is_no_summary_sentence() -> None:
     from generator.extract.summary import _usable
 
     # The parser split a two-sentence quotation: the second half closes a quote it never opened.
-    assert not _usable(_sentence(
-        "The question is how long the repairs will take and how much they will cost.”"
-    ))
-    assert not _usable(_sentence(
-        'The question is how long the repairs will take and how much they will cost."'
-    ))
+    assert not _usable(
+        _sentence("The question is how long the repairs will take and how much they will cost.”")
+    )
+    assert not _usable(
+        _sentence('The question is how long the repairs will take and how much they will cost."')
+    )
     # An unpaired mark inside a parenthetical, which the summary drops, does not count.
-    assert _usable(_sentence(
-        'The probe collected dust from comet Wild (known as "Wild 2) and landed in Utah.'
-    ))
+    assert _usable(
+        _sentence('The probe collected dust from comet Wild (known as "Wild 2) and landed in Utah.')
+    )
     # Balanced quotation marks around a phrase: a whole sentence.
-    assert _usable(_sentence(
-        "The mayor called the closure of the harbour bridge “a test of patience” on Friday."
-    ))
+    assert _usable(
+        _sentence(
+            "The mayor called the closure of the harbour bridge “a test of patience” on Friday."
+        )
+    )
 
 
 def test_a_weekday_opening_the_sentence_becomes_a_capitalised_date() -> None:

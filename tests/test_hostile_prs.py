@@ -35,10 +35,12 @@ def _files(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
 
 
-@pytest.mark.parametrize("where", ["docs/sources", "docs/briefings", "docs/actors/by-letter",
-                                   "docs/feed.xml"])
+@pytest.mark.parametrize(
+    "where", ["docs/sources", "docs/briefings", "docs/actors/by-letter", "docs/feed.xml"]
+)
 def test_a_link_at_a_generated_path_stops_the_render_and_deletes_nothing(
-        reviewed_repo: Path, tmp_path: Path, where: str) -> None:
+    reviewed_repo: Path, tmp_path: Path, where: str
+) -> None:
     victim = _victim(tmp_path)
     before = _files(victim)
     link = reviewed_repo / where
@@ -56,24 +58,33 @@ def test_a_link_at_a_generated_path_stops_the_render_and_deletes_nothing(
     assert "remove the link" in problems[0].message
 
 
-def test_render_and_build_commands_refuse_a_link_in_one_line(reviewed_repo: Path,
-                                                            tmp_path: Path) -> None:
+def test_render_and_build_commands_refuse_a_link_in_one_line(
+    reviewed_repo: Path, tmp_path: Path
+) -> None:
     victim = _victim(tmp_path)
     (reviewed_repo / "docs" / "sources").symlink_to(victim, target_is_directory=True)
     for command in (["render"], ["check"], ["build"]):
         done = briefings(reviewed_repo, *command)
         assert done.returncode == 1, done.stdout + done.stderr
-        assert "docs/sources: error: is a link" in done.stdout + done.stderr \
+        assert (
+            "docs/sources: error: is a link" in done.stdout + done.stderr
             or "error: docs/sources: is a link" in done.stderr
+        )
     # mkdocs itself runs the render through the plugin, and stops the same way.
-    done = subprocess.run(["mkdocs", "build", "--strict"], cwd=reviewed_repo,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["mkdocs", "build", "--strict"],
+        cwd=reviewed_repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode != 0 and "docs/sources: is a link" in done.stdout + done.stderr
     assert _files(victim) == ["index.md", "notes", "notes/thesis.txt"]
 
 
-def test_a_docs_folder_outside_the_repository_is_refused(reviewed_repo: Path,
-                                                         tmp_path: Path) -> None:
+def test_a_docs_folder_outside_the_repository_is_refused(
+    reviewed_repo: Path, tmp_path: Path
+) -> None:
     victim = _victim(tmp_path)
     shutil.rmtree(reviewed_repo / "docs")
     (reviewed_repo / "docs").symlink_to(victim, target_is_directory=True)
@@ -83,10 +94,19 @@ def test_a_docs_folder_outside_the_repository_is_refused(reviewed_repo: Path,
 
 
 def _git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
-                        "HOME": str(root), "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        ["git", "-C", str(root), *args],
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+            "HOME": str(root),
+            "PATH": "/usr/bin:/bin",
+        },
+    )
 
 
 def test_check_names_committed_files_at_generated_paths(reviewed_repo: Path) -> None:
@@ -135,7 +155,8 @@ def test_cached_data_is_escaped_like_fresh_data(reviewed_repo: Path) -> None:
 
 
 def test_a_generated_page_changed_since_the_last_render_is_written_again(
-        reviewed_repo: Path) -> None:
+    reviewed_repo: Path,
+) -> None:
     render_site(reviewed_repo)
     page = reviewed_repo / "docs" / "briefings" / f"{RID}.md"
     good = page.read_bytes()
@@ -167,15 +188,22 @@ def test_two_renders_of_one_site_take_turns(reviewed_repo: Path) -> None:
 
 # ---------------------------------------------------------------- look-alike names
 
+
 def _record(rid: str, names: list[str]) -> dict:
-    return {"id": rid, "title": rid, "date": "2024-01-01",
-            "actors": [{"name": n, "type": "person"} for n in names]}
+    return {
+        "id": rid,
+        "title": rid,
+        "date": "2024-01-01",
+        "actors": [{"name": n, "type": "person"} for n in names],
+    }
 
 
-LOOKALIKES = ["Jens St\u043eltenberg",          # a Cyrillic o
-              "Jens Stol\u00adtenberg",         # a soft hyphen
-              "\u200bJens Stoltenberg",         # a zero-width space
-              "Jens \u202eStoltenberg"]         # a bidi override
+LOOKALIKES = [
+    "Jens St\u043eltenberg",  # a Cyrillic o
+    "Jens Stol\u00adtenberg",  # a soft hyphen
+    "\u200bJens Stoltenberg",  # a zero-width space
+    "Jens \u202eStoltenberg",
+]  # a bidi override
 
 
 def test_lookalike_names_are_one_actor_shown_by_its_plain_name() -> None:
@@ -205,12 +233,21 @@ def test_check_warns_about_lookalike_names(reviewed_repo: Path) -> None:
     path.write_text(dump_record(data), "utf-8")
     problems = [(p.keypath, p.level, p.message) for p in validate_repository(reviewed_repo)]
     assert problems == [
-        ("actors[2].name", "warning", "'Jens Stоltenberg' mixes Cyrillic and Latin letters in "
-         "'Stоltenberg'; retype it in plain letters so that the site lists it under its real "
-         "name"),
-        ("actors[3].aliases[0]", "warning", "'Jens Stol\\xadtenberg' holds the invisible "
-         "character U+00AD; retype it in plain letters so that the site lists it under its "
-         "real name")]
+        (
+            "actors[2].name",
+            "warning",
+            "'Jens Stоltenberg' mixes Cyrillic and Latin letters in "
+            "'Stоltenberg'; retype it in plain letters so that the site lists it under its real "
+            "name",
+        ),
+        (
+            "actors[3].aliases[0]",
+            "warning",
+            "'Jens Stol\\xadtenberg' holds the invisible "
+            "character U+00AD; retype it in plain letters so that the site lists it under its "
+            "real name",
+        ),
+    ]
 
 
 def test_companions_come_from_each_briefings_first_actors() -> None:

@@ -40,8 +40,9 @@ def write_seeds(seeds: Path, version: int) -> None:
         if version == 1 and i in NEW_ONLY:
             continue
         names = " ".join(word(i * 1000 + j + version) for j in range(200))
-        (seeds / f"story-{i:02}.txt").write_text(f"Story {i}, version {version}. {names}.\n",
-                                                 "utf-8")
+        (seeds / f"story-{i:02}.txt").write_text(
+            f"Story {i}, version {version}. {names}.\n", "utf-8"
+        )
 
 
 def records(out: Path) -> dict[str, bytes]:
@@ -84,8 +85,13 @@ def test_sigkill_at_random_points_leaves_old_or_new_records(tmp_path: Path) -> N
             p.unlink()
         for name, data in old.items():
             (root / "briefings" / name).write_bytes(data)
-        proc = subprocess.Popen(SLOW_EXTRACT, cwd=root, env=env(**KNOBS), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            SLOW_EXTRACT,
+            cwd=root,
+            env=env(**KNOBS),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(duration * (k + rng.random()) / kills)
         proc.send_signal(signal.SIGKILL)
         interrupted += proc.wait() == -signal.SIGKILL
@@ -102,7 +108,9 @@ def test_sigkill_at_random_points_leaves_old_or_new_records(tmp_path: Path) -> N
     extract(root)
     assert records(root / "briefings") == new
     assert sorted(p.name for p in (root / "briefings").iterdir() if p.suffix != ".yaml") == [
-        ".briefings-state.json", ".briefings.lock"]
+        ".briefings-state.json",
+        ".briefings.lock",
+    ]
 
 
 def test_two_extract_runs_at_once_the_second_is_refused(tmp_path: Path) -> None:
@@ -111,9 +119,14 @@ def test_two_extract_runs_at_once_the_second_is_refused(tmp_path: Path) -> None:
     for name in ("a", "b", "c"):
         (seeds / f"{name}.txt").write_text(f"Story {name.upper()} here.", "utf-8")
     gate = tmp_path / "gate"
-    first = subprocess.Popen([sys.executable, "-m", "generator", "extract"], cwd=tmp_path,
-                             env=env(FAKE_EXTRACT_GATE=str(gate)), stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+    first = subprocess.Popen(
+        [sys.executable, "-m", "generator", "extract"],
+        cwd=tmp_path,
+        env=env(FAKE_EXTRACT_GATE=str(gate)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while not Path(f"{gate}.waiting").exists():  # the first run holds the lock
@@ -121,8 +134,10 @@ def test_two_extract_runs_at_once_the_second_is_refused(tmp_path: Path) -> None:
             time.sleep(0.05)
         second = briefings(tmp_path, "extract")
         assert second.returncode == 1
-        assert second.stderr == ("error: briefings: another 'briefings extract' is writing to "
-                                 "this folder; wait for it to finish, then run again\n")
+        assert second.stderr == (
+            "error: briefings: another 'briefings extract' is writing to "
+            "this folder; wait for it to finish, then run again\n"
+        )
         assert list((tmp_path / "briefings").glob("*.yaml")) == []
         gate.touch()
         out, err = first.communicate(timeout=60)
@@ -139,8 +154,11 @@ def test_the_lock_dies_with_its_process(tmp_path: Path) -> None:
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "a.txt").write_text("Story A.", "utf-8")
     gate = tmp_path / "gate"
-    first = subprocess.Popen([sys.executable, "-m", "generator", "extract"], cwd=tmp_path,
-                             env=env(FAKE_EXTRACT_GATE=str(gate)))
+    first = subprocess.Popen(
+        [sys.executable, "-m", "generator", "extract"],
+        cwd=tmp_path,
+        env=env(FAKE_EXTRACT_GATE=str(gate)),
+    )
     deadline = time.monotonic() + 60
     while not Path(f"{gate}.waiting").exists():
         assert time.monotonic() < deadline
@@ -158,11 +176,17 @@ def test_a_record_saved_while_extract_runs_is_not_overwritten(tmp_path: Path) ->
     (tmp_path / "seeds").mkdir()
     (tmp_path / "briefings").mkdir()
     (tmp_path / "seeds" / "2024-01-01-rain.txt").write_text(
-        "Rain in Paris\n\nOfficials in Paris said on Monday that it rained.\n", "utf-8")
+        "Rain in Paris\n\nOfficials in Paris said on Monday that it rained.\n", "utf-8"
+    )
     gate = tmp_path / "gate"
-    run = subprocess.Popen([sys.executable, "-m", "generator", "extract"], cwd=tmp_path,
-                           env=env(FAKE_EXTRACT_GATE=str(gate)), stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "generator", "extract"],
+        cwd=tmp_path,
+        env=env(FAKE_EXTRACT_GATE=str(gate)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         waiting = Path(f"{gate}.waiting")  # the extractor is at work: no record existed
         for _ in range(1200):
@@ -177,8 +201,10 @@ def test_a_record_saved_while_extract_runs_is_not_overwritten(tmp_path: Path) ->
     finally:
         run.kill()
     assert record.read_text("utf-8") == "# the reviewer's own start\nid: 2024-01-01-rain\n"
-    assert "kept      seeds/2024-01-01-rain.txt -> briefings/2024-01-01-rain.yaml: the record " \
+    assert (
+        "kept      seeds/2024-01-01-rain.txt -> briefings/2024-01-01-rain.yaml: the record "
         "was saved while extract ran" in out + err
+    )
 
 
 def _one_seed(tmp_path: Path, text: str) -> Path:
@@ -192,13 +218,16 @@ def test_a_reviewers_comments_on_a_draft_survive_a_changed_seed(tmp_path: Path) 
     seed = _one_seed(tmp_path, "Rain in Paris\n\nOfficials in Paris said on Monday it rained.\n")
     assert briefings(tmp_path, "extract").returncode == 0
     record = tmp_path / "briefings" / "2024-01-01-rain.yaml"
-    noted = record.read_text("utf-8").replace("\nsummary:", "\n# check the date with the desk\n"
-                                              "summary:", 1)
+    noted = record.read_text("utf-8").replace(
+        "\nsummary:", "\n# check the date with the desk\nsummary:", 1
+    )
     record.write_text(noted, "utf-8")
     seed.write_text(seed.read_text("utf-8") + "Officials in Lyon agreed.\n", "utf-8")
     done = briefings(tmp_path, "extract")
-    assert "kept      seeds/2024-01-01-rain.txt -> briefings/2024-01-01-rain.yaml: draft was " \
+    assert (
+        "kept      seeds/2024-01-01-rain.txt -> briefings/2024-01-01-rain.yaml: draft was "
         "edited by hand" in done.stdout + done.stderr
+    )
     assert record.read_text("utf-8") == noted
 
 
@@ -207,8 +236,9 @@ def test_a_record_saved_as_yml_is_the_record(tmp_path: Path) -> None:
     assert briefings(tmp_path, "extract").returncode == 0
     yaml_file = tmp_path / "briefings" / "2024-01-01-rain.yaml"
     yml = yaml_file.with_suffix(".yml")
-    yml.write_text(yaml_file.read_text("utf-8").replace("status: draft", "status: reviewed"),
-                   "utf-8")
+    yml.write_text(
+        yaml_file.read_text("utf-8").replace("status: draft", "status: reviewed"), "utf-8"
+    )
     yaml_file.unlink()
     reviewed = yml.read_bytes()
     assert "unchanged" in briefings(tmp_path, "extract").stdout
@@ -216,5 +246,6 @@ def test_a_record_saved_as_yml_is_the_record(tmp_path: Path) -> None:
     done = briefings(tmp_path, "extract")
     assert "briefings/2024-01-01-rain.yml: reviewed record is stale" in done.stdout + done.stderr
     assert sorted(p.name for p in (tmp_path / "briefings").glob("*.y*ml")) == [
-        "2024-01-01-rain.yml"]
+        "2024-01-01-rain.yml"
+    ]
     assert yml.read_bytes() == reviewed

@@ -25,9 +25,17 @@ CALLS: list[str] = []
 def fake_extract(seed: Seed, options: object = None) -> dict:
     CALLS.append(seed.id)
     first = seed.text.strip().splitlines()[0]
-    return {"id": seed.id, "title": first, "date": "2024-01-02",
-            "seed": {"path": seed.rel_path, "sha256": seed.sha256}, "status": "draft",
-            "summary": first, "actors": [], "timeline": [], "source_chain": []}
+    return {
+        "id": seed.id,
+        "title": first,
+        "date": "2024-01-02",
+        "seed": {"path": seed.rel_path, "sha256": seed.sha256},
+        "status": "draft",
+        "summary": first,
+        "actors": [],
+        "timeline": [],
+        "source_chain": [],
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -89,8 +97,10 @@ def test_hand_edited_draft_is_kept_when_its_seed_changes(tmp_path: Path) -> None
     seeds, out = folder(tmp_path)
     run(tmp_path, seeds, out)
     path = out / "two.yaml"
-    path.write_text(path.read_text("utf-8").replace("summary: Second story",
-                                                    "summary: A reviewer's words"), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace("summary: Second story", "summary: A reviewer's words"),
+        "utf-8",
+    )
     edited = path.read_bytes()
     (seeds / "two.md").write_text("# Second story, updated\n", "utf-8")
     outcomes = {o.seed: o for o in extract_seeds(sorted(seeds.iterdir()), out, tmp_path, seeds)}
@@ -122,9 +132,11 @@ def test_bad_seeds_fail_alone_and_the_rest_go_on(tmp_path: Path) -> None:
 
 
 def test_a_second_run_on_the_same_folder_is_refused(tmp_path: Path) -> None:
-    with (folder_lock(tmp_path),
-          pytest.raises(BriefingError, match="another 'briefings extract'"),
-          folder_lock(tmp_path)):
+    with (
+        folder_lock(tmp_path),
+        pytest.raises(BriefingError, match="another 'briefings extract'"),
+        folder_lock(tmp_path),
+    ):
         pass
 
 
@@ -132,8 +144,10 @@ def test_force_on_an_unchanged_seed_gives_the_same_bytes(tmp_path: Path) -> None
     seeds, out = folder(tmp_path)
     run(tmp_path, seeds, out)
     before = {p.name: p.read_bytes() for p in out.glob("*.yaml")}
-    assert run(tmp_path, seeds, out, force=True) == {"seeds/one.txt": "unchanged",
-                                                     "seeds/two.md": "unchanged"}
+    assert run(tmp_path, seeds, out, force=True) == {
+        "seeds/one.txt": "unchanged",
+        "seeds/two.md": "unchanged",
+    }
     assert {p.name: p.read_bytes() for p in out.glob("*.yaml")} == before
 
 
@@ -143,12 +157,18 @@ def test_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> None:
     (out / ".one.yaml.x1y2z3.tmp").write_text("id: half", "utf-8")
     (out / ".notes.txt").write_text("a person's file", "utf-8")
     run(tmp_path, seeds, out)
-    assert sorted(p.name for p in out.iterdir()) == [".briefings-state.json", ".briefings.lock",
-                                                     ".notes.txt", "one.yaml", "two.yaml"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".briefings-state.json",
+        ".briefings.lock",
+        ".notes.txt",
+        "one.yaml",
+        "two.yaml",
+    ]
 
 
-def test_an_extractor_crash_fails_its_seed_only(tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_extractor_crash_fails_its_seed_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def crash_on_one(seed: Seed, options: object = None) -> dict:
         if seed.id == "one":
             raise ZeroDivisionError("division by zero")
@@ -159,7 +179,8 @@ def test_an_extractor_crash_fails_its_seed_only(tmp_path: Path,
     outcomes = {o.seed: o for o in extract_seeds(sorted(seeds.iterdir()), out, tmp_path, seeds)}
     assert outcomes["seeds/one.txt"].line() == (
         "failed    seeds/one.txt: internal error in extraction (ZeroDivisionError: division by "
-        "zero); rerun with --debug and report it with this seed")
+        "zero); rerun with --debug and report it with this seed"
+    )
     assert outcomes["seeds/two.md"].action == "created"
     with pytest.raises(ZeroDivisionError):
         extract_seeds([seeds / "one.txt"], out, tmp_path, seeds, debug=True)
@@ -169,17 +190,20 @@ def test_long_texts_are_refused_before_extraction(tmp_path: Path) -> None:
     seeds, out = folder(tmp_path)
     (seeds / "long.txt").write_text("word " * (MAX_TEXT_CHARS // 5 + 1), "utf-8")
     (outcome,) = extract_seeds([seeds / "long.txt"], out, tmp_path, seeds)
-    assert outcome.line() == ("failed    seeds/long.txt: text is 300,005 characters long, more "
-                              "than the 300,000 an article may have; keep only the article in "
-                              "the seed")
+    assert outcome.line() == (
+        "failed    seeds/long.txt: text is 300,005 characters long, more "
+        "than the 300,000 an article may have; keep only the article in "
+        "the seed"
+    )
     assert CALLS == []
 
 
 def test_a_link_inside_the_seed_folder_is_fine(tmp_path: Path) -> None:
     seeds, out = folder(tmp_path)
     (seeds / "alias.txt").symlink_to(seeds / "one.txt")
-    outcomes = {o.seed: o.action for o in extract_seeds([seeds / "alias.txt"], out, tmp_path,
-                                                        seeds)}
+    outcomes = {
+        o.seed: o.action for o in extract_seeds([seeds / "alias.txt"], out, tmp_path, seeds)
+    }
     assert outcomes == {"seeds/alias.txt": "created"}
 
 
@@ -191,12 +215,15 @@ def test_extractor_hook(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(EXTRACTOR_ENV, "tests.nowhere:extract")
     with pytest.raises(BriefingError) as info:
         extractor()
-    assert info.value.line() == ("BRIEFINGS_EXTRACTOR: 'tests.nowhere:extract' cannot be loaded "
-                                 "(No module named 'tests.nowhere'); set it to module:function "
-                                 "or unset it")
+    assert info.value.line() == (
+        "BRIEFINGS_EXTRACTOR: 'tests.nowhere:extract' cannot be loaded "
+        "(No module named 'tests.nowhere'); set it to module:function "
+        "or unset it"
+    )
 
 
 def test_commands_in_messages_can_be_pasted() -> None:
     assert command("extract", "--force", "seeds/a b.txt") == (
-        "briefings extract --force 'seeds/a b.txt'")
+        "briefings extract --force 'seeds/a b.txt'"
+    )
     assert command("diff", "x") == "briefings diff x"

@@ -43,16 +43,24 @@ def _mkdocs(repo: Path, *args: str, banner_env: bool = True) -> subprocess.Compl
     run_env = env()
     if not banner_env:
         run_env.pop("NO_MKDOCS_2_WARNING", None)
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=repo, env=run_env,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=repo,
+        env=run_env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def test_build_publishes_the_other_briefings_when_a_draft_is_broken(reviewed_repo: Path) -> None:
     _broken_draft(reviewed_repo)
     check = briefings(reviewed_repo, "check")
     assert check.returncode == 1  # the pull request still fails
-    assert sum(f"briefings/{BAD}.yaml" in ln and ": error:" in ln
-               for ln in check.stdout.splitlines()) == 2
+    assert (
+        sum(f"briefings/{BAD}.yaml" in ln and ": error:" in ln for ln in check.stdout.splitlines())
+        == 2
+    )
     done = briefings(reviewed_repo, "build")
     out = done.stdout + done.stderr
     assert done.returncode == 0, out
@@ -60,9 +68,11 @@ def test_build_publishes_the_other_briefings_when_a_draft_is_broken(reviewed_rep
     assert (site / RID / "index.html").is_file()
     assert not (site / BAD).exists()
     notices = [ln for ln in out.splitlines() if "left out of the site" in ln]
-    assert notices == [f"briefings/{BAD}.yaml:{notices[0].split(':')[1]}: warning: this draft is "
-                       "left out of the site, the other briefings are published: "
-                       + notices[0].split("are published: ")[1]]
+    assert notices == [
+        f"briefings/{BAD}.yaml:{notices[0].split(':')[1]}: warning: this draft is "
+        "left out of the site, the other briefings are published: "
+        + notices[0].split("are published: ")[1]
+    ]
     assert "fix the record (briefings check lists every error) or delete it" in notices[0]
     assert BAD not in (reviewed_repo / "site" / "feed.xml").read_text("utf-8")
 
@@ -116,8 +126,9 @@ def test_a_drafts_notes_never_fail_the_strict_build(reviewed_repo: Path) -> None
     assert "open question" in check.stdout and "implausible" in check.stdout
     strict = _mkdocs(reviewed_repo, "build", "--strict")
     assert strict.returncode == 0, strict.stderr
-    notes = [ln for ln in strict.stderr.splitlines() if "open question" in ln
-             or "implausible" in ln]
+    notes = [
+        ln for ln in strict.stderr.splitlines() if "open question" in ln or "implausible" in ln
+    ]
     assert len(notes) == 2 and all(ln.startswith("INFO") for ln in notes), notes
     assert all(": note:" in ln for ln in notes)
     assert not any(ln.startswith("WARNING") for ln in strict.stderr.splitlines())
@@ -134,7 +145,13 @@ def test_build_and_serve_hide_materials_end_of_life_banner(reviewed_repo: Path) 
     plain = _mkdocs(reviewed_repo, "build", banner_env=False)
     assert plain.returncode == 0 and BANNER in plain.stderr  # what the project hides
     run_env = {k: v for k, v in env().items() if k != "NO_MKDOCS_2_WARNING"}
-    done = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=reviewed_repo,
-                          env=run_env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "build"],
+        cwd=reviewed_repo,
+        env=run_env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     assert BANNER not in done.stdout + done.stderr

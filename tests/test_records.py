@@ -41,21 +41,40 @@ def test_dump_fixes_key_order_quotes_dates_and_folds_long_text() -> None:
     lines = text.splitlines()
     assert lines[0] == "# yaml-language-server: $schema=../generator/schema/record.schema.json"
     top = [ln.split(":")[0] for ln in lines[1:] if ln and not ln.startswith(" ")]
-    assert top == ["id", "title", "date", "seed", "status", "tags", "summary", "actors",
-                   "timeline", "source_chain"]
+    assert top == [
+        "id",
+        "title",
+        "date",
+        "seed",
+        "status",
+        "tags",
+        "summary",
+        "actors",
+        "timeline",
+        "source_chain",
+    ]
     assert "date: '2023-05-05'" in lines
     assert "  - date: '2024'" in lines
     assert "summary: >-" in lines
-    assert all(len(ln) <= 100 for ln in lines if ln.startswith("  ") and "evidence" not in ln
-               and "title" not in ln)
+    assert all(
+        len(ln) <= 100
+        for ln in lines
+        if ln.startswith("  ") and "evidence" not in ln and "title" not in ln
+    )
     # one item per line
     assert "tags:\n  - Asia\n  - Intelligence\n" in text
 
 
 def test_dump_keeps_awkward_strings_exact() -> None:
-    record = {"id": "x", "summary": "yes", "title": "a: b # c", "tags": ["no", "2024", "- x"],
-              "actors": [{"name": "line one\nline two", "type": "other",
-                          "evidence": "'quoted' and \"double\""}]}
+    record = {
+        "id": "x",
+        "summary": "yes",
+        "title": "a: b # c",
+        "tags": ["no", "2024", "- x"],
+        "actors": [
+            {"name": "line one\nline two", "type": "other", "evidence": "'quoted' and \"double\""}
+        ],
+    }
     assert yaml.safe_load(dump_record(record)) == record
 
 
@@ -75,14 +94,17 @@ def test_duplicate_keys_are_rejected(tmp_path: Path) -> None:
 def test_alias_bomb_is_rejected_at_once(tmp_path: Path) -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
-        for i in range(20))
+        for i in range(20)
+    )
     started = time.perf_counter()
     with pytest.raises(BriefingError) as info:
         parse_record(bomb, tmp_path / "r.yaml")
     assert time.perf_counter() - started < 0.5
-    assert info.value.line() == (f"{tmp_path / 'r.yaml'}:1:4: YAML error: anchors (&name) and "
-                                 "aliases (*name) are not allowed in a record; write the value "
-                                 "out in full")
+    assert info.value.line() == (
+        f"{tmp_path / 'r.yaml'}:1:4: YAML error: anchors (&name) and "
+        "aliases (*name) are not allowed in a record; write the value "
+        "out in full"
+    )
 
 
 def test_an_anchor_alone_is_refused_too(tmp_path: Path) -> None:
@@ -100,7 +122,10 @@ def test_non_utf8_record_names_line_and_column(tmp_path: Path) -> None:
 
 def test_fragments_are_dumped_as_a_record_holds_them() -> None:
     assert dump_item("actors", {"evidence": "q", "name": "A", "type": "person"}) == [
-        "- name: A", "  type: person", "  evidence: q"]
+        "- name: A",
+        "  type: person",
+        "  evidence: q",
+    ]
     assert dump_field("date", "2023") == ["date: '2023'"]
     folded = dump_field("summary", "word " * 30 + "end")
     assert folded[0] == "summary: >-" and len(folded) == 3
@@ -110,8 +135,9 @@ def test_fragments_are_dumped_as_a_record_holds_them() -> None:
 
 def test_tabs_are_rejected_with_their_line(tmp_path: Path) -> None:
     with pytest.raises(BriefingError, match=r"r.yaml:2:6: tab character"):
-        parse_record("id: x\nseed:\n\tpath: y\n".replace("seed:\n", "seed:\t\n"),
-                     tmp_path / "r.yaml")
+        parse_record(
+            "id: x\nseed:\n\tpath: y\n".replace("seed:\n", "seed:\t\n"), tmp_path / "r.yaml"
+        )
 
 
 def test_line_map_gives_lines_of_nested_keys(tmp_path: Path) -> None:

@@ -36,17 +36,28 @@ def seed_text() -> str:
 def test_briefing_page_holds_every_part_of_the_record() -> None:
     page = render_briefing(example(), f"briefings/{RID}.yaml", seed_text())
     assert page.startswith('---\ntitle: "Does The Atlantic Alliance Need a \\"Name Change\\": NATO')
-    assert page.index("Bottom line") < page.index("## Key actors") < page.index("## Timeline") \
-        < page.index("## Source chain") < page.index("## Seed text") < page.index("## Provenance")
+    assert (
+        page.index("Bottom line")
+        < page.index("## Key actors")
+        < page.index("## Timeline")
+        < page.index("## Source chain")
+        < page.index("## Seed text")
+        < page.index("## Provenance")
+    )
     assert '<span class="bf-badge bf-badge--draft">draft</span>' in page
     assert "Original</span> Nikkei Asia (3 May 2023)" in page
     assert "Copy in hand</span> Global Research (5 May 2023)" in page
-    assert re.search(r'\| Jens Stoltenberg<sup class="bf-sup"><a class="bf-ev" href="#ev-\d+" '
-                     r'aria-label="quote \d+ in the seed text" title="Show the words of the seed">'
-                     r'\d+</a></sup> \| person \| NATO Secretary&#45;General \|', page)
+    assert re.search(
+        r'\| Jens Stoltenberg<sup class="bf-sup"><a class="bf-ev" href="#ev-\d+" '
+        r'aria-label="quote \d+ in the seed text" title="Show the words of the seed">'
+        r"\d+</a></sup> \| person \| NATO Secretary&#45;General \|",
+        page,
+    )
     assert '<span class="bf-when" data-edtf="2023-07-11/2023-07-12">11–12 Jul 2023</span>' in page
     assert "bf-event--planned" in page and "bf-event--occurred" in page
-    assert "**Nikkei Asia**, original, 3 May 2023, by Ken Moriyasu, Rieko Miki, Takashi Tsuji" in page
+    assert (
+        "**Nikkei Asia**, original, 3 May 2023, by Ken Moriyasu, Rieko Miki, Takashi Tsuji" in page
+    )
     assert page.count("<svg") == 2 and "Primary source" in page
     assert "85333af93ecbfc4f68dd6cdf697d4df18413ec092df550e66f2244369ccb5d79" in page
 
@@ -64,8 +75,10 @@ def test_every_quote_is_highlighted_and_linked_from_its_field() -> None:
 def test_edit_link_needs_a_repository() -> None:
     site = SiteConfig(repo_url="https://github.com/example/briefings", branch="main")
     page = render_briefing(example(), f"briefings/{RID}.yaml", None, site)
-    assert (f'<a href="https://github.com/example/briefings/edit/main/briefings/{RID}.yaml" '
-            'rel="nofollow">Edit this record</a>') in page
+    assert (
+        f'<a href="https://github.com/example/briefings/edit/main/briefings/{RID}.yaml" '
+        'rel="nofollow">Edit this record</a>'
+    ) in page
     assert "Edit this record" not in render_briefing(example(), "r")
     assert "## Seed text" not in render_briefing(example(), "r")
 
@@ -77,11 +90,23 @@ def test_timeline_is_sorted_oldest_first() -> None:
     assert page.index("Jan 2023") < page.index("Apr 2023") < page.index(">2024<")
 
 
-@pytest.mark.parametrize("payload", [
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
-    "![i](http://evil.example/i.png)", '--8<-- "/etc/passwd"', "{{ 7*7 }}", "`code`", "1. list",
-    "# heading", "<https://evil.example>", "{: onclick=alert(1) }", '" onmouseover="alert(1)',
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[x](javascript:alert(1))",
+        "![i](http://evil.example/i.png)",
+        '--8<-- "/etc/passwd"',
+        "{{ 7*7 }}",
+        "`code`",
+        "1. list",
+        "# heading",
+        "<https://evil.example>",
+        "{: onclick=alert(1) }",
+        '" onmouseover="alert(1)',
+    ],
+)
 def test_untrusted_text_is_inert(payload: str) -> None:
     escaped = re.sub(r"&#\d+;", "", md_escape(payload))
     for ch in "<>[]()`!{}#-.:=&;\"'":
@@ -105,8 +130,16 @@ def test_untrusted_text_is_inert(payload: str) -> None:
 
 def test_safe_url() -> None:
     assert safe_url("https://example.com/a?b=1") == "https://example.com/a?b=1"
-    for bad in ["javascript:alert(1)", "data:text/html,x", "//evil", 'https://x/"onmouseover=',
-                "ftp://x", None, 3, "https://x/\x00"]:
+    for bad in [
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "//evil",
+        'https://x/"onmouseover=',
+        "ftp://x",
+        None,
+        3,
+        "https://x/\x00",
+    ]:
         assert safe_url(bad) is None
 
 
@@ -120,18 +153,28 @@ def test_only_safe_urls_become_links() -> None:
 def pages_for_two() -> dict[str, str]:
     old, new = example(), example()
     new.update(id="newer", date="2024-01-02", title="Newer story")
-    new["actors"] = [{"name": "The NATO", "type": "organization"},
-                     {"name": "Jens Stoltenberg", "type": "person", "role": "Secretary General"}]
+    new["actors"] = [
+        {"name": "The NATO", "type": "organization"},
+        {"name": "Jens Stoltenberg", "type": "person", "role": "Secretary General"},
+    ]
     new["source_chain"] = [{"name": "Nikkei Asia", "role": "original"}]
     return render_pages([Briefing(old, "a"), Briefing(new, "b")], SiteConfig(publish_drafts=True))
 
 
 def test_pages_of_the_site() -> None:
     pages = pages_for_two()
-    assert {"briefings/index.md", "briefings/.latest.md", "briefings/newer.md",
-            f"briefings/{RID}.md", "actors/index.md", "actors/nato.md",
-            "actors/jens-stoltenberg.md", "timeline/index.md", "sources/index.md",
-            "feed.xml"} <= set(pages)
+    assert {
+        "briefings/index.md",
+        "briefings/.latest.md",
+        "briefings/newer.md",
+        f"briefings/{RID}.md",
+        "actors/index.md",
+        "actors/nato.md",
+        "actors/jens-stoltenberg.md",
+        "timeline/index.md",
+        "sources/index.md",
+        "feed.xml",
+    } <= set(pages)
     index = pages["briefings/index.md"]
     assert index.index("(newer.md)") < index.index(f"({RID}.md)")
     assert "(briefings/newer.md)" in pages["briefings/.latest.md"]
@@ -164,9 +207,12 @@ def test_sources_page_counts_roles() -> None:
 
 def test_feed_is_atom_newest_first() -> None:
     feed = pages_for_two()["feed.xml"]
-    assert feed.startswith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')
+    assert feed.startswith(
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+    )
     assert feed.index("<title>Draft, not yet checked: Newer story</title>") < feed.index(
-        "<title>Draft, not yet checked: Does The Atlantic")
+        "<title>Draft, not yet checked: Does The Atlantic"
+    )
     assert '<link rel="alternate" href="briefings/newer/"/>' in feed
 
 
@@ -182,8 +228,12 @@ def test_write_pages_writes_only_changes_and_removes_orphans(tmp_path: Path) -> 
 
 def test_render_site_refuses_invalid_reviewed_records_listing_each(reviewed_repo: Path) -> None:
     path = reviewed_repo / "briefings" / f"{RID}.yaml"
-    path.write_text(path.read_text("utf-8").replace("type: person", "type: human")
-                    .replace("status: draft", "status: reviewed"), "utf-8")
+    path.write_text(
+        path.read_text("utf-8")
+        .replace("type: person", "type: human")
+        .replace("status: draft", "status: reviewed"),
+        "utf-8",
+    )
     with pytest.raises(BriefingError) as info:
         render_site(reviewed_repo)
     assert "2 error(s) in records" in info.value.line()
@@ -194,10 +244,13 @@ def test_an_invalid_draft_is_left_out_and_the_rest_is_rendered(reviewed_repo: Pa
     good = reviewed_repo / "briefings" / f"{RID}.yaml"
     text = good.read_text("utf-8")
     bad = reviewed_repo / "briefings" / "2023-05-06-other.yaml"
-    shutil.copy(reviewed_repo / "seeds" / f"{RID}.txt",
-                reviewed_repo / "seeds" / f"{bad.stem}.txt")
-    bad.write_text(text.replace(RID, bad.stem).replace("type: person", "type: human")
-                   .replace("'2023-05-05'", "'2011-22x'"), "utf-8")
+    shutil.copy(reviewed_repo / "seeds" / f"{RID}.txt", reviewed_repo / "seeds" / f"{bad.stem}.txt")
+    bad.write_text(
+        text.replace(RID, bad.stem)
+        .replace("type: person", "type: human")
+        .replace("'2023-05-05'", "'2011-22x'"),
+        "utf-8",
+    )
     broken = reviewed_repo / "briefings" / "2023-05-07-broken.yaml"
     broken.write_text("id: 2023-05-07-broken\nstatus: draft\nactors: [\n", "utf-8")
     result = render_site(reviewed_repo)
@@ -206,7 +259,8 @@ def test_an_invalid_draft_is_left_out_and_the_rest_is_rendered(reviewed_repo: Pa
     assert not (docs / f"{bad.stem}.md").exists() and not (docs / f"{broken.stem}.md").exists()
     assert [(p.file, p.kind) for p in result.left_out] == [
         ("briefings/2023-05-06-other.yaml", "draft"),
-        ("briefings/2023-05-07-broken.yaml", "draft")]
+        ("briefings/2023-05-07-broken.yaml", "draft"),
+    ]
     notice = result.left_out[0].format()
     assert "this draft is left out of the site, the other briefings are published" in notice
     assert "date: '2011-22x' is not a valid EDTF date" in notice and "(and 3 more errors)" in notice
@@ -230,10 +284,14 @@ def many(n_briefings: int, actors_each: int) -> list[Briefing]:
     for i in range(n_briefings):
         rec = example()
         rec.update(id=f"b{i}", date=f"{2000 + i % 20}-0{1 + i % 9}-1{i % 9}", title=f"Story {i}")
-        rec["actors"] = [{"name": f"Person {chr(65 + j % 26)}{i}-{j}", "type": "person"}
-                         for j in range(actors_each)]
-        rec["timeline"] = [{"date": f"{2000 + (i + j) % 20}-0{1 + j % 9}", "event": f"E{i}.{j}"}
-                           for j in range(actors_each)]
+        rec["actors"] = [
+            {"name": f"Person {chr(65 + j % 26)}{i}-{j}", "type": "person"}
+            for j in range(actors_each)
+        ]
+        rec["timeline"] = [
+            {"date": f"{2000 + (i + j) % 20}-0{1 + j % 9}", "event": f"E{i}.{j}"}
+            for j in range(actors_each)
+        ]
         out.append(Briefing(rec, f"b{i}.yaml"))
     return out
 
@@ -260,8 +318,9 @@ def test_large_sites_split_the_actor_index_and_the_timeline() -> None:
     assert "\n## Jan 2005\n" in year
 
 
-def test_second_render_reuses_what_did_not_change(reviewed_repo: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_second_render_reuses_what_did_not_change(
+    reviewed_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import generator.render as render_module
     import generator.seeds as seeds_module
 
@@ -282,8 +341,10 @@ def test_second_render_reuses_what_did_not_change(reviewed_repo: Path,
 
     # An edited record is read, checked and rendered again.
     record = reviewed_repo / "briefings" / f"{RID}.yaml"
-    record.write_text(record.read_text("utf-8").replace("name: Jens Stoltenberg",
-                                                        "name: Jens Stoltenberg Jr"), "utf-8")
+    record.write_text(
+        record.read_text("utf-8").replace("name: Jens Stoltenberg", "name: Jens Stoltenberg Jr"),
+        "utf-8",
+    )
     assert render_site(reviewed_repo).written >= 1
     assert "Jens Stoltenberg Jr" in page.read_text("utf-8")
 

@@ -25,15 +25,24 @@ ANOTHER_DAY = "1000000000"  # 2001-09-09
 
 def build(root: Path, **extra: str) -> Path:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra)
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
-                          env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     return root / "site"
 
 
 def files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def unstamped(name: str, data: bytes) -> bytes:

@@ -27,7 +27,8 @@ def corpus(root: Path, n: int) -> Path:
     for i in range(n):
         (seeds / f"story-{i:02d}.txt").write_text(
             f"Story {i}\n\nMinister Alpha{i} met Envoy Beta{i} in Capital{i % 3} on Monday.\n",
-            "utf-8")
+            "utf-8",
+        )
     return seeds
 
 
@@ -46,7 +47,8 @@ def test_a_pool_of_processes_makes_the_same_records_as_one(tmp_path: Path) -> No
 
 
 def test_unchanged_seeds_skip_the_extractor_and_the_state_cache_is_only_a_cache(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seeds = corpus(tmp_path, 4)
     out = tmp_path / "briefings"
     paths = sorted(seeds.iterdir())
@@ -68,20 +70,24 @@ def test_unchanged_seeds_skip_the_extractor_and_the_state_cache_is_only_a_cache(
     assert not unchanged(paths[0], rec, cache)
 
 
-def test_dask_cluster_makes_the_same_records(tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dask_cluster_makes_the_same_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     distributed = pytest.importorskip("dask.distributed")
     # Worker processes start afresh: they find the fake extractor through the environment.
     monkeypatch.setenv("BRIEFINGS_EXTRACTOR", FAKE)
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(PROJECT), os.environ.get(
-        "PYTHONPATH")])))
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join(filter(None, [str(PROJECT), os.environ.get("PYTHONPATH")]))
+    )
     seeds = corpus(tmp_path, 6)
     paths = sorted(seeds.iterdir())
     local = extract_seeds(paths, tmp_path / "local", tmp_path, seeds, jobs=1)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
-        remote = extract_seeds(paths, tmp_path / "dask", tmp_path, seeds,
-                               scheduler=cluster.scheduler_address)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        remote = extract_seeds(
+            paths, tmp_path / "dask", tmp_path, seeds, scheduler=cluster.scheduler_address
+        )
     assert [o.action for o in remote] == [o.action for o in local] == ["created"] * 6
     assert records(tmp_path / "local") == records(tmp_path / "dask")
 
@@ -92,56 +98,81 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path: Path) -> None:
 
     seeds = corpus(tmp_path, 2)
     with pytest.raises(BriefingError, match="cannot reach the Dask scheduler"):
-        extract_seeds(sorted(seeds.iterdir()), tmp_path / "b", tmp_path, seeds,
-                      scheduler="tcp://127.0.0.1:9")
+        extract_seeds(
+            sorted(seeds.iterdir()), tmp_path / "b", tmp_path, seeds, scheduler="tcp://127.0.0.1:9"
+        )
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_seed_that_never_finishes_is_given_up_and_the_others_go_on(tmp_path: Path,
-                                                                     jobs: str) -> None:
+def test_a_seed_that_never_finishes_is_given_up_and_the_others_go_on(
+    tmp_path: Path, jobs: str
+) -> None:
     from .support import briefings
 
     seeds = corpus(tmp_path, 3)
-    (seeds / "story-slow.txt").write_text("Slow story\n\nMinister Gamma met Envoy Delta.\n",
-                                          "utf-8")
-    done = briefings(tmp_path, "extract", "--jobs", jobs, FAKE_EXTRACT_HANG="slow",
-                     BRIEFINGS_SEED_TIMEOUT="2", timeout=120)
+    (seeds / "story-slow.txt").write_text(
+        "Slow story\n\nMinister Gamma met Envoy Delta.\n", "utf-8"
+    )
+    done = briefings(
+        tmp_path,
+        "extract",
+        "--jobs",
+        jobs,
+        FAKE_EXTRACT_HANG="slow",
+        BRIEFINGS_SEED_TIMEOUT="2",
+        timeout=120,
+    )
     assert done.returncode == 1
     assert "story-slow.txt" in done.stdout + done.stderr
     assert "did not finish within 2 s" in done.stdout + done.stderr
     assert len(records(tmp_path / "briefings")) == 3
     # The same bytes are not tried again on the next build, and check says why it has none.
-    again = briefings(tmp_path, "extract", "--jobs", jobs, FAKE_EXTRACT_HANG="slow",
-                      BRIEFINGS_SEED_TIMEOUT="2", timeout=120)
+    again = briefings(
+        tmp_path,
+        "extract",
+        "--jobs",
+        jobs,
+        FAKE_EXTRACT_HANG="slow",
+        BRIEFINGS_SEED_TIMEOUT="2",
+        timeout=120,
+    )
     assert again.returncode == 1
-    assert ("failed    seeds/story-slow.txt: extraction did not finish within 2 s; keep only "
-            "the article in the seed, or raise BRIEFINGS_SEED_TIMEOUT (the last time; the seed "
-            "is unchanged since, so it is not tried again: edit the seed, or rerun with --force)"
-            ) in again.stderr.splitlines()
+    assert (
+        "failed    seeds/story-slow.txt: extraction did not finish within 2 s; keep only "
+        "the article in the seed, or raise BRIEFINGS_SEED_TIMEOUT (the last time; the seed "
+        "is unchanged since, so it is not tried again: edit the seed, or rerun with --force)"
+    ) in again.stderr.splitlines()
     checked = briefings(tmp_path, "check")
-    assert ("seeds/story-slow.txt: error: has no record: its extraction failed (extraction did "
-            "not finish within 2 s") in checked.stdout
+    assert (
+        "seeds/story-slow.txt: error: has no record: its extraction failed (extraction did "
+        "not finish within 2 s"
+    ) in checked.stdout
 
 
 def test_a_seed_that_never_finishes_on_a_dask_cluster_is_given_up(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Dask runs tasks in threads, where no alarm can stop one: the client gives it up."""
     distributed = pytest.importorskip("dask.distributed")
     from generator import runner
 
     monkeypatch.setenv("BRIEFINGS_EXTRACTOR", FAKE)
     monkeypatch.setenv("FAKE_EXTRACT_HANG", "slow")
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(PROJECT), os.environ.get(
-        "PYTHONPATH")])))
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join(filter(None, [str(PROJECT), os.environ.get("PYTHONPATH")]))
+    )
     monkeypatch.setattr(runner, "SEED_TIMEOUT", 3)
     seeds = corpus(tmp_path, 3)
-    (seeds / "story-slow.txt").write_text("Slow story\n\nMinister Gamma met Envoy Delta.\n",
-                                          "utf-8")
+    (seeds / "story-slow.txt").write_text(
+        "Slow story\n\nMinister Gamma met Envoy Delta.\n", "utf-8"
+    )
     paths = sorted(seeds.iterdir())
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
-        outcomes = extract_seeds(paths, tmp_path / "dask", tmp_path, seeds,
-                                 scheduler=cluster.scheduler_address)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        outcomes = extract_seeds(
+            paths, tmp_path / "dask", tmp_path, seeds, scheduler=cluster.scheduler_address
+        )
     failed = [o for o in outcomes if o.failed]
     assert [o.seed for o in failed] == ["seeds/story-slow.txt"]
     assert "did not finish within 3 s" in failed[0].message

@@ -37,9 +37,11 @@ def test_markdown_is_rendered_to_text_and_front_matter_is_metadata(tmp_path: Pat
 
 
 def test_html_gives_visible_text_and_meta(tmp_path: Path) -> None:
-    html = ("<html><head><title>T</title><meta property='og:site_name' content='Daily'>"
-            "<script>var x = 1;</script></head><body><h1>Big news</h1><p>First &amp; "
-            "<b>second</b></p><style>p{}</style><p>Third</p></body></html>")
+    html = (
+        "<html><head><title>T</title><meta property='og:site_name' content='Daily'>"
+        "<script>var x = 1;</script></head><body><h1>Big news</h1><p>First &amp; "
+        "<b>second</b></p><style>p{}</style><p>Third</p></body></html>"
+    )
     seed = read_seed(write(tmp_path / "a.html", html), tmp_path)
     assert seed.text == "Big news\n\nFirst & second\n\nThird"
     assert seed.meta == {"site": "Daily", "title": "T"}
@@ -54,17 +56,21 @@ def test_other_encodings_are_detected(tmp_path: Path, encoding: str) -> None:
     assert seed.text == text
 
 
-@pytest.mark.parametrize("name, data, problem", [
-    ("empty.txt", b"", "is empty"),
-    ("blank.txt", b"  \n\t\n", "is empty"),
-    ("bin.txt", b"abc\x00\x01\x02def", "is binary"),
-    ("doc.txt", b"%PDF-1.7\n...", "is a PDF"),
-    ("a.docx", b"text", "unknown seed extension '.docx'"),
-    ("noext", b"text", "unknown seed extension '(none)'"),
-    ("---.txt", b"text", "no letters or digits"),
-])
-def test_bad_seeds_get_one_line_naming_the_file(tmp_path: Path, name: str, data: bytes,
-                                                problem: str) -> None:
+@pytest.mark.parametrize(
+    "name, data, problem",
+    [
+        ("empty.txt", b"", "is empty"),
+        ("blank.txt", b"  \n\t\n", "is empty"),
+        ("bin.txt", b"abc\x00\x01\x02def", "is binary"),
+        ("doc.txt", b"%PDF-1.7\n...", "is a PDF"),
+        ("a.docx", b"text", "unknown seed extension '.docx'"),
+        ("noext", b"text", "unknown seed extension '(none)'"),
+        ("---.txt", b"text", "no letters or digits"),
+    ],
+)
+def test_bad_seeds_get_one_line_naming_the_file(
+    tmp_path: Path, name: str, data: bytes, problem: str
+) -> None:
     path = write(tmp_path / name, data)
     with pytest.raises(BriefingError) as info:
         read_seed(path, tmp_path)
@@ -110,8 +116,15 @@ About time! We were flooded in 2014.</p></div></section>
     path.write_text(page, encoding="utf-8")
     seed = read_seed(path, tmp_path)
     assert "Galway City Council voted on Monday night" in seed.text
-    for furniture in ("cookies", "Most read", "Dara Keogh", "Kevin M", "flooded in 2014",
-                      "All rights reserved", "Home"):
+    for furniture in (
+        "cookies",
+        "Most read",
+        "Dara Keogh",
+        "Kevin M",
+        "flooded in 2014",
+        "All rights reserved",
+        "Home",
+    ):
         assert furniture not in seed.text, furniture
     assert seed.meta["date"].startswith("2025-03-12")
     assert seed.meta["author"] == "Aoife Brennan"
@@ -122,14 +135,20 @@ About time! We were flooded in 2014.</p></div></section>
 
 
 def test_front_matter_keys_are_normalised(tmp_path: Path) -> None:
-    md = ("---\nsource: https://harbourwatch.example/2024/05/port\npublisher: Harbour Watch\n"
-          "published: 2024-05-02\nauthors: [Lena Fischer, Omar Haddad]\nheadline: Port dues rise\n"
-          "tags: [ports, trade]\n---\nPort dues rise by a tenth.\n")
+    md = (
+        "---\nsource: https://harbourwatch.example/2024/05/port\npublisher: Harbour Watch\n"
+        "published: 2024-05-02\nauthors: [Lena Fischer, Omar Haddad]\nheadline: Port dues rise\n"
+        "tags: [ports, trade]\n---\nPort dues rise by a tenth.\n"
+    )
     seed = read_seed(write(tmp_path / "a.md", md), tmp_path)
-    assert seed.meta == {"url": "https://harbourwatch.example/2024/05/port",
-                         "site": "Harbour Watch", "date": "2024-05-02",
-                         "author": "Lena Fischer; Omar Haddad", "title": "Port dues rise",
-                         "tags": "ports, trade"}
+    assert seed.meta == {
+        "url": "https://harbourwatch.example/2024/05/port",
+        "site": "Harbour Watch",
+        "date": "2024-05-02",
+        "author": "Lena Fischer; Omar Haddad",
+        "title": "Port dues rise",
+        "tags": "ports, trade",
+    }
 
 
 def test_front_matter_source_that_is_no_address_is_the_site(tmp_path: Path) -> None:
@@ -159,24 +178,35 @@ PAGE_HEAD = """<!DOCTYPE html><html><head><title>Dam talks resume - Riverside Po
 def test_canonical_open_graph_and_article_tags(tmp_path: Path) -> None:
     html = PAGE_HEAD + "<body><h1>Dam talks resume</h1><p>Egypt and Ethiopia met.</p></body></html>"
     seed = read_seed(write(tmp_path / "a.html", html), tmp_path)
-    assert seed.meta == {"url": "https://riversidepost.example/dam-talks",
-                         "site": "Riverside Post", "title": "Dam talks resume",
-                         "date": "2025-02-11T07:15:00+01:00"}  # a profile URL is no author
+    assert seed.meta == {
+        "url": "https://riversidepost.example/dam-talks",
+        "site": "Riverside Post",
+        "title": "Dam talks resume",
+        "date": "2025-02-11T07:15:00+01:00",
+    }  # a profile URL is no author
 
 
 def test_og_url_serves_when_there_is_no_canonical(tmp_path: Path) -> None:
-    html = ("<html><head><meta property='og:url' content='https://tidings.example/a/1'></head>"
-            "<body><p>The ferry sailed.</p></body></html>")
-    assert read_seed(write(tmp_path / "a.html", html), tmp_path).meta["url"] == \
-        "https://tidings.example/a/1"
+    html = (
+        "<html><head><meta property='og:url' content='https://tidings.example/a/1'></head>"
+        "<body><p>The ferry sailed.</p></body></html>"
+    )
+    assert (
+        read_seed(write(tmp_path / "a.html", html), tmp_path).meta["url"]
+        == "https://tidings.example/a/1"
+    )
 
 
 def test_a_canonical_in_the_body_or_in_the_text_is_not_the_pages(tmp_path: Path) -> None:
-    body_link = ("<html><head><title>Ferry</title></head><body><p>The ferry sailed.</p>"
-                 "<link rel='canonical' href='https://elsewhere.example/x'></body></html>")
+    body_link = (
+        "<html><head><title>Ferry</title></head><body><p>The ferry sailed.</p>"
+        "<link rel='canonical' href='https://elsewhere.example/x'></body></html>"
+    )
     assert "url" not in read_seed(write(tmp_path / "a.html", body_link), tmp_path).meta
-    escaped = ("<html><body><p>Add &lt;link rel=\"canonical\" href=\"https://elsewhere.example/"
-               "y\"&gt; to your pages, the guide says.</p></body></html>")
+    escaped = (
+        '<html><body><p>Add &lt;link rel="canonical" href="https://elsewhere.example/'
+        'y"&gt; to your pages, the guide says.</p></body></html>'
+    )
     seed = read_seed(write(tmp_path / "b.html", escaped), tmp_path)
     assert "url" not in seed.meta and 'rel="canonical"' in seed.text
     text = '<link rel="canonical" href="https://elsewhere.example/z">\n\nThe ferry sailed.\n'
@@ -184,8 +214,10 @@ def test_a_canonical_in_the_body_or_in_the_text_is_not_the_pages(tmp_path: Path)
 
 
 def ld_page(ld: str, body: str = "<p>The ferry sailed at noon.</p>") -> str:
-    return (f'<html><head><script type="application/ld+json">{ld}</script></head>'
-            f"<body>{body}</body></html>")
+    return (
+        f'<html><head><script type="application/ld+json">{ld}</script></head>'
+        f"<body>{body}</body></html>"
+    )
 
 
 def test_json_ld_graph_with_references(tmp_path: Path) -> None:
@@ -198,9 +230,13 @@ def test_json_ld_graph_with_references(tmp_path: Path) -> None:
        "author": [{"@id": "https://islandnews.example/#kai"}, "Mere Tane"],
        "publisher": {"@id": "https://islandnews.example/#org"}}]}"""
     seed = read_seed(write(tmp_path / "a.html", ld_page(ld)), tmp_path)
-    assert seed.meta == {"title": "Ferry returns", "date": "2024-09-30",
-                         "url": "https://islandnews.example/ferry",
-                         "author": "Kai Moana; Mere Tane", "site": "Island News"}
+    assert seed.meta == {
+        "title": "Ferry returns",
+        "date": "2024-09-30",
+        "url": "https://islandnews.example/ferry",
+        "author": "Kai Moana; Mere Tane",
+        "site": "Island News",
+    }
 
 
 def test_json_ld_top_level_list_and_plain_author(tmp_path: Path) -> None:
@@ -221,11 +257,14 @@ def test_json_ld_of_no_article_type_gives_nothing(tmp_path: Path) -> None:
     assert seed.meta == {}
 
 
-@pytest.mark.parametrize("ld", [
-    '{"@type": "NewsArticle", "headline": "Broken", ',
-    '[[[[[[[[' * 20000,
-    '{"@type": "NewsArticle", "author": {"@id": 5}, "publisher": [null, 3], "headline": 7}',
-])
+@pytest.mark.parametrize(
+    "ld",
+    [
+        '{"@type": "NewsArticle", "headline": "Broken", ',
+        "[[[[[[[[" * 20000,
+        '{"@type": "NewsArticle", "author": {"@id": 5}, "publisher": [null, 3], "headline": 7}',
+    ],
+)
 def test_malformed_json_ld_is_skipped(tmp_path: Path, ld: str) -> None:
     seed = read_seed(write(tmp_path / "a.html", ld_page(ld)), tmp_path)
     assert seed.text == "The ferry sailed at noon."
@@ -234,13 +273,12 @@ def test_malformed_json_ld_is_skipped(tmp_path: Path, ld: str) -> None:
 
 def test_json_ld_in_a_comment_or_cdata_wrapper_is_read(tmp_path: Path) -> None:
     ld = '//<![CDATA[\n{"@type": "NewsArticle", "headline": "Wrapped"}\n//]]>'
-    assert read_seed(write(tmp_path / "a.html", ld_page(ld)), tmp_path).meta["title"] == \
-        "Wrapped"
+    assert read_seed(write(tmp_path / "a.html", ld_page(ld)), tmp_path).meta["title"] == "Wrapped"
 
 
 def test_front_matter_before_html_is_provenance_and_wins(tmp_path: Path) -> None:
     page = PAGE_HEAD + "<body><h1>Dam talks resume</h1><p>Egypt and Ethiopia met.</p></body></html>"
-    data = ("---\nurl: https://nileletters.example/dam\nsite: Nile Letters\n---\n" + page)
+    data = "---\nurl: https://nileletters.example/dam\nsite: Nile Letters\n---\n" + page
     seed = read_seed(write(tmp_path / "a.html", data), tmp_path)
     assert seed.meta["url"] == "https://nileletters.example/dam"
     assert seed.meta["site"] == "Nile Letters"
@@ -256,42 +294,61 @@ def test_front_matter_of_plain_text_stays_text(tmp_path: Path) -> None:
 
 
 def test_a_canonical_link_to_another_site_names_the_original(tmp_path: Path) -> None:
-    html = ("<html><head><link rel='canonical' href='https://theconversation.com/heat-rules-12'>"
-            "<meta property='og:url' content='https://www.valleytimes.example/heat-rules'>"
-            "</head><body><p>Cities adopt heat rules.</p></body></html>")
+    html = (
+        "<html><head><link rel='canonical' href='https://theconversation.com/heat-rules-12'>"
+        "<meta property='og:url' content='https://www.valleytimes.example/heat-rules'>"
+        "</head><body><p>Cities adopt heat rules.</p></body></html>"
+    )
     seed = read_seed(write(tmp_path / "a.html", html), tmp_path)
-    assert seed.meta == {"url": "https://www.valleytimes.example/heat-rules",
-                         "original_url": "https://theconversation.com/heat-rules-12"}
+    assert seed.meta == {
+        "url": "https://www.valleytimes.example/heat-rules",
+        "original_url": "https://theconversation.com/heat-rules-12",
+    }
 
 
 def test_a_canonical_link_on_the_same_site_is_the_copys_address(tmp_path: Path) -> None:
-    html = ("<html><head><link rel='canonical' href='https://www.valleytimes.example/heat'>"
-            "<meta property='og:url' content='https://m.valleytimes.example/heat?src=app'>"
-            "</head><body><p>Cities adopt heat rules.</p></body></html>")
+    html = (
+        "<html><head><link rel='canonical' href='https://www.valleytimes.example/heat'>"
+        "<meta property='og:url' content='https://m.valleytimes.example/heat?src=app'>"
+        "</head><body><p>Cities adopt heat rules.</p></body></html>"
+    )
     seed = read_seed(write(tmp_path / "a.html", html), tmp_path)
     assert seed.meta == {"url": "https://www.valleytimes.example/heat"}
 
 
-@pytest.mark.parametrize(("head", "title"), [
-    ("<title>Flood barrier backed – Corrib Chronicle</title>"
-     "<meta property='og:site_name' content='Corrib Chronicle'>", "Flood barrier backed"),
-    ("<title>Evacuations ordered | World | prairieledger.com</title>"
-     "<link rel='canonical' href='https://www.prairieledger.com/a/1'>",
-     "Evacuations ordered | World"),
-    ("<title>Valley Times - Ukraine - Russia talks resume</title>"
-     "<meta property='og:url' content='https://valleytimes.example/talks'>",
-     "Ukraine - Russia talks resume"),
-])
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (
+            "<title>Flood barrier backed – Corrib Chronicle</title>"
+            "<meta property='og:site_name' content='Corrib Chronicle'>",
+            "Flood barrier backed",
+        ),
+        (
+            "<title>Evacuations ordered | World | prairieledger.com</title>"
+            "<link rel='canonical' href='https://www.prairieledger.com/a/1'>",
+            "Evacuations ordered | World",
+        ),
+        (
+            "<title>Valley Times - Ukraine - Russia talks resume</title>"
+            "<meta property='og:url' content='https://valleytimes.example/talks'>",
+            "Ukraine - Russia talks resume",
+        ),
+    ],
+)
 def test_the_site_name_is_taken_off_a_page_title(tmp_path: Path, head: str, title: str) -> None:
     html = f"<html><head>{head}</head><body><p>The council met.</p></body></html>"
     assert read_seed(write(tmp_path / "a.html", html), tmp_path).meta["title"] == title
 
 
-@pytest.mark.parametrize("head", [
-    "<title>Ukraine - Russia talks resume</title><meta property='og:site_name' content='Herald'>",
-    "<title>Valley Times</title><meta property='og:site_name' content='Valley Times'>",
-    "<title>Budget 2025 | Analysis</title>",
-])
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<title>Ukraine - Russia talks resume</title><meta property='og:site_name' content='Herald'>",
+        "<title>Valley Times</title><meta property='og:site_name' content='Valley Times'>",
+        "<title>Budget 2025 | Analysis</title>",
+    ],
+)
 def test_a_page_title_without_the_site_name_stays(tmp_path: Path, head: str) -> None:
     html = f"<html><head>{head}</head><body><p>The council met.</p></body></html>"
     seed = read_seed(write(tmp_path / "a.html", html), tmp_path)

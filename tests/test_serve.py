@@ -43,15 +43,23 @@ def test_serve_renders_and_follows_record_edits(repo: Path) -> None:
     shutil.copy(EXAMPLE_RECORD, repo / "briefings" / f"{RID}.yaml")
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr",
-                             f"127.0.0.1:{port}"], cwd=repo, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=repo,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         url = f"http://127.0.0.1:{port}/briefings/{RID}/"
         assert wait_for(url, "Jens Stoltenberg"), "the briefing page was not served"
         record = repo / "briefings" / f"{RID}.yaml"
-        record.write_text(record.read_text("utf-8").replace(
-            "name: Jens Stoltenberg", "name: Jens Stoltenberg Edited"), "utf-8")
+        record.write_text(
+            record.read_text("utf-8").replace(
+                "name: Jens Stoltenberg", "name: Jens Stoltenberg Edited"
+            ),
+            "utf-8",
+        )
         assert wait_for(url, "Jens Stoltenberg Edited"), "the edit did not reach the served page"
     finally:
         proc.terminate()
@@ -65,9 +73,14 @@ def _start(repo: Path, *args: str, log: Path) -> subprocess.Popen[bytes]:
 
     run_env = {k: v for k, v in env().items() if k != "NO_MKDOCS_2_WARNING"}
     with log.open("wb") as out:
-        return subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=repo,
-                                env=run_env, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        return subprocess.Popen(
+            [sys.executable, "-m", "generator", *args],
+            cwd=repo,
+            env=run_env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
@@ -92,7 +105,9 @@ def test_live_serve_drafts_a_seed_added_while_it_runs(repo: Path, tmp_path: Path
         new = "2024-02-01-harbour-reopens"
         (repo / "seeds" / f"{new}.txt").write_text(
             "Harbour reopens\n\nLisbon, 1 February 2024. Officials in Portugal said the Harbour "
-            "would reopen on Monday after repairs.\n", "utf-8")
+            "would reopen on Monday after repairs.\n",
+            "utf-8",
+        )
         assert wait_for(f"{base}{new}/", "Harbour reopens"), log.read_text("utf-8")
         assert (repo / "briefings" / f"{new}.yaml").is_file()
     finally:

@@ -28,7 +28,8 @@ def _wait_for_address(log: Path, proc: subprocess.Popen[bytes], seconds: float =
 
 
 def test_briefings_serve_builds_then_serves_a_site_whose_links_and_search_work(
-        repo: Path, tmp_path: Path) -> None:
+    repo: Path, tmp_path: Path
+) -> None:
     require_browser()
     shutil.copy(EXAMPLE_RECORD, repo / "briefings" / f"{RID}.yaml")
     assert not (repo / "site").exists()
@@ -42,8 +43,10 @@ def test_briefings_serve_builds_then_serves_a_site_whose_links_and_search_work(
         with chromium() as browser:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             failed: list[str] = []
-            page.on("response", lambda r: failed.append(f"{r.status} {r.url}")
-                    if r.status >= 400 else None)
+            page.on(
+                "response",
+                lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+            )
             page.goto(base)
             page.locator("a.md-nav__link[href$='briefings/']:visible").first.click()
             page.wait_for_url(f"{base}briefings/")
@@ -51,8 +54,9 @@ def test_briefings_serve_builds_then_serves_a_site_whose_links_and_search_work(
             page.wait_for_url(f"{base}briefings/{RID}/")
             assert "Jens Stoltenberg" in page.locator("article").inner_text()
             page.goto(base)
-            page.locator("input.md-search__input:visible, button.md-search__button:visible"
-                         ).first.click()
+            page.locator(
+                "input.md-search__input:visible, button.md-search__button:visible"
+            ).first.click()
             page.wait_for_timeout(500)
             page.keyboard.type("Kishida", delay=30)
             result = page.locator(f"a[href*='briefings/{RID}/?h=']")
@@ -103,5 +107,7 @@ def test_serve_on_a_busy_port_is_one_line(repo: Path) -> None:
         port = busy.getsockname()[1]
         done = briefings(repo, "serve", "--port", str(port), timeout=60)
     assert done.returncode == 1
-    assert done.stderr == (f"error: 127.0.0.1:{port}: cannot serve there (Address already in "
-                           "use); pass another --port, e.g. --port 8001\n")
+    assert done.stderr == (
+        f"error: 127.0.0.1:{port}: cannot serve there (Address already in "
+        "use); pass another --port, e.g. --port 8001\n"
+    )

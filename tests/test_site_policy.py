@@ -30,11 +30,16 @@ def reviewed_and_draft() -> list[Briefing]:
     reviewed = example()
     reviewed["status"] = "reviewed"
     draft = copy.deepcopy(reviewed)
-    draft.update(id="draft-story", title="Unchecked story", status="draft", date="2023-06-01",
-                 summary="A machine-made summary.",
-                 actors=[{"name": "Only In The Draft", "type": "person"}],
-                 timeline=[{"date": "2023-06-01", "event": "Draft-only event"}],
-                 source_chain=[{"name": "Draft Only Outlet", "role": "original"}])
+    draft.update(
+        id="draft-story",
+        title="Unchecked story",
+        status="draft",
+        date="2023-06-01",
+        summary="A machine-made summary.",
+        actors=[{"name": "Only In The Draft", "type": "person"}],
+        timeline=[{"date": "2023-06-01", "event": "Draft-only event"}],
+        source_chain=[{"name": "Draft Only Outlet", "role": "original"}],
+    )
     return [Briefing(reviewed, "a"), Briefing(draft, "b")]
 
 
@@ -43,16 +48,23 @@ def test_drafts_stay_off_every_page_list_and_the_feed_by_default() -> None:
     pages = render_pages(reviewed_and_draft())
     assert "briefings/draft-story.md" not in pages and f"briefings/{RID}.md" in pages
     everything = "\n".join(pages.values())
-    for word in ("Unchecked story", "Only In The Draft", "Draft&#45;only event",
-                 "Draft Only Outlet", "draft&#45;story"):
+    for word in (
+        "Unchecked story",
+        "Only In The Draft",
+        "Draft&#45;only event",
+        "Draft Only Outlet",
+        "draft&#45;story",
+    ):
         assert word not in everything, word
     assert "Unchecked story" not in pages["feed.xml"]
     policy = pages["briefings/.policy.md"]
     assert "checked against it by a person before it is published" in policy
     assert "draft" not in policy
     only_drafts = render_pages(reviewed_and_draft()[1:])
-    assert "No briefings are published yet: 1 draft awaits review." in only_drafts[
-        "briefings/.latest.md"]
+    assert (
+        "No briefings are published yet: 1 draft awaits review."
+        in only_drafts["briefings/.latest.md"]
+    )
     assert "draft&#45;story" not in only_drafts["briefings/index.md"]
 
 
@@ -83,17 +95,16 @@ def _config(tmp_path: Path, text: str) -> SiteConfig:
 def test_the_policy_is_read_from_mkdocs_yml_without_mkdocs(tmp_path: Path) -> None:
     assert _config(tmp_path, "site_name: X\n").publish_drafts is False
     assert _config(tmp_path, "extra:\n  briefings:\n    publish_drafts: true\n").publish_drafts
-    assert not _config(tmp_path, "extra:\n  briefings:\n    publish_drafts: false\n"
-                       ).publish_drafts
+    assert not _config(tmp_path, "extra:\n  briefings:\n    publish_drafts: false\n").publish_drafts
     # The plugin's own option, when given, wins over `extra`.
-    assert not _config(tmp_path, "extra:\n  briefings:\n    publish_drafts: true\n"
-                       "plugins:\n  - search\n  - briefings:\n      publish_drafts: false\n"
-                       ).publish_drafts
-    assert _config(tmp_path, "plugins:\n  - briefings:\n      publish_drafts: yes\n"
-                   ).publish_drafts
+    assert not _config(
+        tmp_path,
+        "extra:\n  briefings:\n    publish_drafts: true\n"
+        "plugins:\n  - search\n  - briefings:\n      publish_drafts: false\n",
+    ).publish_drafts
+    assert _config(tmp_path, "plugins:\n  - briefings:\n      publish_drafts: yes\n").publish_drafts
     # Anything but an explicit yes keeps drafts off the site.
-    assert not _config(tmp_path, "extra:\n  briefings:\n    publish_drafts: maybe\n"
-                       ).publish_drafts
+    assert not _config(tmp_path, "extra:\n  briefings:\n    publish_drafts: maybe\n").publish_drafts
     assert not _config(tmp_path, "extra:\n  briefings: [publish_drafts]\n").publish_drafts
     # The project's own configuration states its choice.
     assert "publish_drafts:" in (PROJECT / "mkdocs.yml").read_text("utf-8")
@@ -108,45 +119,67 @@ def _with_chain(rid: str, chain: list[dict]) -> dict:
 def test_anonymous_sources_stay_per_briefing_apart_from_outlets_and_named_sources() -> None:
     anon = {"name": "a person familiar with the talks", "role": "primary", "anonymous": True}
     named = {"name": "Japanese officials", "role": "primary"}
-    records = [_with_chain("one", [anon, named, {"name": "Nikkei Asia", "role": "original"}]),
-               _with_chain("two", [anon, named, {"name": "Nikkei Asia", "role": "original"},
-                                   {"name": "Global Research", "role": "republisher"}])]
+    records = [
+        _with_chain("one", [anon, named, {"name": "Nikkei Asia", "role": "original"}]),
+        _with_chain(
+            "two",
+            [
+                anon,
+                named,
+                {"name": "Nikkei Asia", "role": "original"},
+                {"name": "Global Research", "role": "republisher"},
+            ],
+        ),
+    ]
     sources = build_sources(records)
     kinds = {(s.name, s.kind): len(s.mentions) for s in sources}
-    assert kinds == {("a person familiar with the talks", "anonymous"): 1,
-                     ("Japanese officials", "named"): 2, ("Nikkei Asia", "outlet"): 2,
-                     ("Global Research", "outlet"): 1}
+    assert kinds == {
+        ("a person familiar with the talks", "anonymous"): 1,
+        ("Japanese officials", "named"): 2,
+        ("Nikkei Asia", "outlet"): 2,
+        ("Global Research", "outlet"): 1,
+    }
     anonymous = [s for s in sources if s.kind == "anonymous"]
     assert len(anonymous) == 2 and len({s.slug for s in anonymous}) == 2
     groups = anonymous_by_briefing(sources)
     # Newest briefing first (same date here: by id, descending), one source under each.
     assert [(b.briefing_id, [s.name for s in group]) for b, group in groups] == [
         ("two", ["a person familiar with the talks"]),
-        ("one", ["a person familiar with the talks"])]
-    page = render_pages([Briefing(r, r["id"]) for r in records],
-                        SiteConfig(publish_drafts=True))["sources/index.md"]
+        ("one", ["a person familiar with the talks"]),
+    ]
+    page = render_pages([Briefing(r, r["id"]) for r in records], SiteConfig(publish_drafts=True))[
+        "sources/index.md"
+    ]
     outlets = page.index("## Outlets")
     named_at = page.index("## Named sources")
     anon_at = page.index("## Anonymous sources")
     assert outlets < page.index("[Nikkei Asia](#src-nikkei-asia)") < named_at
     assert named_at < page.index("[Japanese officials](#src-japanese-officials)") < anon_at
-    anonymous_part = page[anon_at:page.index("## Where each is cited")]
+    anonymous_part = page[anon_at : page.index("## Where each is cited")]
     assert anonymous_part.count("a person familiar with the talks") == 2
     assert 'href="../briefings/one/"' in anonymous_part
     assert 'href="../briefings/two/"' in anonymous_part
     assert "Japanese officials" not in anonymous_part and "Nikkei" not in anonymous_part
     # Each briefing links its own anonymous source.
     one = render_pages([Briefing(r, r["id"]) for r in records], SiteConfig(publish_drafts=True))
-    linked = {m for r in ("one", "two") for m in re.findall(
-        r"sources/index\.md#src-(a-person-familiar[\w-]*)", one[f"briefings/{r}.md"])}
+    linked = {
+        m
+        for r in ("one", "two")
+        for m in re.findall(
+            r"sources/index\.md#src-(a-person-familiar[\w-]*)", one[f"briefings/{r}.md"]
+        )
+    }
     assert len(linked) == 2
 
 
 def test_evidence_markers_are_numbers_with_an_accessible_label() -> None:
     page = render_briefing(example(), "r", FIRST_SEED.read_text("utf-8"))
     assert "[quote]" not in page and ">quote<" not in page
-    markers = re.findall(r'<a class="bf-ev" href="#ev-(\d+)" aria-label="quote (\d+) in the '
-                         r'seed text" title="Show the words of the seed">(\d+)</a>', page)
+    markers = re.findall(
+        r'<a class="bf-ev" href="#ev-(\d+)" aria-label="quote (\d+) in the '
+        r'seed text" title="Show the words of the seed">(\d+)</a>',
+        page,
+    )
     assert len(markers) >= 15
     assert all(a == b == c for a, b, c in markers)
     anchors = re.findall(r'<span class="bf-anchor" id="ev-(\d+)" data-n="(\d+)">', page)
@@ -154,10 +187,13 @@ def test_evidence_markers_are_numbers_with_an_accessible_label() -> None:
 
 
 def test_seed_highlighting_marks_only_the_quoted_words() -> None:
-    text = ("Officials met on Monday. Nothing else was said.\n\nThe office opens in 2024, "
-            "a spokesperson said. Weather was fine.")
-    html, placed = marked_seed(text, anchors_for(["Officials met on Monday",
-                                                  "The office opens in 2024"]))
+    text = (
+        "Officials met on Monday. Nothing else was said.\n\nThe office opens in 2024, "
+        "a spokesperson said. Weather was fine."
+    )
+    html, placed = marked_seed(
+        text, anchors_for(["Officials met on Monday", "The office opens in 2024"])
+    )
     marked = "".join(re.findall(r"<mark[^>]*>(.*?)</mark>", html))
     assert marked.replace("&#32;", " ").count("Officials") == 1
     assert "Weather" not in marked and "Nothing" not in marked
@@ -173,8 +209,15 @@ def test_diagram_boxes_wrap_long_names_and_keep_the_full_text_in_a_tooltip() -> 
     cut = name_lines({"name": very_long}, 200)
     assert len(cut) == 3 and cut[-1].endswith("…")
     assert name_lines({"name": "x" * 60}, 154)[0] == "x" * 17  # no line outgrows its box
-    svg = str(chain_svg([{"name": long, "role": "primary", "anonymous": True},
-                         {"name": very_long, "role": "original"}], str))
+    svg = str(
+        chain_svg(
+            [
+                {"name": long, "role": "primary", "anonymous": True},
+                {"name": very_long, "role": "original"},
+            ],
+            str,
+        )
+    )
     assert f"<title>{long}</title>" in svg.replace("&#32;", " ")
     assert "Unnamed source" in svg
     for box in re.findall(r'<g class="bf-node.*?</g>', svg):
@@ -183,8 +226,10 @@ def test_diagram_boxes_wrap_long_names_and_keep_the_full_text_in_a_tooltip() -> 
             assert len(html.unescape(line)) * 7.6 <= width - 20, (line, width)
     # The boxes grow with the most lines of a drawing: every name's lines fit inside.
     for drawing in re.findall(r"<svg .*?</svg>", svg):
-        lines = max(len(re.findall(r'class="bf-node-name"', box))
-                    for box in re.findall(r'<g class="bf-node.*?</g>', drawing))
+        lines = max(
+            len(re.findall(r'class="bf-node-name"', box))
+            for box in re.findall(r'<g class="bf-node.*?</g>', drawing)
+        )
         heights = {int(h) for h in re.findall(r'<rect [^>]*height="(\d+)"', drawing)}
         assert heights == {32 + 16 * lines}
 
@@ -194,11 +239,12 @@ def test_pages_reached_from_an_index_have_a_way_back() -> None:
     crumb = '<nav class="bf-crumbs" aria-label="Breadcrumb" markdown="span">[{}](index.md) ›</nav>'
     assert crumb.format("Briefings") in pages[f"briefings/{RID}.md"]
     assert crumb.format("Actors") in pages["actors/nato.md"]
-    year = environment().get_template("timeline.md.j2").render(years=[], year_pages=True,
-                                                                title="2023")
+    year = (
+        environment().get_template("timeline.md.j2").render(years=[], year_pages=True, title="2023")
+    )
     assert crumb.format("Timeline") in year
     letter = environment().get_template("actors_letter.md.j2").render(letter="a", actors=[])
-    assert '[Actors](../index.md) ›' in letter
+    assert "[Actors](../index.md) ›" in letter
 
 
 def test_the_benchmark_is_a_project_document_not_a_site_page() -> None:

@@ -77,8 +77,11 @@ def test_check_warns_on_a_draft_and_fails_a_reviewed_record_with_open_questions(
     rec["date"] = "2024-03-12"
     del rec["review"]
     path.write_text(dump_record(rec), "utf-8")
-    assert not [p for p in validate_repository(repo) if "ferry-service-resumes" in p.file
-                and p.level == "error"]
+    assert not [
+        p
+        for p in validate_repository(repo)
+        if "ferry-service-resumes" in p.file and p.level == "error"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -95,10 +98,18 @@ def test_the_review_list_has_a_fixed_shape(undated, review) -> None:
 
 
 def test_the_record_keeps_review_after_status() -> None:
-    rec = {"id": "a", "title": "T", "date": "XXXX-XX-XX", "seed": {"path": "seeds/a.txt",
-           "sha256": "0" * 64}, "status": "draft", "summary": "S", "actors": [],
-           "timeline": [], "source_chain": [],
-           "review": [{"question": "Add it", "field": "date"}]}
+    rec = {
+        "id": "a",
+        "title": "T",
+        "date": "XXXX-XX-XX",
+        "seed": {"path": "seeds/a.txt", "sha256": "0" * 64},
+        "status": "draft",
+        "summary": "S",
+        "actors": [],
+        "timeline": [],
+        "source_chain": [],
+        "review": [{"question": "Add it", "field": "date"}],
+    }
     text = dump_record(rec)
     assert text.index("status:") < text.index("review:") < text.index("summary:")
     assert text.index("field: date") < text.index("question: Add it")
@@ -123,8 +134,7 @@ def test_undated_briefings_sort_last_and_show_date_not_stated(undated) -> None:
     _, rec = undated
     dated = {**rec, "id": "dated", "date": "2001-05-05"}
     older = {**rec, "id": "older", "date": "1999"}
-    order = _newest_first([Briefing(r, f"briefings/{r['id']}.yaml") for r in
-                           (rec, older, dated)])
+    order = _newest_first([Briefing(r, f"briefings/{r['id']}.yaml") for r in (rec, older, dated)])
     assert [b.id for b in order] == ["dated", "older", "ferry-service-resumes"]
     assert sort_key("XXXX-XX-XX") < sort_key("1999") < sort_key("2024-XX-XX") <= sort_key("2024")
     page = render_briefing(rec, "briefings/ferry-service-resumes.yaml", SEED)

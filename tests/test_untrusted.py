@@ -26,7 +26,7 @@ PAYLOADS = [
     '<iframe src="javascript:window.__xss=1"></iframe>',
     '" onmouseover="window.__xss=1" x="',
     "' onfocus='window.__xss=1' autofocus '",
-    "{: onclick=\"window.__xss=1\" }",
+    '{: onclick="window.__xss=1" }',
     "<style>body{display:none}</style>",
     "</title><script>window.__xss=1</script>",
     "{{ 7*7 }} {% raw %} ${7*7}",
@@ -42,15 +42,22 @@ LINE = " ".join(PAYLOADS)
 def payload_repo(root: Path) -> Path:
     make_repo(root)
     seeds = {
-        "2024-01-01-payloads.txt": ("Payloads in plain text\n\n" + "\n\n".join(PAYLOADS)
-                                    + "\n\nOfficials said on Monday that nothing ran.\n"),
-        "2024-01-02-payloads.md": ("---\ntitle: '<script>window.__xss=1</script>'\n---\n"
-                                   "# Markdown payloads\n\n" + "\n\n".join(PAYLOADS) + "\n"),
-        "2024-01-03-payloads.html": ("<html><head><title>&lt;script&gt;window.__xss=1"
-                                     "&lt;/script&gt;</title><script>window.__xss=1</script>"
-                                     "</head><body><h1>HTML payloads</h1><p>&lt;img src=x "
-                                     "onerror=window.__xss=1&gt;</p><p onclick=\"window.__xss=1\">"
-                                     "[x](javascript:window.__xss=1) {{ 7*7 }}</p></body></html>"),
+        "2024-01-01-payloads.txt": (
+            "Payloads in plain text\n\n"
+            + "\n\n".join(PAYLOADS)
+            + "\n\nOfficials said on Monday that nothing ran.\n"
+        ),
+        "2024-01-02-payloads.md": (
+            "---\ntitle: '<script>window.__xss=1</script>'\n---\n"
+            "# Markdown payloads\n\n" + "\n\n".join(PAYLOADS) + "\n"
+        ),
+        "2024-01-03-payloads.html": (
+            "<html><head><title>&lt;script&gt;window.__xss=1"
+            "&lt;/script&gt;</title><script>window.__xss=1</script>"
+            "</head><body><h1>HTML payloads</h1><p>&lt;img src=x "
+            'onerror=window.__xss=1&gt;</p><p onclick="window.__xss=1">'
+            "[x](javascript:window.__xss=1) {{ 7*7 }}</p></body></html>"
+        ),
     }
     for i, (name, text) in enumerate(seeds.items()):
         data = text.encode("utf-8")
@@ -58,25 +65,52 @@ def payload_repo(root: Path) -> Path:
         from generator.seeds import read_seed
 
         seed_text = read_seed(root / "seeds" / name, root).text
-        quote = next(p for p in PAYLOADS if " ".join(p.split()) in " ".join(seed_text.split())) \
-            if i < 2 else "[x](javascript:window.__xss=1) {{ 7*7 }}"
+        quote = (
+            next(p for p in PAYLOADS if " ".join(p.split()) in " ".join(seed_text.split()))
+            if i < 2
+            else "[x](javascript:window.__xss=1) {{ 7*7 }}"
+        )
         rid = name.rsplit(".", 1)[0]
         record = {
-            "id": rid, "title": f"{PAYLOADS[i]} title {PAYLOADS[-1 - i]}",
+            "id": rid,
+            "title": f"{PAYLOADS[i]} title {PAYLOADS[-1 - i]}",
             "date": f"2024-01-0{i + 1}",
             "seed": {"path": f"seeds/{name}", "sha256": sha256_bytes(data)},
-            "status": "draft", "tags": [PAYLOADS[0], PAYLOADS[4], f"tag {i}"],
+            "status": "draft",
+            "tags": [PAYLOADS[0], PAYLOADS[4], f"tag {i}"],
             "summary": LINE,
-            "actors": [{"name": p, "type": "other", "role": p, "aliases": [p, PAYLOADS[0]],
-                        "evidence": quote} for p in PAYLOADS],
-            "timeline": [{"date": "2024-01", "event": p, "status": "occurred",
-                          "evidence": quote} for p in PAYLOADS[:5]],
+            "actors": [
+                {
+                    "name": p,
+                    "type": "other",
+                    "role": p,
+                    "aliases": [p, PAYLOADS[0]],
+                    "evidence": quote,
+                }
+                for p in PAYLOADS
+            ],
+            "timeline": [
+                {"date": "2024-01", "event": p, "status": "occurred", "evidence": quote}
+                for p in PAYLOADS[:5]
+            ],
             "source_chain": [{"name": p, "role": "primary", "evidence": quote} for p in PAYLOADS]
-            + [{"name": PAYLOADS[1], "role": "original", "date": "2023-12-31",
-                "authors": PAYLOADS[:3], "url": "javascript:window.__xss=1",
-                "title": PAYLOADS[13], "evidence": quote},
-               {"name": PAYLOADS[5], "role": "republisher", "url": PAYLOADS[6],
-                "title": PAYLOADS[15]}],
+            + [
+                {
+                    "name": PAYLOADS[1],
+                    "role": "original",
+                    "date": "2023-12-31",
+                    "authors": PAYLOADS[:3],
+                    "url": "javascript:window.__xss=1",
+                    "title": PAYLOADS[13],
+                    "evidence": quote,
+                },
+                {
+                    "name": PAYLOADS[5],
+                    "role": "republisher",
+                    "url": PAYLOADS[6],
+                    "title": PAYLOADS[15],
+                },
+            ],
         }
         (root / "briefings" / f"{rid}.yaml").write_text(dump_record(record), "utf-8")
     return root
@@ -128,8 +162,14 @@ def test_no_payload_becomes_live_on_any_page(site: Path, browser) -> None:
             dialog.dismiss()
 
         page.on("dialog", on_dialog)
-        page.on("request", lambda r: problems.append(f"{current['url']}: request {r.url}")
-                if "evil.example" in r.url or r.url.startswith("javascript:") else None)
+        page.on(
+            "request",
+            lambda r: (
+                problems.append(f"{current['url']}: request {r.url}")
+                if "evil.example" in r.url or r.url.startswith("javascript:")
+                else None
+            ),
+        )
         urls = page_urls(site, base)
         for url in urls:
             current["url"] = url
@@ -152,7 +192,11 @@ def test_payloads_are_shown_as_text(site: Path, browser) -> None:
         page = browser.new_page()
         page.goto(f"{base}briefings/2024-01-01-payloads/")
         text = page.locator("article").inner_text()
-        for payload in ["<script>window.__xss=1;alert(1)</script>", "{{ 7*7 }}",
-                        "[click me](javascript:window.__xss=1)", '--8<-- "mkdocs.yml"']:
+        for payload in [
+            "<script>window.__xss=1;alert(1)</script>",
+            "{{ 7*7 }}",
+            "[click me](javascript:window.__xss=1)",
+            '--8<-- "mkdocs.yml"',
+        ]:
             assert payload in text
         page.close()

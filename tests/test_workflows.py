@@ -17,8 +17,12 @@ WORKFLOWS = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))
 
 def run_lines(workflow: Path) -> list[str]:
     data = yaml.safe_load(workflow.read_text("utf-8"))
-    return [step["run"].strip() for job in data["jobs"].values()
-            for step in job.get("steps", []) if "run" in step]
+    return [
+        step["run"].strip()
+        for job in data["jobs"].values()
+        for step in job.get("steps", [])
+        if "run" in step
+    ]
 
 
 def test_there_are_pull_request_and_publish_workflows() -> None:
@@ -55,8 +59,11 @@ def test_publish_deploys_with_the_official_pages_actions_and_least_permissions()
     assert data["permissions"] == {}
     assert data["concurrency"]["group"]
     uses = re.findall(r"uses: (actions/[\w-]+)@", text)
-    for action in ["actions/configure-pages", "actions/upload-pages-artifact",
-                   "actions/deploy-pages"]:
+    for action in [
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    ]:
         assert action in uses
     assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert data["jobs"]["build"]["permissions"] == {"contents": "read"}

@@ -59,8 +59,9 @@ def measured_records(project: Path) -> tuple[list[dict[str, Any]], list[str]]:
     return records, seeds
 
 
-def corpus(project: Path, n: int, kind: str = "realistic", seed: int = 0
-           ) -> list[tuple[str, str, dict[str, Any]]]:
+def corpus(
+    project: Path, n: int, kind: str = "realistic", seed: int = 0
+) -> list[tuple[str, str, dict[str, Any]]]:
     """The benchmark corpus of n briefings: 'realistic' (actors recur as measured) or
     'renamed' (every person renamed in every variant, the old corpus)."""
     bases = _bases(project)
@@ -103,9 +104,23 @@ def _plain_repo(root: Path, n: int, page_bytes: int) -> None:
     docs = root / "docs" / "pages"
     docs.mkdir(parents=True)
     (root / "docs" / "index.md").write_text("# Plain pages\n", "utf-8")
-    words = ["alliance", "office", "consultation", "partners", "region", "challenge", "summit",
-             "programme", "cooperation", "threats", "technology", "proposal", "members",
-             "negotiation", "station"]
+    words = [
+        "alliance",
+        "office",
+        "consultation",
+        "partners",
+        "region",
+        "challenge",
+        "summit",
+        "programme",
+        "cooperation",
+        "threats",
+        "technology",
+        "proposal",
+        "members",
+        "negotiation",
+        "station",
+    ]
     for i in range(n):
         lines, size, k = [f"# Page {i}\n"], 0, i
         while size < page_bytes:
@@ -116,7 +131,9 @@ def _plain_repo(root: Path, n: int, page_bytes: int) -> None:
         (docs / f"page-{i:05d}.md").write_text("\n".join(lines), "utf-8")
     (root / "mkdocs.yml").write_text(
         "site_name: Plain\ntheme:\n  name: material\n  font: false\n  features:\n"
-        "    - navigation.prune\nplugins:\n  - search\n", "utf-8")
+        "    - navigation.prune\nplugins:\n  - search\n",
+        "utf-8",
+    )
 
 
 def _py(*args: str) -> list[str]:
@@ -142,9 +159,16 @@ def _step(row: dict[str, Any], key: str, fn: Any) -> Run | None:
         return None
 
 
-def measure(project: Path, work: Path, n: int, sample: int, repeat: int,
-            zensical: str | None, kind: str = "realistic", zensical_max: int = 10**9
-            ) -> dict[str, Any]:
+def measure(
+    project: Path,
+    work: Path,
+    n: int,
+    sample: int,
+    repeat: int,
+    zensical: str | None,
+    kind: str = "realistic",
+    zensical_max: int = 10**9,
+) -> dict[str, Any]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     items = corpus(project, n, kind)
     row: dict[str, Any] = {"n": n, "corpus": kind}
@@ -165,22 +189,27 @@ def measure(project: Path, work: Path, n: int, sample: int, repeat: int,
     row["extract_rate"] = sample / cold.seconds
     row["extract_peak_mb"] = cold.peak_bytes / 1e6
     try:
-        one = median_of(repeat, fresh_records, lambda: run(
-            _py("-m", "generator", "extract", "--jobs", "1"), ex, env))
+        one = median_of(
+            repeat,
+            fresh_records,
+            lambda: run(_py("-m", "generator", "extract", "--jobs", "1"), ex, env),
+        )
         row["extract_rate_1"] = sample / one.seconds
     except RuntimeError:  # an extractor without --jobs
         row["extract_rate_1"] = None
     # One bare spaCy process (model load included) over the same texts: the floor.
-    bare = median_of(repeat, lambda: None, lambda: run(
-        _py("-c", _BARE_SPACY, str(ex / "seeds")), ex, env))
+    bare = median_of(
+        repeat, lambda: None, lambda: run(_py("-c", _BARE_SPACY, str(ex / "seeds")), ex, env)
+    )
     row["spacy_rate"] = sample / bare.seconds
 
     # The site of n briefings.
     site = work / "site"
     site_repo(project, site)
     write_corpus(site, items, records=True)
-    noop = median_of(repeat, lambda: None, lambda: run(_py("-m", "generator", "extract"),
-                                                         site, env))
+    noop = median_of(
+        repeat, lambda: None, lambda: run(_py("-m", "generator", "extract"), site, env)
+    )
     row["noop_extract_s"] = noop.seconds
     changed = site / "seeds" / items[0][0]
     original = changed.read_text("utf-8")
@@ -189,46 +218,75 @@ def measure(project: Path, work: Path, n: int, sample: int, repeat: int,
     def edit_one() -> None:
         changed.write_text(original + f"\nA correction, number {next(counter)}.\n", "utf-8")
 
-    row["one_extract_s"] = median_of(repeat, edit_one, lambda: run(
-        _py("-m", "generator", "extract"), site, env)).seconds
-    row["render_s"] = median_of(repeat, lambda: _clear_generated(site), lambda: run(
-        _py("-m", "generator", "render"), site, env)).seconds
-    row["render_noop_s"] = median_of(repeat, lambda: None, lambda: run(
-        _py("-m", "generator", "render"), site, env)).seconds
+    row["one_extract_s"] = median_of(
+        repeat, edit_one, lambda: run(_py("-m", "generator", "extract"), site, env)
+    ).seconds
+    row["render_s"] = median_of(
+        repeat,
+        lambda: _clear_generated(site),
+        lambda: run(_py("-m", "generator", "render"), site, env),
+    ).seconds
+    row["render_noop_s"] = median_of(
+        repeat, lambda: None, lambda: run(_py("-m", "generator", "render"), site, env)
+    ).seconds
     row["pages"] = pages_by_kind(site / "docs")
-    mk = median_of(repeat, lambda: None, lambda: run(
-        _py("-m", "mkdocs", "build", "--strict", "--quiet"), site, env))
+    mk = median_of(
+        repeat,
+        lambda: None,
+        lambda: run(_py("-m", "mkdocs", "build", "--strict", "--quiet"), site, env),
+    )
     row["mkdocs_s"], row["mkdocs_peak_mb"] = mk.seconds, mk.peak_bytes / 1e6
 
     def one_change_mkdocs() -> Run:
         total = Run(0.0, 0, 0, "")
-        for cmd in (_py("-m", "generator", "extract"), _py("-m", "generator", "render"),
-                    _py("-m", "mkdocs", "build", "--quiet")):
+        for cmd in (
+            _py("-m", "generator", "extract"),
+            _py("-m", "generator", "render"),
+            _py("-m", "mkdocs", "build", "--quiet"),
+        ):
             r = run(cmd, site, env)
-            total = Run(total.seconds + r.seconds, max(total.peak_bytes, r.peak_bytes),
-                        r.returncode or total.returncode, r.output)
+            total = Run(
+                total.seconds + r.seconds,
+                max(total.peak_bytes, r.peak_bytes),
+                r.returncode or total.returncode,
+                r.output,
+            )
         return total
 
-    one_mk = _step(row, "one_site_mkdocs_s", lambda: median_of(repeat, edit_one,
-                                                                one_change_mkdocs))
+    one_mk = _step(row, "one_site_mkdocs_s", lambda: median_of(repeat, edit_one, one_change_mkdocs))
     if one_mk is not None:
         row["one_site_mkdocs_s"] = one_mk.seconds
     if zensical and n <= zensical_max:
-        cold_z = _step(row, "zensical_s", lambda: median_of(repeat, lambda: None, lambda: run(
-            [zensical, "build", "--clean"], site, env)))
-        warm_z = _step(row, "zensical_warm_s", lambda: median_of(repeat, lambda: None, lambda: run(
-            [zensical, "build"], site, env)))
+        cold_z = _step(
+            row,
+            "zensical_s",
+            lambda: median_of(
+                repeat, lambda: None, lambda: run([zensical, "build", "--clean"], site, env)
+            ),
+        )
+        warm_z = _step(
+            row,
+            "zensical_warm_s",
+            lambda: median_of(repeat, lambda: None, lambda: run([zensical, "build"], site, env)),
+        )
         row["zensical_s"] = cold_z.seconds if cold_z else None
         row["zensical_warm_s"] = warm_z.seconds if warm_z else None
 
         def one_change_site() -> Run:
-            steps = [_py("-m", "generator", "extract"), _py("-m", "generator", "render"),
-                     [zensical, "build"]]
+            steps = [
+                _py("-m", "generator", "extract"),
+                _py("-m", "generator", "render"),
+                [zensical, "build"],
+            ]
             total = Run(0.0, 0, 0, "")
             for cmd in steps:
                 r = run(cmd, site, env)
-                total = Run(total.seconds + r.seconds, max(total.peak_bytes, r.peak_bytes),
-                            r.returncode or total.returncode, r.output)
+                total = Run(
+                    total.seconds + r.seconds,
+                    max(total.peak_bytes, r.peak_bytes),
+                    r.returncode or total.returncode,
+                    r.output,
+                )
             return total
 
         done = _step(row, "one_site_s", lambda: median_of(repeat, edit_one, one_change_site))
@@ -241,47 +299,71 @@ def measure(project: Path, work: Path, n: int, sample: int, repeat: int,
     plain = work / "plain"
     _plain_repo(plain, len(pages), size)
     row["plain_pages"] = len(pages)
-    row["plain_s"] = median_of(repeat, lambda: None, lambda: run(
-        _py("-m", "mkdocs", "build", "--quiet"), plain, env)).seconds
+    row["plain_s"] = median_of(
+        repeat, lambda: None, lambda: run(_py("-m", "mkdocs", "build", "--quiet"), plain, env)
+    ).seconds
     return row
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator.bench", description=__doc__)
-    parser.add_argument("--sizes", default="100,1000,5000",
-                        help="comma-separated site sizes N (default: 100,1000,5000)")
+    parser.add_argument(
+        "--sizes",
+        default="100,1000,5000",
+        help="comma-separated site sizes N (default: 100,1000,5000)",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
-    parser.add_argument("--extract-sample", type=int, default=60,
-                        help="new seeds for the cold-extraction figures (default 60)")
+    parser.add_argument(
+        "--extract-sample",
+        type=int,
+        default=60,
+        help="new seeds for the cold-extraction figures (default 60)",
+    )
     parser.add_argument("--project", type=Path, default=Path("."), help="the project root")
-    parser.add_argument("--page", default="BENCHMARK.md",
-                        help="where to write the results page ('' for nowhere)")
+    parser.add_argument(
+        "--page", default="BENCHMARK.md", help="where to write the results page ('' for nowhere)"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
-    parser.add_argument("--corpus", choices=("realistic", "renamed"), default="realistic",
-                        help="realistic: actors recur as in the measured real documents "
-                        "(default); renamed: every person renamed in every variant")
-    parser.add_argument("--zensical-max", type=int, default=1000,
-                        help="build with Zensical only up to this N (default 1000: at 5,000 "
-                        "it has used over 20 GB); 0 for never")
+    parser.add_argument(
+        "--corpus",
+        choices=("realistic", "renamed"),
+        default="realistic",
+        help="realistic: actors recur as in the measured real documents "
+        "(default); renamed: every person renamed in every variant",
+    )
+    parser.add_argument(
+        "--zensical-max",
+        type=int,
+        default=1000,
+        help="build with Zensical only up to this N (default 1000: at 5,000 "
+        "it has used over 20 GB); 0 for never",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     zensical = shutil.which("zensical")
     rows = []
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix=f"briefings-bench-{n}-") as tmp:
-            row = measure(args.project, Path(tmp), n, min(n, args.extract_sample),
-                          args.repeat, zensical, args.corpus, args.zensical_max)
+            row = measure(
+                args.project,
+                Path(tmp),
+                n,
+                min(n, args.extract_sample),
+                args.repeat,
+                zensical,
+                args.corpus,
+                args.zensical_max,
+            )
         rows.append(row)
         print(table(rows), flush=True)
     command = "python -m generator.bench " + " ".join(argv if argv is not None else sys.argv[1:])
-    machine = (f"{os.cpu_count()} cores, Python {platform.python_version()}, "
-               f"{_mkdocs_versions()}")
+    machine = f"{os.cpu_count()} cores, Python {platform.python_version()}, {_mkdocs_versions()}"
     records, seeds = measured_records(args.project)
     measured = shape(records, seeds).line() if records else ""
     if args.page:
         target = Path(args.page)
         previous = target.read_text("utf-8") if target.is_file() else ""
-        kept = previous[previous.index(KEPT):] if KEPT in previous else ""
+        kept = previous[previous.index(KEPT) :] if KEPT in previous else ""
         target.write_text(page(rows, machine, command.strip(), measured, kept), "utf-8")
         print(f"bench: results page written to {args.page}")
     if args.json:

@@ -28,8 +28,24 @@ from ..records import dump_record, stamp
 from ..seeds import sha256_bytes
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_SYLLABLES = ["ka", "lo", "mi", "ren", "sa", "to", "vel", "an", "dor", "ith", "mar", "qu",
-              "bel", "sor", "ny", "ga"]
+_SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ren",
+    "sa",
+    "to",
+    "vel",
+    "an",
+    "dor",
+    "ith",
+    "mar",
+    "qu",
+    "bel",
+    "sor",
+    "ny",
+    "ga",
+]
 
 
 @dataclass(frozen=True)
@@ -47,8 +63,11 @@ def load_bases(pairs: list[tuple[Path, Path]]) -> list[Base]:
     bases = []
     for seed, record_file in pairs:
         record = yaml.safe_load(record_file.read_text("utf-8"))
-        record = {k: v for k, v in record.items()
-                  if k not in ("not_actors", "optional_actors", "generator")}
+        record = {
+            k: v
+            for k, v in record.items()
+            if k not in ("not_actors", "optional_actors", "generator")
+        }
         for actor in record.get("actors", []):
             for key in [k for k, v in actor.items() if v is None]:
                 del actor[key]
@@ -86,8 +105,24 @@ def _syllables(k: int) -> str:
     return "".join(reversed(parts)).capitalize()
 
 
-_FIRST = ["Amara", "Bruno", "Chen", "Dalia", "Emeka", "Farah", "Goran", "Hana", "Ivo", "Jun",
-          "Kofi", "Lena", "Mateo", "Nadia", "Omar", "Priya"]
+_FIRST = [
+    "Amara",
+    "Bruno",
+    "Chen",
+    "Dalia",
+    "Emeka",
+    "Farah",
+    "Goran",
+    "Hana",
+    "Ivo",
+    "Jun",
+    "Kofi",
+    "Lena",
+    "Mateo",
+    "Nadia",
+    "Omar",
+    "Priya",
+]
 
 
 def made_up_name(kind: str, k: int) -> str:
@@ -118,15 +153,17 @@ def _transform(value: Any, fn: Any) -> Any:
     return value
 
 
-def variant(base: Base, i: int, names: dict[str, str] | None = None
-            ) -> tuple[str, str, dict[str, Any]]:
+def variant(
+    base: Base, i: int, names: dict[str, str] | None = None
+) -> tuple[str, str, dict[str, Any]]:
     """The i-th variant of a base: (file name, seed text, record). `names` maps actor names of
     the base record to new names (a person's last name alone is renamed too); without it, the
     base's people get last names made up from i."""
     shift = i % 9 - 4
     if names is None:
-        renames = {rf"\b{re.escape(old)}\b": _surname(i, j)
-                   for j, old in enumerate(_people(base.record))}
+        renames = {
+            rf"\b{re.escape(old)}\b": _surname(i, j) for j, old in enumerate(_people(base.record))
+        }
     else:
         renames = {}
         kinds = {str(a["name"]): a.get("type") for a in base.record.get("actors", [])}
@@ -134,8 +171,13 @@ def variant(base: Base, i: int, names: dict[str, str] | None = None
             renames[_name_pattern(old)] = new
         for old, new in names.items():  # "Thaçi" alone, once "Hashim Thaçi" is renamed
             last, new_last = old.split()[-1], new.split()[-1]
-            if kinds.get(old) == "person" and len(old.split()) > 1 and len(last) > 2 \
-                    and last.isalpha() and last not in kinds:
+            if (
+                kinds.get(old) == "person"
+                and len(old.split()) > 1
+                and len(last) > 2
+                and last.isalpha()
+                and last not in kinds
+            ):
                 renames.setdefault(rf"\b{re.escape(last)}\b", new_last)
     # One pass, longest names first, so that a new name is never renamed again.
     patterns = sorted(renames, key=len, reverse=True)
@@ -175,9 +217,12 @@ def _valid(text: str, record: dict[str, Any]) -> bool:
     from ..seeds import fold_ws
 
     folded = fold_ws(text)
-    return all(fold_ws(str(item["evidence"])) in folded
-               for key in ("actors", "timeline", "source_chain")
-               for item in record.get(key, []) if isinstance(item, dict) and "evidence" in item)
+    return all(
+        fold_ws(str(item["evidence"])) in folded
+        for key in ("actors", "timeline", "source_chain")
+        for item in record.get(key, [])
+        if isinstance(item, dict) and "evidence" in item
+    )
 
 
 def renamable(base: Base) -> set[str]:
@@ -193,15 +238,16 @@ def renamable(base: Base) -> set[str]:
     return out
 
 
-def realistic(bases: list[Base], n: int, head: set[str], gamma: float, seed: int = 0
-              ) -> Iterator[tuple[str, str, dict[str, Any]]]:
+def realistic(
+    bases: list[Base], n: int, head: set[str], gamma: float, seed: int = 0
+) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """n variants cycling through the bases whose actors recur as in real briefings: actors in
     `head` (case-folded names seen in more than one real briefing) keep their names; each other
     actor slot is filled by a made-up actor of its type that is named in k briefings, k drawn
     with P(k) ~ k**-gamma. Deterministic for a given seed."""
     rng = random.Random(seed)
     can = [renamable(b) for b in bases]
-    slots: dict[str, list[tuple[int, str]]] = {}   # type -> [(variant, base actor name)]
+    slots: dict[str, list[tuple[int, str]]] = {}  # type -> [(variant, base actor name)]
     for i in range(n):
         for actor in bases[i % len(bases)].record.get("actors", []):
             name = str(actor["name"])
@@ -212,10 +258,10 @@ def realistic(bases: list[Base], n: int, head: set[str], gamma: float, seed: int
         todo = slots[kind]
         rng.shuffle(todo)
         k_max = max(1, min(n, 1000))
-        weights = [k ** -gamma for k in range(1, k_max + 1)]
+        weights = [k**-gamma for k in range(1, k_max + 1)]
         entity, left, used = -1, 0, set[int]()
         for i, old in todo:
-            if left == 0 or i in used:   # a new made-up actor (never twice in one briefing)
+            if left == 0 or i in used:  # a new made-up actor (never twice in one briefing)
                 entity += 1
                 left = rng.choices(range(1, k_max + 1), weights)[0]
                 used = set()
@@ -224,7 +270,7 @@ def realistic(bases: list[Base], n: int, head: set[str], gamma: float, seed: int
             left -= 1
     for i in range(n):
         made = variant(bases[i % len(bases)], i, names.get(i, {}))
-        if not _valid(made[1], made[2]):   # renames that only clash together: keep the names
+        if not _valid(made[1], made[2]):  # renames that only clash together: keep the names
             made = variant(bases[i % len(bases)], i, {})
         yield made
 
@@ -240,14 +286,15 @@ def site_repo(project: Path, root: Path) -> Path:
     config = (project / "mkdocs.yml").read_text("utf-8")
     theme = (project / "generator" / "theme").absolute().as_posix()
     (root / "mkdocs.yml").write_text(
-        config.replace("custom_dir: generator/theme", f"custom_dir: {theme}"), "utf-8")
-    shutil.copytree(project / "docs", root / "docs",
-                    ignore=shutil.ignore_patterns(*GENERATED_DIRS))
+        config.replace("custom_dir: generator/theme", f"custom_dir: {theme}"), "utf-8"
+    )
+    shutil.copytree(project / "docs", root / "docs", ignore=shutil.ignore_patterns(*GENERATED_DIRS))
     return root
 
 
-def write_corpus(root: Path, items: list[tuple[str, str, dict[str, Any]]],
-                 records: bool = True) -> None:
+def write_corpus(
+    root: Path, items: list[tuple[str, str, dict[str, Any]]], records: bool = True
+) -> None:
     """Write variant seeds into root/seeds and, if asked, their records (stamped as the
     generator's, so extraction treats them as its own drafts) into root/briefings."""
     (root / "seeds").mkdir(exist_ok=True)
@@ -256,4 +303,5 @@ def write_corpus(root: Path, items: list[tuple[str, str, dict[str, Any]]],
         (root / "seeds" / name).write_text(text, "utf-8")
         if records:
             (root / "briefings" / f"{record['id']}.yaml").write_text(
-                dump_record(stamp(record)), "utf-8")
+                dump_record(stamp(record)), "utf-8"
+            )

@@ -53,8 +53,9 @@ class Run:
 def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     """Run a command, timing it and sampling the peak memory of its process tree."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     peak = 0
     done = threading.Event()
 
@@ -84,5 +85,9 @@ def median_of(repeat: int, prepare: Callable[[], None], once: Callable[[], Run])
         runs.append(result)
     runs.sort(key=lambda r: r.seconds)
     middle = runs[len(runs) // 2]
-    return Run(statistics.median(r.seconds for r in runs), max(r.peak_bytes for r in runs),
-               0, middle.output)
+    return Run(
+        statistics.median(r.seconds for r in runs),
+        max(r.peak_bytes for r in runs),
+        0,
+        middle.output,
+    )

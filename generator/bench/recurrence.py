@@ -25,8 +25,8 @@ def frequencies(records: Iterable[dict[str, Any]]) -> Counter[str]:
 
 def _zeta(s: float, terms: int = 20000) -> float:
     """Hurwitz-free Riemann zeta for s > 1: a partial sum plus its integral tail."""
-    head = sum(k ** -s for k in range(1, terms))
-    return head + terms ** (1 - s) / (s - 1) + 0.5 * terms ** -s
+    head = sum(k**-s for k in range(1, terms))
+    return head + terms ** (1 - s) / (s - 1) + 0.5 * terms**-s
 
 
 def fit_gamma(counts: Iterable[int]) -> float:
@@ -63,25 +63,27 @@ def top_share(counts: Counter[str], fraction: float = 0.01) -> float:
 @dataclass(frozen=True)
 class Shape:
     briefings: int
-    actors: int            # distinct
-    mentions: int          # actor entries over all briefings
+    actors: int  # distinct
+    mentions: int  # actor entries over all briefings
     gamma: float
     alpha: float
-    top1: float            # share of mentions on the top 1 % of actors
+    top1: float  # share of mentions on the top 1 % of actors
     top10: float
-    singletons: float      # share of actors named in one briefing only
+    singletons: float  # share of actors named in one briefing only
     actors_per_briefing: float
     events_per_briefing: float
     sources_per_briefing: float
     seed_chars_median: float
 
     def line(self) -> str:
-        return (f"{self.briefings} briefings, {self.actors} distinct actors, {self.mentions} "
-                f"mentions, gamma {self.gamma:.2f} (alpha {self.alpha:.2f}), top 1 % "
-                f"{self.top1:.1%}, top 10 % {self.top10:.1%}, named once {self.singletons:.1%}, "
-                f"per briefing: actors {self.actors_per_briefing:.1f}, events "
-                f"{self.events_per_briefing:.1f}, sources {self.sources_per_briefing:.1f}, seed "
-                f"median {self.seed_chars_median:.0f} chars")
+        return (
+            f"{self.briefings} briefings, {self.actors} distinct actors, {self.mentions} "
+            f"mentions, gamma {self.gamma:.2f} (alpha {self.alpha:.2f}), top 1 % "
+            f"{self.top1:.1%}, top 10 % {self.top10:.1%}, named once {self.singletons:.1%}, "
+            f"per briefing: actors {self.actors_per_briefing:.1f}, events "
+            f"{self.events_per_briefing:.1f}, sources {self.sources_per_briefing:.1f}, seed "
+            f"median {self.seed_chars_median:.0f} chars"
+        )
 
 
 def shape(records: list[dict[str, Any]], seeds: list[str]) -> Shape:
@@ -89,11 +91,16 @@ def shape(records: list[dict[str, Any]], seeds: list[str]) -> Shape:
     gamma = fit_gamma(counts.values())
     n = max(1, len(records))
     return Shape(
-        briefings=len(records), actors=len(counts), mentions=sum(counts.values()),
-        gamma=gamma, alpha=1 / (gamma - 1), top1=top_share(counts, 0.01),
+        briefings=len(records),
+        actors=len(counts),
+        mentions=sum(counts.values()),
+        gamma=gamma,
+        alpha=1 / (gamma - 1),
+        top1=top_share(counts, 0.01),
         top10=top_share(counts, 0.10),
         singletons=sum(1 for c in counts.values() if c == 1) / max(1, len(counts)),
         actors_per_briefing=sum(len(r.get("actors", [])) for r in records) / n,
         events_per_briefing=sum(len(r.get("timeline", [])) for r in records) / n,
         sources_per_briefing=sum(len(r.get("source_chain", [])) for r in records) / n,
-        seed_chars_median=statistics.median(len(s) for s in seeds) if seeds else 0.0)
+        seed_chars_median=statistics.median(len(s) for s in seeds) if seeds else 0.0,
+    )

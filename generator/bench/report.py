@@ -25,9 +25,14 @@ COLUMNS = [
     ("plain_ratio", "MkDocs build / plain", "{:.2f}×"),
 ]
 
-PAGE_KINDS = [("briefings", "briefings"), ("actors", "actors"),
-              ("actors/by-letter", "actor-letter pages"), ("timeline", "timeline pages"),
-              ("sources", "sources"), ("all", "all pages")]
+PAGE_KINDS = [
+    ("briefings", "briefings"),
+    ("actors", "actors"),
+    ("actors/by-letter", "actor-letter pages"),
+    ("timeline", "timeline pages"),
+    ("sources", "sources"),
+    ("all", "all pages"),
+]
 
 
 def derived(row: dict[str, Any]) -> dict[str, Any]:
@@ -42,15 +47,21 @@ def derived(row: dict[str, Any]) -> dict[str, Any]:
 
 def pages_table(rows: list[dict[str, Any]]) -> str:
     """Pages by kind for each N, with the distinct actors and the fitted recurrence law."""
-    head = ("| N | " + " | ".join(t for _, t in PAGE_KINDS)
-            + " | distinct actors | gamma | top 1 % of actors: share of mentions |")
+    head = (
+        "| N | "
+        + " | ".join(t for _, t in PAGE_KINDS)
+        + " | distinct actors | gamma | top 1 % of actors: share of mentions |"
+    )
     rule = "|" + "|".join("---:" for _ in range(len(PAGE_KINDS) + 4)) + "|"
     body = []
     for r in rows:
         pages = r.get("pages") or {}
         cells = [str(pages.get(k, "–")) for k, _ in PAGE_KINDS]
-        extra = [str(r.get("actors_distinct", "–")),
-                 _cell(r, "actor_gamma", "{:.2f}"), _cell(r, "actor_top1", "{:.1%}")]
+        extra = [
+            str(r.get("actors_distinct", "–")),
+            _cell(r, "actor_gamma", "{:.2f}"),
+            _cell(r, "actor_top1", "{:.1%}"),
+        ]
         body.append(f"| {r['n']} | " + " | ".join(cells + extra) + " |")
     return "\n".join([head, rule, *body])
 
@@ -64,15 +75,16 @@ def table(rows: list[dict[str, Any]]) -> str:
     """A Markdown table of the results (also readable as plain text)."""
     head = "| " + " | ".join(title for _, title, _ in COLUMNS) + " |"
     rule = "|" + "|".join("---:" for _ in COLUMNS) + "|"
-    body = ["| " + " | ".join(_cell(derived(r), k, f) for k, _, f in COLUMNS) + " |"
-            for r in rows]
+    body = ["| " + " | ".join(_cell(derived(r), k, f) for k, _, f in COLUMNS) + " |" for r in rows]
     return "\n".join([head, rule, *body])
 
 
-SERIES = [("mkdocs_s", "MkDocs + Material", "#3f51b5"),
-          ("zensical_s", "Zensical (cold)", "#009485"),
-          ("plain_s", "plain MkDocs, same pages", "#9e9e9e"),
-          ("render_s", "render", "#e65100")]
+SERIES = [
+    ("mkdocs_s", "MkDocs + Material", "#3f51b5"),
+    ("zensical_s", "Zensical (cold)", "#009485"),
+    ("plain_s", "plain MkDocs, same pages", "#9e9e9e"),
+    ("render_s", "render", "#e65100"),
+]
 
 
 def plot(rows: list[dict[str, Any]], width: int = 640, height: int = 360) -> str:
@@ -90,19 +102,24 @@ def plot(rows: list[dict[str, Any]], width: int = 640, height: int = 360) -> str
     def py(y: float) -> float:
         return height - bottom - (height - top - bottom) * y / ymax
 
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-           f'width="{width}" height="{height}" role="img" font-family="sans-serif" '
-           'font-size="11"><title>Build time against the number of briefings</title>',
-           f'<line x1="{left}" y1="{py(0)}" x2="{width - right}" y2="{py(0)}" stroke="#888"/>',
-           f'<line x1="{left}" y1="{top}" x2="{left}" y2="{py(0)}" stroke="#888"/>']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" font-family="sans-serif" '
+        'font-size="11"><title>Build time against the number of briefings</title>',
+        f'<line x1="{left}" y1="{py(0)}" x2="{width - right}" y2="{py(0)}" stroke="#888"/>',
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{py(0)}" stroke="#888"/>',
+    ]
     for i in range(5):
         y = ymax * i / 4
         out.append(f'<text x="{left - 6}" y="{py(y) + 4:.0f}" text-anchor="end">{y:.0f} s</text>')
     for x in xs:
-        out.append(f'<text x="{px(x):.0f}" y="{height - bottom + 16}" text-anchor="middle">'
-                   f"{x}</text>")
-    out.append(f'<text x="{(left + width - right) / 2:.0f}" y="{height - 6}" '
-               'text-anchor="middle">briefings (N)</text>')
+        out.append(
+            f'<text x="{px(x):.0f}" y="{height - bottom + 16}" text-anchor="middle">{x}</text>'
+        )
+    out.append(
+        f'<text x="{(left + width - right) / 2:.0f}" y="{height - 6}" '
+        'text-anchor="middle">briefings (N)</text>'
+    )
     for k, (key, label, colour) in enumerate(SERIES):
         points = [(px(r["n"]), py(r[key])) for r in rows if r.get(key) is not None]
         if not points:
@@ -111,8 +128,10 @@ def plot(rows: list[dict[str, Any]], width: int = 640, height: int = 360) -> str
         out.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
         out += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"/>' for x, y in points]
         ly = top + 14 + 18 * k
-        out.append(f'<line x1="{width - right + 12}" y1="{ly - 4}" x2="{width - right + 30}" '
-                   f'y2="{ly - 4}" stroke="{colour}" stroke-width="2"/>')
+        out.append(
+            f'<line x1="{width - right + 12}" y1="{ly - 4}" x2="{width - right + 30}" '
+            f'y2="{ly - 4}" stroke="{colour}" stroke-width="2"/>'
+        )
         out.append(f'<text x="{width - right + 36}" y="{ly}">{label}</text>')
     out.append("</svg>")
     return "".join(out)
@@ -121,14 +140,19 @@ def plot(rows: list[dict[str, Any]], width: int = 640, height: int = 360) -> str
 KEPT = "## Findings"
 
 
-def page(rows: list[dict[str, Any]], machine: str, command: str, measured: str = "",
-         kept: str = "") -> str:
+def page(
+    rows: list[dict[str, Any]], machine: str, command: str, measured: str = "", kept: str = ""
+) -> str:
     """The results page. `measured`: the actor recurrence of the real documents; `kept`: the
     hand-written part of the previous page (from its "## Findings" heading on), kept as it is."""
-    real = f"""
+    real = (
+        f"""
 Actor recurrence in the project's real documents (the gold records of tests/data/devset,
 synthetic, wikinews and first-seed), which the realistic corpus reproduces: {measured}.
-""" if measured else ""
+"""
+        if measured
+        else ""
+    )
     tail = "\n" + kept.strip() + "\n" if kept else ""
     return f"""# Benchmark
 

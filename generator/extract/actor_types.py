@@ -209,8 +209,14 @@ def actor_role(c: Cluster) -> tuple[str, int]:
         base = m[3] - span.start_char
         doc = span.doc
         at = doc.char_span(m[0] - base, m[0] - base + 1, alignment_mode="expand")
-        first = at[0] if at is not None and len(at) and at[0].idx == m[0] - base \
-            and span.start <= at[0].i < span.end else None
+        first = (
+            at[0]
+            if at is not None
+            and len(at)
+            and at[0].idx == m[0] - base
+            and span.start <= at[0].i < span.end
+            else None
+        )
         if first is None:
             continue
         i = first.i - 1

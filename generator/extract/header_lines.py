@@ -106,9 +106,7 @@ _DATE_TOKEN = (
     r"|(?<!\w)(?i:[ap]\.?m\b\.?)|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{1,4}T\b|[+-]\d{2}:?\d{2}\b"
     r"|(?<!\w)(?i:of|the)(?=\s))"
 )
-_DATE_RUN = re.compile(
-    _DATE_TOKEN + r"(?:(?:\s*[,/|·•@–—-]\s*|\s+|\s+at\s+)" + _DATE_TOKEN + r")*"
-)
+_DATE_RUN = re.compile(_DATE_TOKEN + r"(?:(?:\s*[,/|·•@–—-]\s*|\s+|\s+at\s+)" + _DATE_TOKEN + r")*")
 _RANGE = re.compile(
     rf"(?i)\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–—]|to|until)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}"
     rf"|{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*[-–—]\s*\d{{1,2}}\b(?!:)"
@@ -116,9 +114,7 @@ _RANGE = re.compile(
 _YEAR = re.compile(r"(?<![\d:.])(?:1[89]|2[01])\d{2}(?![\d:])")
 _NUMERIC = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b")
 _DATE_LABEL = lexicon.alternation("date_labels")
-_LABEL = re.compile(
-    rf"(?i)\b(?P<label>{_DATE_LABEL})\b(?:\s+(?:on|at))?[\s:.,-]*$"
-)
+_LABEL = re.compile(rf"(?i)\b(?P<label>{_DATE_LABEL})\b(?:\s+(?:on|at))?[\s:.,-]*$")
 _UPDATED_LABELS = ("updated", "modified", "edited")
 _MAX_RUN = 80
 _DATE_SETTINGS = {

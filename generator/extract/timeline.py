@@ -434,8 +434,9 @@ def _dated_sentences(
     return by_sentence
 
 
-def _sentence_values(items: list[tuple[Temporal, int]], sent: Sentence, text: str,
-                     anchor: dt.date) -> list[str]:
+def _sentence_values(
+    items: list[tuple[Temporal, int]], sent: Sentence, text: str, anchor: dt.date
+) -> list[str]:
     """The EDTF value of each date of a sentence, in order."""
     values = []
     year: int | None = None
@@ -450,8 +451,13 @@ def _sentence_values(items: list[tuple[Temporal, int]], sent: Sentence, text: st
     return values
 
 
-def _sentence_events(by_sentence: dict[int, list[tuple[Temporal, int]]], sents: list[Sentence],
-                     text: str, anchor: dt.date, max_words: int) -> list[dict[str, Any]]:
+def _sentence_events(
+    by_sentence: dict[int, list[tuple[Temporal, int]]],
+    sents: list[Sentence],
+    text: str,
+    anchor: dt.date,
+    max_words: int,
+) -> list[dict[str, Any]]:
     events: list[dict[str, Any]] = []
     seen: dict[str, set[str]] = {}
     seen_in: set[tuple[str, int]] = set()

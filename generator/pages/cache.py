@@ -54,10 +54,13 @@ def _file_id(path: Path) -> list[int] | None:
 
 
 def _well_formed(entry: Any) -> bool:
-    return (isinstance(entry, dict) and isinstance(entry.get("data"), dict)
-            and isinstance(entry["data"].get("seed"), dict)
-            and isinstance(entry["data"]["seed"].get("path"), str)
-            and isinstance(entry.get("warnings", []), list))
+    return (
+        isinstance(entry, dict)
+        and isinstance(entry.get("data"), dict)
+        and isinstance(entry["data"].get("seed"), dict)
+        and isinstance(entry["data"]["seed"].get("path"), str)
+        and isinstance(entry.get("warnings", []), list)
+    )
 
 
 class RenderCache:
@@ -85,10 +88,15 @@ class RenderCache:
         entry = self.records.get(name)
         return entry if entry and entry.get("record") == record_sha else None
 
-    def store(self, name: str, record_sha: str, seed_sha: str | None, data: Any,
-              warnings: list[Problem]) -> None:
-        entry = {"record": record_sha, "seed": seed_sha, "data": data,
-                 "warnings": [asdict(p) for p in warnings]}
+    def store(
+        self, name: str, record_sha: str, seed_sha: str | None, data: Any, warnings: list[Problem]
+    ) -> None:
+        entry = {
+            "record": record_sha,
+            "seed": seed_sha,
+            "data": data,
+            "warnings": [asdict(p) for p in warnings],
+        }
         if self.records.get(name) != entry:
             self.records[name] = entry
             self.changed = True
@@ -130,8 +138,14 @@ class RenderCache:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"salt": self.salt, "records": self.records,
-                                   "pages": self.pages}, sort_keys=True, default=str), "utf-8")
+        tmp.write_text(
+            json.dumps(
+                {"salt": self.salt, "records": self.records, "pages": self.pages},
+                sort_keys=True,
+                default=str,
+            ),
+            "utf-8",
+        )
         os.replace(tmp, self.path)
 
     @contextlib.contextmanager

@@ -50,9 +50,16 @@ def _unique_slug(name: str, taken: set[str], fallback: str) -> str:
 def _most_common(counter: Counter[str]) -> str:
     """The most used plain form (no invisible characters, one script; see `lookalike`); on a
     tie, one without a leading "the", then the fullest."""
-    return sorted(counter.items(), key=lambda kv: (lookalike(kv[0]) is not None, -kv[1],
-                                                   kv[0].casefold().startswith("the "),
-                                                   -len(kv[0]), kv[0]))[0][0]
+    return sorted(
+        counter.items(),
+        key=lambda kv: (
+            lookalike(kv[0]) is not None,
+            -kv[1],
+            kv[0].casefold().startswith("the "),
+            -len(kv[0]),
+            kv[0],
+        ),
+    )[0][0]
 
 
 def _script(ch: str) -> str:
@@ -116,11 +123,16 @@ def build_actors(records: list[dict[str, Any]], companions: int = 8) -> list[Act
         items = groups[key]
         names = Counter(str(a["name"]) for _, a in items)
         types = Counter(str(a["type"]) for _, a in items)
-        mentions = _newest([Mention(str(r["id"]), str(r["title"]), str(r["date"]),
-                                    str(a.get("role") or "")) for r, a in items])
+        mentions = _newest(
+            [
+                Mention(str(r["id"]), str(r["title"]), str(r["date"]), str(a.get("role") or ""))
+                for r, a in items
+            ]
+        )
         name = _most_common(names)
-        actor = Actor(_unique_slug(name, taken, "actor"), name, _most_common(types),
-                      sorted(names), mentions)
+        actor = Actor(
+            _unique_slug(name, taken, "actor"), name, _most_common(types), sorted(names), mentions
+        )
         roles_seen: set[str] = set()
         for m in mentions:
             if m.role and m.role not in roles_seen:
@@ -186,16 +198,19 @@ def build_sources(records: list[dict[str, Any]]) -> list[Source]:
         items = groups[key]
         name = _most_common(Counter(str(lnk["name"]) for _, lnk in items))
         counts = Counter(str(lnk["role"]) for _, lnk in items)
-        mentions = _newest([Mention(str(r["id"]), str(r["title"]), str(r["date"]),
-                                    str(lnk["role"])) for r, lnk in items])
+        mentions = _newest(
+            [
+                Mention(str(r["id"]), str(r["title"]), str(r["date"]), str(lnk["role"]))
+                for r, lnk in items
+            ]
+        )
         if "\x00" in key:
             kind = "anonymous"
         elif counts.get("original") or counts.get("republisher"):
             kind = "outlet"
         else:
             kind = "named"
-        out.append(Source(_unique_slug(name, taken, "source"), name, counts, mentions, key,
-                          kind))
+        out.append(Source(_unique_slug(name, taken, "source"), name, counts, mentions, key, kind))
     return out
 
 
@@ -205,8 +220,9 @@ def anonymous_by_briefing(sources: list[Source]) -> list[tuple[Mention, list[Sou
     for src in sources:
         if src.kind == "anonymous":
             groups.setdefault(src.briefing.briefing_id, (src.briefing, []))[1].append(src)
-    return sorted(groups.values(), key=lambda g: (sort_key(g[0].date), g[0].briefing_id),
-                  reverse=True)
+    return sorted(
+        groups.values(), key=lambda g: (sort_key(g[0].date), g[0].briefing_id), reverse=True
+    )
 
 
 @dataclass
@@ -223,8 +239,17 @@ Months = list[tuple[str, list[Event]]]
 
 def build_timeline(records: list[dict[str, Any]]) -> list[tuple[str, Months]]:
     """All events, newest first, grouped by year and then by month ('' for year-only dates)."""
-    events = [Event(str(e["date"]), str(e["event"]), str(e.get("status") or ""), str(r["id"]),
-                    str(r["title"])) for r in records for e in r.get("timeline", [])]
+    events = [
+        Event(
+            str(e["date"]),
+            str(e["event"]),
+            str(e.get("status") or ""),
+            str(r["id"]),
+            str(r["title"]),
+        )
+        for r in records
+        for e in r.get("timeline", [])
+    ]
     events.sort(key=lambda e: (sort_key(e.date), e.briefing_id, e.event), reverse=True)
     years: dict[str, dict[str, list[Event]]] = {}
     for ev in events:

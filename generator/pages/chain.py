@@ -52,7 +52,7 @@ def _wrap(text: str, width: int, lines: int) -> list[str]:
             current = f"{current} {word}" if current else word
     out.append(current)
     if len(out) > lines:
-        out = out[: lines - 1] + [_clip(" ".join(out[lines - 1:]), width)]
+        out = out[: lines - 1] + [_clip(" ".join(out[lines - 1 :]), width)]
     return out or [""]
 
 
@@ -71,18 +71,24 @@ def _box(x: float, y: float, w: float, h: float, link: dict[str, Any], date: str
     if date:
         label = f"{label} · {date}"
     full = _x(" ".join(str(link.get("name", "")).split()))
-    texts = "".join(f'<text x="{x + 10:.0f}" y="{y + 40 + LINE * i:.0f}" class="bf-node-name">'
-                    f"{_x(line)}</text>" for i, line in enumerate(lines))
-    return (f'<g class="bf-node bf-node--{_x(role)}"><title>{full}</title>'
-            f'<rect x="{x:.0f}" y="{y:.0f}" width="{w:.0f}" height="{h:.0f}" rx="8"/>'
-            f'<text x="{x + 10:.0f}" y="{y + 20:.0f}" class="bf-node-role">'
-            f"{_x(_clip(label, chars))}</text>{texts}</g>")
+    texts = "".join(
+        f'<text x="{x + 10:.0f}" y="{y + 40 + LINE * i:.0f}" class="bf-node-name">{_x(line)}</text>'
+        for i, line in enumerate(lines)
+    )
+    return (
+        f'<g class="bf-node bf-node--{_x(role)}"><title>{full}</title>'
+        f'<rect x="{x:.0f}" y="{y:.0f}" width="{w:.0f}" height="{h:.0f}" rx="8"/>'
+        f'<text x="{x + 10:.0f}" y="{y + 20:.0f}" class="bf-node-role">'
+        f"{_x(_clip(label, chars))}</text>{texts}</g>"
+    )
 
 
 def _box_height(levels: list[list[dict[str, Any]]], widths: list[float]) -> float:
     """One height for every box: enough for the name with the most lines."""
-    most = max((len(name_lines(lnk, w)) for level, w in zip(levels, widths, strict=True)
-                for lnk in level), default=1)
+    most = max(
+        (len(name_lines(lnk, w)) for level, w in zip(levels, widths, strict=True) for lnk in level),
+        default=1,
+    )
     return 32 + LINE * most
 
 
@@ -115,15 +121,18 @@ def _draw(levels: list[list[dict[str, Any]]], tall: bool, date_of: Callable[[Any
         height = PAD * 2 + rows * bh + (rows - 1) * 14
         for li, level in enumerate(levels):
             top = PAD + (height - 2 * PAD - (len(level) * bh + (len(level) - 1) * 14)) / 2
-            boxes.append([(PAD + li * (bw + GAP), top + i * (bh + 14), bw, bh)
-                          for i in range(len(level))])
+            boxes.append(
+                [(PAD + li * (bw + GAP), top + i * (bh + 14), bw, bh) for i in range(len(level))]
+            )
     kind = "tall" if tall else "wide"
-    parts = [f'<svg class="bf-chain-svg bf-chain-svg--{kind}" role="img" '
-             f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
-             'xmlns="http://www.w3.org/2000/svg"><title>Source chain</title>'
-             f'<defs><marker id="bf-arrow-{kind}" viewBox="0 0 10 10" refX="9" refY="5" '
-             'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
-             '<path d="M0,0 L10,5 L0,10 z"/></marker></defs>']
+    parts = [
+        f'<svg class="bf-chain-svg bf-chain-svg--{kind}" role="img" '
+        f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
+        'xmlns="http://www.w3.org/2000/svg"><title>Source chain</title>'
+        f'<defs><marker id="bf-arrow-{kind}" viewBox="0 0 10 10" refX="9" refY="5" '
+        'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
+        '<path d="M0,0 L10,5 L0,10 z"/></marker></defs>'
+    ]
     for level, level_boxes in zip(levels, boxes, strict=True):
         for link, (x, y, w, h) in zip(level, level_boxes, strict=True):
             parts.append(_box(x, y, w, h, link, date_of(link)))
@@ -134,8 +143,10 @@ def _draw(levels: list[list[dict[str, Any]]], tall: bool, date_of: Callable[[Any
                 x1, y1, x2, y2 = sx + sw / 2, sy + sh, tx + tw / 2, ty - 2
             else:
                 x1, y1, x2, y2 = sx + sw, sy + sh / 2, tx - 2, ty + th / 2
-            parts.append(f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" '
-                         f'class="bf-edge" marker-end="url(#bf-arrow-{kind})"/>')
+            parts.append(
+                f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" '
+                f'class="bf-edge" marker-end="url(#bf-arrow-{kind})"/>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 

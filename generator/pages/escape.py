@@ -64,8 +64,9 @@ def front_matter_text(value: Any) -> Markup:
 def front_matter_attr(value: Any) -> Markup:
     """A front-matter value that themes print unescaped inside an attribute (the page
     description in <meta content="...">): fully HTML-escaped, as a JSON string."""
-    return Markup(json.dumps(html.escape(" ".join(str(value).split()), quote=True),
-                             ensure_ascii=False))
+    return Markup(
+        json.dumps(html.escape(" ".join(str(value).split()), quote=True), ensure_ascii=False)
+    )
 
 
 def path_part(value: Any) -> Markup:

@@ -34,23 +34,27 @@ def atom_feed(records: list[dict[str, Any]], site_name: str, site_url: str) -> s
     items = records[:FEED_SIZE]
     updated = _timestamp(str(items[0]["date"])) if items else "1970-01-01T00:00:00Z"
     feed_id = f"{base}feed.xml" if base else "urn:briefings:feed"
-    lines = ['<?xml version="1.0" encoding="utf-8"?>',
-             '<feed xmlns="http://www.w3.org/2005/Atom">',
-             f"  <title>{_clean(site_name)}</title>",
-             f"  <id>{_clean(feed_id)}</id>",
-             f"  <updated>{updated}</updated>",
-             f'  <link rel="self" href="{_clean(base + "feed.xml" if base else "feed.xml")}"/>',
-             f'  <link rel="alternate" href="{_clean(base + "briefings/")}"/>']
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <title>{_clean(site_name)}</title>",
+        f"  <id>{_clean(feed_id)}</id>",
+        f"  <updated>{updated}</updated>",
+        f'  <link rel="self" href="{_clean(base + "feed.xml" if base else "feed.xml")}"/>',
+        f'  <link rel="alternate" href="{_clean(base + "briefings/")}"/>',
+    ]
     for rec in items:
         rid = str(rec["id"])
         href = f"{base}briefings/{rid}/"
-        lines += ["  <entry>",
-                  f"    <title>{_clean(rec['title'])}</title>",
-                  f"    <id>{_clean(href if base else 'urn:briefings:' + rid)}</id>",
-                  f'    <link rel="alternate" href="{_clean(href)}"/>',
-                  f"    <updated>{_timestamp(str(rec['date']))}</updated>",
-                  "    <author><name>" + _clean(site_name) + "</name></author>",
-                  f"    <summary>{_clean(rec['summary'])}</summary>",
-                  "  </entry>"]
+        lines += [
+            "  <entry>",
+            f"    <title>{_clean(rec['title'])}</title>",
+            f"    <id>{_clean(href if base else 'urn:briefings:' + rid)}</id>",
+            f'    <link rel="alternate" href="{_clean(href)}"/>',
+            f"    <updated>{_timestamp(str(rec['date']))}</updated>",
+            "    <author><name>" + _clean(site_name) + "</name></author>",
+            f"    <summary>{_clean(rec['summary'])}</summary>",
+            "  </entry>",
+        ]
     lines.append("</feed>")
     return "\n".join(lines) + "\n"

@@ -67,8 +67,18 @@ def newspaper_domains(wheel: Path) -> list[str]:
 
 def build(folder: Path) -> str:
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(folder),
-         FUNDUS, NEWSPAPER],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "-q",
+            "-d",
+            str(folder),
+            FUNDUS,
+            NEWSPAPER,
+        ],
         check=True,
     )
     fundus = fundus_publishers(next(folder.glob("fundus-*.whl")))

@@ -63,8 +63,9 @@ def visible(text: str) -> str:
 
 
 _HOMOGLYPHS = {ord(a): b for a, b in (w.split() for w in words("homoglyphs"))}
-_HOMOGLYPHS |= {ord(a.upper()): b for a, b in (w.split() for w in words("homoglyphs"))
-                if a.upper() != a}
+_HOMOGLYPHS |= {
+    ord(a.upper()): b for a, b in (w.split() for w in words("homoglyphs")) if a.upper() != a
+}
 
 
 def name_key(name: str, compact: bool = False) -> str:
