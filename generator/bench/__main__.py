@@ -237,13 +237,10 @@ def measure(
     )
     row["mkdocs_s"], row["mkdocs_peak_mb"] = mk.seconds, mk.peak_bytes / 1e6
 
-    def one_change_mkdocs() -> Run:
+    def in_turn(*commands: list[str]) -> Run:
+        """The commands one after another, as one run: times summed, the highest peak."""
         total = Run(0.0, 0, 0, "")
-        for cmd in (
-            _py("-m", "generator", "extract"),
-            _py("-m", "generator", "render"),
-            _py("-m", "mkdocs", "build", "--quiet"),
-        ):
+        for cmd in commands:
             r = run(cmd, site, env)
             total = Run(
                 total.seconds + r.seconds,
@@ -252,6 +249,13 @@ def measure(
                 r.output,
             )
         return total
+
+    def one_change_mkdocs() -> Run:
+        return in_turn(
+            _py("-m", "generator", "extract"),
+            _py("-m", "generator", "render"),
+            _py("-m", "mkdocs", "build", "--quiet"),
+        )
 
     one_mk = _step(row, "one_site_mkdocs_s", lambda: median_of(repeat, edit_one, one_change_mkdocs))
     if one_mk is not None:
@@ -273,21 +277,11 @@ def measure(
         row["zensical_warm_s"] = warm_z.seconds if warm_z else None
 
         def one_change_site() -> Run:
-            steps = [
+            return in_turn(
                 _py("-m", "generator", "extract"),
                 _py("-m", "generator", "render"),
                 [zensical, "build"],
-            ]
-            total = Run(0.0, 0, 0, "")
-            for cmd in steps:
-                r = run(cmd, site, env)
-                total = Run(
-                    total.seconds + r.seconds,
-                    max(total.peak_bytes, r.peak_bytes),
-                    r.returncode or total.returncode,
-                    r.output,
-                )
-            return total
+            )
 
         done = _step(row, "one_site_s", lambda: median_of(repeat, edit_one, one_change_site))
         if done is not None:
