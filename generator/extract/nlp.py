@@ -42,6 +42,7 @@ class Token(Protocol):
     is_lower: bool
     is_stop: bool
     like_num: bool
+    is_sent_start: bool | None
 
     def __len__(self) -> int: ...
     @property
@@ -52,6 +53,10 @@ class Token(Protocol):
     def subtree(self) -> Iterator[Token]: ...
     @property
     def head(self) -> Token: ...
+    @property
+    def left_edge(self) -> Token: ...
+    @property
+    def right_edge(self) -> Token: ...
     @property
     def doc(self) -> Doc: ...
 
@@ -189,3 +194,68 @@ def entities(span: Span | Doc, *labels: str) -> list[Span]:
 def label(ent: Span) -> str:
     """An entity's label ("PERSON", "ORG", "GPE", "NORP", "DATE", ...)."""
     return ent.label_
+
+
+def tag(tok: Token) -> str:
+    """The fine-grained Penn Treebank tag, spaCy's `tag_` ("VBD", "VBN", "NNS", "POS", ...)."""
+    return tok.tag_
+
+
+def ent_type(tok: Token) -> str:
+    """The label of the named entity the token is in, spaCy's `ent_type_`; "" outside any."""
+    return tok.ent_type_
+
+
+def head(tok: Token) -> Token:
+    """The token's syntactic head, spaCy's `head`; the root is its own head."""
+    return tok.head
+
+
+def ancestors(tok: Token) -> list[Token]:
+    """The token's heads up to the root, nearest first, spaCy's `ancestors`."""
+    return list(tok.ancestors)
+
+
+def left_edge(tok: Token) -> Token:
+    """The first token of the token's subtree, spaCy's `left_edge`."""
+    return tok.left_edge
+
+
+def right_edge(tok: Token) -> Token:
+    """The last token of the token's subtree, spaCy's `right_edge`."""
+    return tok.right_edge
+
+
+def root(span: Span) -> Token:
+    """The syntactic root of a sentence or entity, spaCy's `Span.root`."""
+    return span.root
+
+
+def is_alpha(tok: Token) -> bool:
+    """Letters only, spaCy's `is_alpha`."""
+    return tok.is_alpha
+
+
+def is_lower(tok: Token) -> bool:
+    """Written in lower case, spaCy's `is_lower`."""
+    return tok.is_lower
+
+
+def is_stop(tok: Token) -> bool:
+    """A stop word of the model's language, spaCy's `is_stop`."""
+    return tok.is_stop
+
+
+def like_num(tok: Token) -> bool:
+    """A number in digits or words ("10", "ten", "1,000"), spaCy's `like_num`."""
+    return tok.like_num
+
+
+def is_sent_start(tok: Token) -> bool:
+    """The first token of a sentence, spaCy's `is_sent_start` (None, unknown, is False)."""
+    return bool(tok.is_sent_start)
+
+
+def whitespace(tok: Token) -> str:
+    """The whitespace after the token ("" or " "), spaCy's `whitespace_`."""
+    return tok.whitespace_
