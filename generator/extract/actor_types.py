@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import lexicon
+from . import lexicon, nlp
 from .body import quote
 
 _ROLE_WORDS = re.compile(
@@ -48,9 +48,9 @@ def named_body(c: Cluster) -> bool:
     toks = [t for t in span if m[0] <= base + t.idx < m[1]]
     if not toks:
         return False
-    root = min(toks, key=lambda t: len(list(t.ancestors)))
+    root = min(toks, key=lambda t: len(list(nlp.ancestors(t))))
     acronym = c.name.isupper() and len(c.name) >= 3  # "ACLED reported ..."
-    return (len(c.name.split()) >= 2 or acronym) and root.dep_ in (
+    return (len(c.name.split()) >= 2 or acronym) and nlp.dep(root) in (
         "nsubj",
         "nsubjpass",
         "dobj",
@@ -89,7 +89,7 @@ def _titled(c: Cluster) -> bool:
             word = tok.doc[i]
             if _ROLE_WORDS.fullmatch(word.text) and (word.text[:1].isupper() or apposition):
                 return True
-            if i == 0 or not (word.text[:1].isupper() or word.lower_ in ("of", "for", "and")):
+            if i == 0 or not (word.text[:1].isupper() or nlp.lower(word) in ("of", "for", "and")):
                 break
             i -= 1
     return False
@@ -141,11 +141,11 @@ def _located(c: Cluster) -> bool:
     hits = 0
     for m in c.mentions:
         tok = _first_token(m)
-        if tok is None or tok.i == 0 or tok.doc[tok.i - 1].lower_ not in _LOCATIVE:
+        if tok is None or tok.i == 0 or nlp.lower(tok.doc[tok.i - 1]) not in _LOCATIVE:
             continue
         last = _last_token(m)
         nxt = tok.doc[last.i + 1] if last is not None and last.i + 1 < len(tok.doc) else None
-        if nxt is None or nxt.tag_ != "POS":
+        if nxt is None or nlp.tag(nxt) != "POS":
             hits += 1
     return hits * 2 >= len(c.mentions)
 
@@ -162,15 +162,15 @@ def _described_as_person(c: Cluster) -> bool:
         if last is None:
             continue
         head = last
-        for kid in head.children:
-            if kid.dep_ == "appos" and _ROLE_WORDS.fullmatch(kid.text):
+        for kid in nlp.children(head):
+            if nlp.dep(kid) == "appos" and _ROLE_WORDS.fullmatch(kid.text):
                 return True
-            if kid.dep_ == "relcl" and any(
-                g.dep_ == "nsubj" and g.lower_ == "who" for g in kid.children
+            if nlp.dep(kid) == "relcl" and any(
+                nlp.dep(g) == "nsubj" and nlp.lower(g) == "who" for g in nlp.children(kid)
             ):
                 return True
-        if head.dep_ == "nsubj" and head.head.lemma_ == "be":
-            attr = [k for k in head.head.children if k.dep_ in ("attr", "acomp")]
+        if nlp.dep(head) == "nsubj" and nlp.lemma(nlp.head(head)) == "be":
+            attr = [k for k in nlp.children(nlp.head(head)) if nlp.dep(k) in ("attr", "acomp")]
             if any(_ROLE_WORDS.fullmatch(a.text) for a in attr):
                 return True
     return False
@@ -195,7 +195,7 @@ def _preceded_by_the(m: tuple[int, int, Any, int, int]) -> bool:
     base = m[3] - span.start_char
     for t in span:
         if base + t.idx == m[0]:
-            return t.i > 0 and doc[t.i - 1].lower_ == "the"
+            return t.i > 0 and nlp.lower(doc[t.i - 1]) == "the"
     return False
 
 
@@ -225,19 +225,19 @@ def actor_role(c: Cluster) -> tuple[str, int]:
             i -= 1
         toks: list[Any] = []
         while i >= span.start and (
-            doc[i].pos_ in ("PROPN", "NOUN", "ADJ")
-            or doc[i].tag_ == "POS"
+            nlp.pos(doc[i]) in ("PROPN", "NOUN", "ADJ")
+            or nlp.tag(doc[i]) == "POS"
             or doc[i].text in ("-", "’s", "'s")
             or (
-                doc[i].lower_ == "and"
+                nlp.lower(doc[i]) == "and"
                 and toks
                 and i > span.start
-                and doc[i - 1].pos_ in ("NOUN", "PROPN")
+                and nlp.pos(doc[i - 1]) in ("NOUN", "PROPN")
             )
         ):
-            if doc[i].ent_type_ == "PERSON":
+            if nlp.ent_type(doc[i]) == "PERSON":
                 break  # another person's name: the title before it is theirs
-            if doc[i].lower_ == "and" and not (toks and _ROLE_WORDS.search(doc[i - 1].text)):
+            if nlp.lower(doc[i]) == "and" and not (toks and _ROLE_WORDS.search(doc[i - 1].text)):
                 break
             toks.insert(0, doc[i])
             i -= 1
