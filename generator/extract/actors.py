@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from . import gazetteer as gz
-from . import lexicon
+from . import lexicon, nlp
 from .actor_names import CALENDAR_WORD, TITLE_WORDS, clean_name, name_key
 from .actor_names import acronyms as find_acronyms
 from .actor_types import ROLE_WORDS as _ROLE_WORD
@@ -36,8 +36,8 @@ def find_actors(
     singles: list[tuple[str, str, tuple[int, int, Any, int, int], int]] = []
     for s in body.sentences:
         skip = dateline(s.text)[0]  # "GDANSK, Poland (Reuters) - ": a place line, not an actor
-        for ent in s.span.ents:
-            if ent.label_ not in LABELS or s.base + ent.start_char < s.start + skip:
+        for ent in nlp.entities(s.span):
+            if nlp.label(ent) not in LABELS or s.base + ent.start_char < s.start + skip:
                 continue
             named = _entity_name(ent)
             if named is None:
@@ -63,7 +63,9 @@ def find_actors(
     _join_singles(clusters, singles)
     _merge_short_forms(clusters)
     _merge_acronyms(clusters)
-    common = {t.lower_ for doc in body.docs for t in doc if t.pos_ == "NOUN" and t.is_lower}
+    common = {
+        nlp.lower(t) for doc in body.docs for t in doc if nlp.pos(t) == "NOUN" and nlp.is_lower(t)
+    }
     for key, c in list(clusters.items()):
         if _common_noun_name(c, common):
             del clusters[key]
@@ -76,7 +78,7 @@ def _storm_words(body: Body) -> set[str]:
     each is a short form of that name, not an actor."""
     out: set[str] = set()
     for doc in body.docs:
-        for ent in doc.ents:
+        for ent in nlp.entities(doc):
             name = clean_name(ent.text)
             if _NOT_ACTOR_OPENER.match(name):
                 out.update(name.split())
@@ -96,32 +98,37 @@ def _headline_names(
     if not title:
         return []
     known = {name_key(c.name) for c in clusters.values()} | {name_key(x[0]) for x in singles}
-    known |= {name_key(clean_name(e.text)) for doc in body.docs for e in doc.ents}
+    known |= {name_key(clean_name(e.text)) for doc in body.docs for e in nlp.entities(doc)}
     out = []
     for s in body.sentences:
         toks = list(s.span)
         i = 0
         while i < len(toks):
             t = toks[i]
-            if t.pos_ != "PROPN" or t.ent_type_ or not t.text[:1].isupper() or not t.is_alpha:
+            if (
+                nlp.pos(t) != "PROPN"
+                or nlp.ent_type(t)
+                or not t.text[:1].isupper()
+                or not nlp.is_alpha(t)
+            ):
                 i += 1
                 continue
             j = i
             while (
                 j + 1 < len(toks)
-                and toks[j + 1].pos_ == "PROPN"
-                and not toks[j + 1].ent_type_
+                and nlp.pos(toks[j + 1]) == "PROPN"
+                and not nlp.ent_type(toks[j + 1])
                 and toks[j + 1].text[:1].isupper()
-                and toks[j + 1].is_alpha
+                and nlp.is_alpha(toks[j + 1])
             ):
                 j += 1
             run = toks[i : j + 1]
             i = j + 1
             name = " ".join(x.text for x in run)
-            after_the = run[0].i > 0 and run[0].doc[run[0].i - 1].lower_ == "the"
+            after_the = run[0].i > 0 and nlp.lower(run[0].doc[run[0].i - 1]) == "the"
             if not 1 <= len(run) <= 4 or (len(run) == 1 and not after_the):
                 continue
-            if run[-1].dep_ in ("compound", "amod") and run[-1].head.i > run[-1].i:
+            if nlp.dep(run[-1]) in ("compound", "amod") and nlp.head(run[-1]).i > run[-1].i:
                 continue  # "the Scientology organisation": a modifier, not a name in use
             if not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", title):
                 continue
@@ -138,11 +145,11 @@ def _headline_names(
 
 def _entity_name(ent: Any) -> tuple[str, str] | None:
     """An entity's cleaned name and label, or None when it names no actor."""
-    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    if ent.label_ == "ORG" and before in ("a", "an"):
+    before = nlp.lower(ent.doc[ent.start - 1]) if ent.start > 0 else ""
+    if nlp.label(ent) == "ORG" and before in ("a", "an"):
         return None  # "create a World Technology Organization": a body that does not exist
-    raw, label = _tidy(clean_name(_extended(ent)), ent.label_)
-    if label == ent.label_ and _portfolio(ent):
+    raw, label = _tidy(clean_name(_extended(ent)), nlp.label(ent))
+    if label == nlp.label(ent) and _portfolio(ent):
         return None  # "Minister for Canal Affairs", "Interior Cabinet Secretary"
     if label != "PERSON" and _PLACE_PAIR.match(raw) and not gz.country(raw):
         return None  # "N'Djamena and Abéché": two places, each named on its own
@@ -172,14 +179,14 @@ def _acting_body(raw: str, ent: Any) -> bool:
     began in 1981" does not."""
     if raw.split()[-1] not in _BODY_OR_EVENT:
         return False
-    root = ent.root
-    if root.dep_ not in ("nsubj", "nsubjpass"):
+    root = nlp.root(ent)
+    if nlp.dep(root) not in ("nsubj", "nsubjpass"):
         return False
-    verb = root.head
+    verb = nlp.head(root)
     actions = [verb] + [
-        k for k in verb.children if k.dep_ in ("xcomp", "conj") and k.pos_ == "VERB"
+        k for k in nlp.children(verb) if nlp.dep(k) in ("xcomp", "conj") and nlp.pos(k) == "VERB"
     ]
-    return any(v.lemma_ not in _EVENT_VERBS for v in actions)
+    return any(nlp.lemma(v) not in _EVENT_VERBS for v in actions)
 
 
 def _single_word(canon: str, label: str, acronyms: dict[str, str]) -> bool:
@@ -234,16 +241,18 @@ def _extended(ent: Any) -> str:
     Office [for the Coordination of Humanitarian Affairs]")."""
     doc = ent.doc
     start, end = ent.start, ent.end
-    if ent.label_ == "PERSON":
+    if nlp.label(ent) == "PERSON":
         # Back over given names the tagger left out ("Action, [Idriss] Mahamat Saleh"), never
         # over a title, an honorific or another entity; cut at a possessive ("Gadi
         # Eisenkot's Yashar" is Gadi Eisenkot).
         if _given_name(doc, ent.start - 1):
             start -= 1
-        cut = next((t.i for t in doc[ent.start : ent.end] if t.tag_ == "POS"), None)
+        cut = next((t.i for t in doc[ent.start : ent.end] if nlp.tag(t) == "POS"), None)
         if cut is not None and cut > ent.start:
             end = cut
-    while end + 1 < len(doc) and doc[end].lower_ in _PARTICLES and doc[end + 1].text[:1].isupper():
+    while (
+        end + 1 < len(doc) and nlp.lower(doc[end]) in _PARTICLES and doc[end + 1].text[:1].isupper()
+    ):
         end += 2
         while end < len(doc) and (
             doc[end].text[:1].isupper()
@@ -253,17 +262,17 @@ def _extended(ent: Any) -> str:
         ):
             end += 1
     if (
-        ent.label_ == "ORG"
+        nlp.label(ent) == "ORG"
         and end + 2 < len(doc)
-        and doc[end].lower_ in ("for", "of")
+        and nlp.lower(doc[end]) in ("for", "of")
         and doc[end - 1].text in _REMIT_HEADS
     ):
         nxt = next(
             (
                 e
-                for e in doc.ents
+                for e in nlp.entities(doc)
                 if e.start in (end + 1, end + 2)
-                and e.label_ == "ORG"
+                and nlp.label(e) == "ORG"
                 and doc[end + 1 : e.start].text.lower() in ("", "the")
             ),
             None,
@@ -283,20 +292,20 @@ def _given_name(doc: Any, i: int) -> bool:
         return False
     t = doc[i]
     if not (
-        t.pos_ == "PROPN"
-        and t.is_alpha
+        nlp.pos(t) == "PROPN"
+        and nlp.is_alpha(t)
         and len(t.text) >= 2
         and t.text[:1].isupper()
         and not t.text.isupper()
-        and not t.ent_type_
+        and not nlp.ent_type(t)
         and not _TITLE_WORD.search(t.text)
         and not _ROLE_WORD.fullmatch(t.text)
         and t.text not in _HONORIFIC_WORDS
     ):
         return False
-    if i == 0 or t.is_sent_start:
+    if i == 0 or nlp.is_sent_start(t):
         return True
-    return doc[i - 1].pos_ not in ("DET", "ADP", "ADJ", "NUM", "PROPN", "PRON")
+    return nlp.pos(doc[i - 1]) not in ("DET", "ADP", "ADJ", "NUM", "PROPN", "PRON")
 
 
 def _portfolio(ent: Any) -> bool:
@@ -305,16 +314,16 @@ def _portfolio(ent: Any) -> bool:
     doc = ent.doc
     before = doc[max(0, ent.start - 2) : ent.start]
     titled = len(before) == 2 and bool(_TITLE_WORD.search(before[0].text))
-    if titled and before[1].lower_ in ("for", "of"):
-        return ent.label_ == "ORG"
+    if titled and nlp.lower(before[1]) in ("for", "of"):
+        return nlp.label(ent) == "ORG"
     after = doc[ent.end] if ent.end < len(doc) else None
     return (
-        ent.label_ == "ORG"
+        nlp.label(ent) == "ORG"
         and after is not None
         and bool(_TITLE_WORD.search(after.text))
         and after.text[:1].isupper()
         and ent.end + 1 < len(doc)
-        and doc[ent.end + 1].ent_type_ == "PERSON"
+        and nlp.ent_type(doc[ent.end + 1]) == "PERSON"
     )
 
 
@@ -356,7 +365,7 @@ def _canonical(
             return c, 0.4
         return (
             (raw, 1.0)
-            if raw.endswith("s") and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
+            if raw.endswith("s") and ent.start > 0 and nlp.lower(ent.doc[ent.start - 1]) == "the"
             else (None, 0)
         )
     if raw in acronyms:
@@ -377,9 +386,9 @@ def _canonical(
     if label == "ORG" and gz.capital_country(raw) and not _located(ent):
         return gz.capital_country(raw), 1.0  # a capital tagged as a body: its government
     if label == "GPE" and gz.capital_country(raw):
-        head = ent.root
-        if head.dep_ in ("nsubj", "nsubjpass", "poss") or (
-            head.dep_ == "conj" and head.head.dep_ == "nsubj"
+        head = nlp.root(ent)
+        if nlp.dep(head) in ("nsubj", "nsubjpass", "poss") or (
+            nlp.dep(head) == "conj" and nlp.dep(nlp.head(head)) == "nsubj"
         ):
             return gz.capital_country(raw), 1.0  # "Riyadh has asked": the government
     return raw, 1.0
@@ -418,7 +427,8 @@ def _acts(c: Cluster) -> bool:
         span = m[2]
         base = m[3] - span.start_char
         toks = [t for t in span if m[0] <= base + t.idx < m[1]]
-        if toks and min(toks, key=lambda t: len(list(t.ancestors))).dep_ in ("nsubj", "nsubjpass"):
+        top = min(toks, key=lambda t: len(nlp.ancestors(t))) if toks else None
+        if top is not None and nlp.dep(top) in ("nsubj", "nsubjpass"):
             return True
     return False
 
@@ -450,8 +460,9 @@ def _merge_acronyms(clusters: dict[str, Cluster]) -> None:
 
 def _located(ent: Any) -> bool:
     """Whether a mention names where something happens ("presented in Niamey")."""
-    head = ent.root
-    return head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "from", "to", "outside")
+    head = nlp.root(ent)
+    places = ("in", "at", "near", "from", "to", "outside")
+    return nlp.dep(head) == "pobj" and nlp.lower(nlp.head(head)) in places
 
 
 def _add(
