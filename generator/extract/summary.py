@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from . import lexicon
+from . import lexicon, nlp
 from .body import Body, Sentence
 from .clean import dateline
 from .options import Options
@@ -114,9 +114,11 @@ def _usable(s: Sentence, opt: Options | None = None) -> bool:
 
 def _lemmas(s: Sentence) -> set[str]:
     return {
-        t.lemma_.lower()
+        nlp.lemma(t)
         for t in s.span
-        if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+        if nlp.is_alpha(t)
+        and not nlp.is_stop(t)
+        and nlp.pos(t) in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
     }
 
 
@@ -150,22 +152,22 @@ def argumentative(s: Sentence, people: frozenset[str] = frozenset()) -> bool:
     "should", "will", "cannot"), or is in the present with a subject other than a named
     person (an entity, or a word of a name the text tags as a person elsewhere, in
     `people`); not a past tense."""
-    root = s.span.root
-    if root.pos_ not in ("VERB", "AUX"):
+    root = nlp.root(s.span)
+    if nlp.pos(root) not in ("VERB", "AUX"):
         return False
-    aux = [t for t in root.children if t.dep_ in ("aux", "auxpass")]
-    if any(t.tag_ == "MD" for t in aux):
+    aux = [t for t in nlp.children(root) if nlp.dep(t) in ("aux", "auxpass")]
+    if any(nlp.tag(t) == "MD" for t in aux):
         return True
     if any(
-        t.dep_ in ("nsubj", "nsubjpass") and (t.ent_type_ == "PERSON" or t.text in people)
-        for t in root.children
+        nlp.dep(t) in ("nsubj", "nsubjpass") and (nlp.ent_type(t) == "PERSON" or t.text in people)
+        for t in nlp.children(root)
     ):
         return False  # what a named person does or faces is news, not the author's claim
-    if root.tag_ == "VBD" or any(t.tag_ == "VBD" for t in aux):
+    if nlp.tag(root) == "VBD" or any(nlp.tag(t) == "VBD" for t in aux):
         return False
-    if root.tag_ == "VBN" and any(t.lemma_ == "have" for t in aux):
+    if nlp.tag(root) == "VBN" and any(nlp.lemma(t) == "have" for t in aux):
         return False  # present perfect: what has happened
-    return root.tag_ in ("VBZ", "VBP") or any(t.tag_ in ("VBZ", "VBP") for t in aux)
+    return nlp.tag(root) in ("VBZ", "VBP") or any(nlp.tag(t) in ("VBZ", "VBP") for t in aux)
 
 
 _KEEP_LEAD_ENTS = frozenset(
@@ -191,7 +193,7 @@ _TIME_MARKS = lexicon.word_set("time_conjunctions")
 def _temporal_clause(head: Any) -> bool:
     """An adverbial clause that only says when ("before the games began"); conditions,
     concessions and contrasts ("if", "although", "while", "until") change the meaning."""
-    marks = [t.lower_ for t in head.children if t.dep_ == "mark"]
+    marks = [nlp.lower(t) for t in nlp.children(head) if nlp.dep(t) == "mark"]
     return bool(marks) and all(m in _TIME_MARKS for m in marks)
 
 
@@ -199,25 +201,27 @@ def _lead_adverbial(span: Any) -> range:
     """Token offsets (in the doc) of a short opening adverbial set off by a comma ("In
     terms of highlights,", "Just days before the games began,") when it names nobody and
     holds no number; longer, named or dated openers carry news and stay. Empty if none."""
-    root = span.root
-    subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+    root = nlp.root(span)
+    subjects = [
+        t for t in nlp.children(root) if nlp.dep(t) in ("nsubj", "nsubjpass", "expl", "csubj")
+    ]
     if not subjects:
         return range(0)
-    start = min(t.left_edge.i for t in subjects)
+    start = min(nlp.left_edge(t).i for t in subjects)
     commas = [t for t in span if t.text == "," and t.i < start]
     if not commas:
         return range(0)
     comma = commas[-1]
-    before = [t for t in root.children if t.i < comma.i]
+    before = [t for t in nlp.children(root) if t.i < comma.i]
     if (
         comma.i - span.start > 8
         or span.end - comma.i < 13
         or not before
-        or any(t.dep_ not in ("advcl", "prep", "npadvmod", "advmod", "punct") for t in before)
-        or any(t.dep_ == "advcl" and not _temporal_clause(t) for t in before)
-        or any(t.lower_ in ("not", "never", "no") for t in span.doc[span.start : comma.i])
-        or any(e.label_ in _KEEP_LEAD_ENTS and e.start < comma.i for e in span.ents)
-        or any(t.like_num for t in span.doc[span.start : comma.i])
+        or any(nlp.dep(t) not in ("advcl", "prep", "npadvmod", "advmod", "punct") for t in before)
+        or any(nlp.dep(t) == "advcl" and not _temporal_clause(t) for t in before)
+        or any(nlp.lower(t) in ("not", "never", "no") for t in span.doc[span.start : comma.i])
+        or any(nlp.label(e) in _KEEP_LEAD_ENTS and e.start < comma.i for e in nlp.entities(span))
+        or any(nlp.like_num(t) for t in span.doc[span.start : comma.i])
     ):
         return range(0)
     return range(span.start, comma.i + 1)
@@ -230,11 +234,13 @@ def _bracketed_asides(span: Any) -> list[range]:
     doc = span.doc
     out = []
     for t in span:
-        aside = t.dep_ == "relcl" or (t.dep_ == "prep" and t.lower_ in ("including", "such"))
+        aside = nlp.dep(t) == "relcl" or (
+            nlp.dep(t) == "prep" and nlp.lower(t) in ("including", "such")
+        )
         if not aside:
             continue
-        first, last = t.left_edge.i, t.right_edge.i
-        if t.dep_ == "prep" and t.lower_ == "such":
+        first, last = nlp.left_edge(t).i, nlp.right_edge(t).i
+        if nlp.dep(t) == "prep" and nlp.lower(t) == "such":
             first = t.i
         if (
             first - 1 > span.start
@@ -257,7 +263,9 @@ def pruned(s: Sentence) -> str:
     if not drop:
         return s.text
     kept = [
-        t.text + (" " if t.whitespace_ or t.i + 1 in drop else "") for t in span if t.i not in drop
+        t.text + (" " if nlp.whitespace(t) or t.i + 1 in drop else "")
+        for t in span
+        if t.i not in drop
     ]
     text = re.sub(r"\s+([,.;:!?])", r"\1", "".join(kept)).strip()
     if len(text.split()) < 6:
@@ -324,12 +332,12 @@ def _decapitalised(t: str, s: Sentence, lower_words: set[str]) -> str:
     if not word[:1].isupper() or word.isupper() or len(word) < 2 and word != "A":
         return t
     tok = next((x for x in s.span if x.text == word), None)
-    if tok is not None and (tok.ent_type_ in _NAME_ENTS or tok.pos_ == "PROPN"):
+    if tok is not None and (nlp.ent_type(tok) in _NAME_ENTS or nlp.pos(tok) == "PROPN"):
         return t
     closed = tok is not None and (
-        tok.is_stop
-        or tok.pos_ in ("ADP", "DET", "PRON", "SCONJ", "CCONJ", "AUX", "NUM", "ADV")
-        or tok.tag_ == "NNS"  # a plural common noun; names are seldom plural
+        nlp.is_stop(tok)
+        or nlp.pos(tok) in ("ADP", "DET", "PRON", "SCONJ", "CCONJ", "AUX", "NUM", "ADV")
+        or nlp.tag(tok) == "NNS"  # a plural common noun; names are seldom plural
     )
     if closed or word.lower() in lower_words:
         return t[:1].lower() + t[1:]
@@ -501,10 +509,10 @@ class _Scorer:
         to a question, what comes next, a report of what someone said, a quotation."""
         opt = self.opt
         span = s.span
-        figures = sum(1 for e in span.ents if e.label_ in _FIGURES)
-        words = sum(1 for t in span if t.is_alpha)
-        ahead = any(t.lower_ in _NEXT for t in span)
-        said = span.root.lemma_.lower() in _SAYING
+        figures = sum(1 for e in nlp.entities(span) if nlp.label(e) in _FIGURES)
+        words = sum(1 for t in span if nlp.is_alpha(t))
+        ahead = any(nlp.lower(t) in _NEXT for t in span)
+        said = nlp.lemma(nlp.root(span)) in _SAYING
         return (
             opt.summary_w_numbers * min(figures, 3) / 3
             + opt.summary_w_short * max(0.0, (15 - words) / 15)
@@ -536,8 +544,8 @@ def _conclusion(
     people = frozenset(
         t.text
         for x in sents
-        for e in x.span.ents
-        if e.label_ == "PERSON"
+        for e in nlp.entities(x.span)
+        if nlp.label(e) == "PERSON"
         for t in e
         if t.text[:1].isupper()
     )
