@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from . import lexicon
+from . import lexicon, nlp
 from ._dates import D, month_no, nearest_year
 from .body import Body, Sentence, quote
 from .clean import dateline
@@ -69,34 +69,39 @@ def tense_at(sent: Sentence, offset: int, direct: bool = False, end: int = -1) -
         return 0
     ids = {t.i for t in inside}
     # The expression's own head ("end" of "the end of December"), then upwards from there.
-    tok = next((t for t in inside if t.head.i not in ids or t.head.i == t.i), inside[0])
+    tok = next((t for t in inside if nlp.head(t).i not in ids or nlp.head(t).i == t.i), inside[0])
     first = tok
     while tok is not None and (
-        tok.pos_ not in ("VERB", "AUX")
+        nlp.pos(tok) not in ("VERB", "AUX")
         or not direct
-        and (tok.dep_ in ("acl", "amod") or tok.tag_ == "VBN" and tok.dep_.startswith("nsubj"))
+        and (
+            nlp.dep(tok) in ("acl", "amod")
+            or (nlp.tag(tok) == "VBN" and nlp.dep(tok).startswith("nsubj"))
+        )
     ):
         # A participle that only describes a noun ("rains forecast for July") does not
         # carry the clause's tense: go on to the verb of that noun.
-        if direct and tok.i != first.i and tok.pos_ in ("NOUN", "PROPN"):
+        if direct and tok.i != first.i and nlp.pos(tok) in ("NOUN", "PROPN"):
             return 0  # "talks on Monday": the day belongs to the talks, not to the verb
-        tok = None if tok.head.i == tok.i else tok.head  # the root heads itself
+        tok = None if nlp.head(tok).i == tok.i else nlp.head(tok)  # the root heads itself
     if tok is None:
         return 0
-    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if any(c.lower_ in _FUTURE_AUX for c in aux) and not any(c.lemma_ == "have" for c in aux):
+    aux = [c for c in nlp.children(tok) if nlp.dep(c) in ("aux", "auxpass")]
+    if any(nlp.lower(c) in _FUTURE_AUX for c in aux) and not any(
+        nlp.lemma(c) == "have" for c in aux
+    ):
         return 1
-    if any(c.lower_ == "would" for c in aux) and any(
-        a.lemma_ in ("say", "tell", "announce", "warn", "confirm", "state", "add")
-        for a in tok.ancestors
+    if any(nlp.lower(c) == "would" for c in aux) and any(
+        nlp.lemma(a) in ("say", "tell", "announce", "warn", "confirm", "state", "add")
+        for a in nlp.ancestors(tok)
     ):
         return 1  # "said the schools would reopen on January 5": future when it was said
-    head = tok.head if tok.dep_ == "xcomp" else None
-    if tok.tag_ == "VB" and head is not None and head.lemma_ in _FUTURE_HEADS:
-        return 1 if head.tag_ != "VBD" else 0  # "plans to meet"; "planned to meet" is unknown
-    if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
+    head = nlp.head(tok) if nlp.dep(tok) == "xcomp" else None
+    if nlp.tag(tok) == "VB" and head is not None and nlp.lemma(head) in _FUTURE_HEADS:
+        return 1 if nlp.tag(head) != "VBD" else 0  # "plans to meet"; "planned to meet" is unknown
+    if nlp.tag(tok) == "VBD" or any(nlp.tag(c) == "VBD" for c in aux):
         return -1
-    if tok.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux):
+    if nlp.tag(tok) == "VBN" and any(nlp.lemma(c) == "have" for c in aux):
         return -1
     return 0
 
@@ -116,12 +121,12 @@ def _said_before(sent: Sentence, offset: int) -> int:
     """-1 when the date directly follows a past verb of saying ("said on Monday it will
     cut ..."): in news copy the day is when it was said, whatever the parse attaches it to."""
     before = [t for t in sent.span if sent.base + t.idx < offset]
-    if before and before[-1].lower_ == "on":
+    if before and nlp.lower(before[-1]) == "on":
         before = before[:-1]
-    if before and before[-1].pos_ in ("NOUN", "PRON") and len(before) > 1:
+    if before and nlp.pos(before[-1]) in ("NOUN", "PRON") and len(before) > 1:
         before = before[:-1]  # "told reporters on Friday"
     last = before[-1] if before else None
-    return -1 if last is not None and last.lemma_ in _SPEECH and last.tag_ == "VBD" else 0
+    return -1 if last is not None and nlp.lemma(last) in _SPEECH and nlp.tag(last) == "VBD" else 0
 
 
 def by_tense(
@@ -276,7 +281,8 @@ def _since_ongoing(sent: Sentence, text: str, start: int) -> bool:
     if not _SINCE_START.search(text[max(sent.start, start - 30) : start]):
         return False
     if any(
-        t.lower_ == "been" and (t.dep_ == "auxpass" or any(c.dep_ == "attr" for c in t.children))
+        nlp.lower(t) == "been"
+        and (nlp.dep(t) == "auxpass" or any(nlp.dep(c) == "attr" for c in nlp.children(t)))
         for t in sent.span
     ):
         return False  # "has been envoy since 2024", "have been suspended since 2022": begun then
@@ -311,7 +317,7 @@ _COVERAGE = re.compile(r"(?i)\b(?:our|this)\s+(?:live\s+)?(?:coverage|blog|live\
 def _states_something(sent: Sentence) -> bool:
     """A sentence with a verb: a line that only gives a date or a time ("Tuesday 4 November
     2025, 14:05 GMT", "Updated: May 5, 2023") or a place and a date is no event."""
-    return any(t.pos_ in ("VERB", "AUX") and not t.like_num for t in sent.span)
+    return any(nlp.pos(t) in ("VERB", "AUX") and not nlp.like_num(t) for t in sent.span)
 
 
 def _baseline(sent: Sentence, text: str, start: int) -> bool:
@@ -319,7 +325,7 @@ def _baseline(sent: Sentence, text: str, start: int) -> bool:
     "the most since 1946", "for the first time since 1990"): nothing happened on it."""
     if not _SINCE.search(text[max(sent.start, start - 30) : start]):
         return False
-    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("first", "last") for t in sent.span)
+    return any(nlp.tag(t) in ("JJS", "RBS") or nlp.lower(t) in ("first", "last") for t in sent.span)
 
 
 _ENTRY_STAMP = re.compile(
@@ -331,7 +337,7 @@ _SELF = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?)\b")  # "US" is a country
 
 def _root_tense(sent: Sentence) -> int:
     """The tense of the sentence's main verb (see `tense_at`)."""
-    root = sent.span.root
+    root = nlp.root(sent.span)
     return tense_at(sent, sent.base + root.idx, end=sent.base + root.idx + len(root))
 
 
