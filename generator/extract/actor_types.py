@@ -48,7 +48,7 @@ def named_body(c: Cluster) -> bool:
     toks = [t for t in span if m[0] <= base + t.idx < m[1]]
     if not toks:
         return False
-    root = min(toks, key=lambda t: len(list(nlp.ancestors(t))))
+    root = min(toks, key=lambda t: len(nlp.ancestors(t)))
     acronym = c.name.isupper() and len(c.name) >= 3  # "ACLED reported ..."
     return (len(c.name.split()) >= 2 or acronym) and nlp.dep(root) in (
         "nsubj",
