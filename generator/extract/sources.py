@@ -169,7 +169,7 @@ def _subject_name(subj: Token, start: int = 0) -> str:
             toks = []
             continue
         toks.append(t)
-    phrase = "".join(t.text_with_ws for t in toks).strip()
+    phrase = "".join(t.text + nlp.whitespace(t) for t in toks).strip()
     phrase = re.sub(r"^(?:both|all|The)\s+", "", phrase)
     phrase = re.sub(r"^the\s+(?=[A-Z])", "", phrase)  # "the Environment Agency" → a proper name
     titled = _TITLED_NAME.search(phrase)
