@@ -12,16 +12,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .seeds import fold_ws
 from .validate import (
     MAX_SUMMARY_WORDS,
-    _dates,
-    _evidences,
-    _keypath,
-    _schema_message,
-    edtf_problem,
+    date_problems,
+    evidence_problems,
     schema,
-    schema_errors,
+    schema_problems,
+    summary_problems,
     text_problems,
 )
 
@@ -43,19 +40,13 @@ _ITEM = re.compile(r"^(actors|timeline|source_chain)\[(\d+)\](?:\.(\w+))?")
 def draft_errors(data: dict[str, Any], seed_text: str) -> list[tuple[str, str]]:
     """(key path, message) for every error `check` reports about a record that needs no file:
     schema, EDTF dates, characters, the summary's length and verbatim evidence."""
-    errors = [(_keypath(e.absolute_path), _schema_message(e)) for e in schema_errors(data)]
-    errors += [(k, why) for k, v in _dates(data) if isinstance(v, str) and (why := edtf_problem(v))]
-    errors += text_problems(data)
-    summary = data.get("summary")
-    if isinstance(summary, str) and len(summary.split()) > MAX_SUMMARY_WORDS:
-        errors.append(("summary", f"has more than {MAX_SUMMARY_WORDS} words"))
-    folded = fold_ws(seed_text)
-    errors += [
-        (k, "evidence is not in the seed")
-        for k, quote in _evidences(data)
-        if fold_ws(quote) not in folded
-    ]
-    return errors
+    return (
+        schema_problems(data)
+        + date_problems(data)
+        + text_problems(data)
+        + summary_problems(data)
+        + evidence_problems(data, seed_text)
+    )
 
 
 def _cap_words(text: str, limit: int) -> str:

@@ -320,6 +320,35 @@ def text_problems(data: Any, path: str = "") -> list[tuple[str, str]]:
     return sorted(out)
 
 
+def schema_problems(data: Any) -> list[tuple[str, str]]:
+    """(key path, message) for each way a record breaks the schema."""
+    return [(_keypath(err.absolute_path), _schema_message(err)) for err in schema_errors(data)]
+
+
+def date_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """(key path, message) for each date that is no valid EDTF."""
+    return [(k, why) for k, v in _dates(data) if isinstance(v, str) and (why := edtf_problem(v))]
+
+
+def summary_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """The summary's length, if it is over the limit."""
+    summary = data.get("summary")
+    if isinstance(summary, str) and len(summary.split()) > MAX_SUMMARY_WORDS:
+        words = len(summary.split())
+        return [("summary", f"has {words} words, more than {MAX_SUMMARY_WORDS}; shorten it")]
+    return []
+
+
+def evidence_problems(data: dict[str, Any], seed_text: str) -> list[tuple[str, str]]:
+    """(key path, message) for each evidence that is not a verbatim quote of the seed."""
+    folded = fold_ws(seed_text)
+    return [
+        (k, f"evidence {_short(quote)} is not in the seed; quote the seed verbatim")
+        for k, quote in _evidences(data)
+        if fold_ws(quote) not in folded
+    ]
+
+
 def validate_record(
     loaded: Loaded, root: Path, seeds_dir: Path | None = None, seen: dict[str, Seed] | None = None
 ) -> list[Problem]:
@@ -345,8 +374,8 @@ def validate_record(
             "(see docs/record-format.md)",
         )
         return problems
-    for err in schema_errors(data):
-        add(_keypath(err.absolute_path), _schema_message(err))
+    for keypath, message in schema_problems(data):
+        add(keypath, message)
     unknown: list[tuple[str, str]] = []
     _unknown_keys(data, schema(), "", unknown)
     for keypath, key in unknown:
@@ -355,9 +384,8 @@ def validate_record(
             f"unknown key '{key}' is ignored; check its spelling (see docs/record-format.md)",
             "warning",
         )
-    for keypath, value in _dates(data):
-        if isinstance(value, str) and (why := edtf_problem(value)):
-            add(keypath, why)
+    for keypath, why in date_problems(data):
+        add(keypath, why)
     stem = loaded.path.stem
     if isinstance(data.get("id"), str) and data["id"] != stem:
         add("id", f"'{data['id']}' differs from the file name '{stem}'; make them equal")
@@ -371,10 +399,8 @@ def validate_record(
         add(keypath, why)
     for keypath, why in _lookalike_names(data):
         add(keypath, why, "warning", "note")
-    summary = data.get("summary")
-    if isinstance(summary, str) and len(summary.split()) > MAX_SUMMARY_WORDS:
-        words = len(summary.split())
-        add("summary", f"has {words} words, more than {MAX_SUMMARY_WORDS}; shorten it")
+    for keypath, message in summary_problems(data):
+        add(keypath, message)
     for keypath, message, level in open_questions(data):
         add(keypath, message, level)
     problems += _seed_problems(
@@ -514,10 +540,8 @@ def _seed_problems(
         seen[loaded.path.stem] = seed_doc
     if isinstance(seed.get("sha256"), str) and seed["sha256"] != seed_doc.sha256:
         add("seed.sha256", stale_message(data, loaded.path.stem, rel, seed_doc.sha256), "warning")
-    folded = fold_ws(seed_doc.text)
-    for keypath, quote in _evidences(data):
-        if fold_ws(quote) not in folded:
-            add(keypath, f"evidence {_short(quote)} is not in the seed; quote the seed verbatim")
+    for keypath, message in evidence_problems(data, seed_doc.text):
+        add(keypath, message)
     from .extract.plausible import findings  # the extractor's own plausibility checks
 
     for f in findings(data, seed_doc.text):
