@@ -8,7 +8,6 @@ wrapped in `Markup` by this package pass as they are.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 from collections.abc import Callable
@@ -16,35 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jinja2
-from markupsafe import Markup
-
-from . import __version__
 from .dates import human_date, sort_key
 from .errors import BriefingError
 from .owned import GENERATED, link_problems
+from .pages import actor_pages, home, sources, timeline
 from .pages.cache import RenderCache, warnings_of
-from .pages.catalog import (
-    anonymous_by_briefing,
-    build_actors,
-    build_sources,
-    build_timeline,
-    initial,
-    name_key,
-    source_key,
-)
+from .pages.catalog import build_actors, name_key
 from .pages.chain import chain_svg
-from .pages.escape import (
-    attr,
-    external_link,
-    front_matter_attr,
-    front_matter_text,
-    md_escape,
-    path_part,
-    safe_url,
-)
-from .pages.feed import atom_feed
+from .pages.context import Links, SiteContext
+from .pages.escape import md_escape, safe_url
 from .pages.seedtext import anchors_for, marked_seed
+from .pages.templating import environment
 from .records import list_records, read_record
 from .seeds import Seed, read_seed, sha256_bytes
 from .siteconfig import SiteConfig, load_site_config
@@ -58,6 +39,7 @@ from .validate import (
 
 __all__ = [
     "Briefing",
+    "environment",
     "GENERATED_DIRS",
     "md_escape",
     "render_briefing",
@@ -69,41 +51,15 @@ __all__ = [
 
 #: The folders (and files) under docs/ that the generator owns.
 GENERATED_DIRS = GENERATED
-LATEST_COUNT = 10
-#: Above these sizes the actor index and the timeline are split (by initial, by year), so
-#: that no page grows with the site.
-ACTORS_ONE_PAGE = 1500
-TIMELINE_ONE_PAGE = 1500
-ACTORS_TOP = 100
 
-
-def _finalize(value: Any) -> Any:
-    if isinstance(value, Markup):
-        return value
-    if value is None:
-        return ""
-    return md_escape(value)
-
-
-@functools.cache
-def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        finalize=_finalize,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["human_date"] = human_date
-    env.filters["external_link"] = external_link
-    env.filters["front_matter_text"] = front_matter_text
-    env.filters["front_matter_attr"] = front_matter_attr
-    env.filters["attr"] = attr
-    env.filters["path_part"] = path_part
-    env.globals["version"] = __version__
-    return env
+#: The builders of every page besides the briefing pages, in order; each is given the
+#: `SiteContext` and returns its pages by path under docs/.
+PAGE_BUILDERS: tuple[Callable[[SiteContext], dict[str, str]], ...] = (
+    home.pages,
+    actor_pages.pages,
+    timeline.pages,
+    sources.pages,
+)
 
 
 @dataclass
@@ -127,15 +83,7 @@ class Briefing:
         return str(self.record["date"])
 
 
-@dataclass
-class _Links:
-    """Where the site's catalogue pages are, by name key."""
-
-    actors: dict[str, str] = field(default_factory=dict)
-    sources: dict[str, str] = field(default_factory=dict)
-
-
-def _briefing_view(b: Briefing, site: SiteConfig, links: _Links) -> dict[str, Any]:
+def _briefing_view(b: Briefing, site: SiteConfig, links: Links) -> dict[str, Any]:
     rec = b.record
     quotes = [
         str(x["evidence"])
@@ -181,7 +129,7 @@ def _briefing_view(b: Briefing, site: SiteConfig, links: _Links) -> dict[str, An
             "title": s.get("title"),
             "ev": ev(s),
             "anonymous": s.get("anonymous") is True,
-            "anchor": links.sources.get(source_key(s, str(rec["id"]))),
+            "anchor": links.sources.get(sources.source_key(s, str(rec["id"]))),
         }
         for s in rec.get("source_chain", [])
     ]
@@ -219,7 +167,7 @@ def render_briefing(
     site: SiteConfig | None = None,
 ) -> str:
     """The Markdown page of one briefing (without links to catalogue pages)."""
-    view = _briefing_view(Briefing(record, record_file, seed_text), site or SiteConfig(), _Links())
+    view = _briefing_view(Briefing(record, record_file, seed_text), site or SiteConfig(), Links())
     return environment().get_template("briefing.md.j2").render(r=view)
 
 
@@ -253,10 +201,12 @@ def render_pages(
     ordered = _newest_first([b for b in briefings if _published(b, site)])
     records = [b.record for b in ordered]
     actors = build_actors(records)
-    sources = build_sources(records)
-    links = _Links(
-        {name_key(n): a.slug for a in actors for n in a.names}, {s.key: s.slug for s in sources}
+    site_sources = sources.build_sources(records)
+    links = Links(
+        {name_key(n): a.slug for a in actors for n in a.names},
+        {s.key: s.slug for s in site_sources},
     )
+    ctx = SiteContext(records, actors, site_sources, links, site, env, len(held_back))
     briefing_template = env.get_template("briefing.md.j2")
     pages: dict[str, str] = {}
     for b in ordered:
@@ -266,7 +216,8 @@ def render_pages(
                 links.actors.get(name_key(str(a["name"]))) for a in b.record.get("actors", [])
             ],
             "sources": [
-                links.sources.get(source_key(s, b.id)) for s in b.record.get("source_chain", [])
+                links.sources.get(sources.source_key(s, b.id))
+                for s in b.record.get("source_chain", [])
             ],
         }
         key = _page_key(b, mine, site) if cache is not None and b.seed_sha else ""
@@ -278,79 +229,13 @@ def render_pages(
         pages[name] = briefing_template.render(r=_briefing_view(b, site, links))
         if key and cache is not None:
             cache.set_page(name, key)
-    pages["briefings/index.md"] = env.get_template("index.md.j2").render(
-        items=records, held_back=len(held_back)
-    )
-    pages["briefings/.latest.md"] = env.get_template("latest.md.j2").render(
-        items=records[:LATEST_COUNT], total=len(records), held_back=len(held_back)
-    )
-    pages["briefings/.policy.md"] = env.get_template("policy.md.j2").render(
-        publish_drafts=site.publish_drafts,
-        drafts=sum(1 for r in records if r["status"] != "reviewed"),
-    )
-    pages["feed.xml"] = atom_feed(
-        [
-            r
-            if r["status"] == "reviewed"
-            else {**r, "title": f"Draft, not yet checked: {r['title']}"}
-            for r in records
-        ],
-        site.site_name,
-        site.site_url,
-    )
-    pages.update(_actor_pages(env, actors))
-    actor_template = env.get_template("actor.md.j2")
-    for actor in actors:
-        pages[f"actors/{actor.slug}.md"] = actor_template.render(a=actor)
-    pages.update(_timeline_pages(env, build_timeline(records)))
-    pages["sources/index.md"] = env.get_template("sources.md.j2").render(
-        sources=sources, anonymous_groups=anonymous_by_briefing(sources)
-    )
+    for builder in PAGE_BUILDERS:
+        pages.update(builder(ctx))
     return pages
 
 
 def _published(b: Briefing, site: SiteConfig) -> bool:
     return site.publish_drafts or b.record.get("status") == "reviewed"
-
-
-def _actor_pages(env: jinja2.Environment, actors: list[Any]) -> dict[str, str]:
-    """The actor index: one page, or the most named plus a page per initial."""
-    index = env.get_template("actors.md.j2")
-    if len(actors) <= ACTORS_ONE_PAGE:
-        return {"actors/index.md": index.render(actors=actors, letters=[], total=len(actors))}
-    by_letter: dict[str, list[Any]] = {}
-    for actor in sorted(actors, key=lambda a: name_key(a.name)):
-        by_letter.setdefault(initial(actor.name), []).append(actor)
-    letters = [(letter, len(group)) for letter, group in sorted(by_letter.items())]
-    pages = {
-        "actors/index.md": index.render(
-            actors=actors[:ACTORS_TOP], letters=letters, total=len(actors)
-        )
-    }
-    for letter, group in by_letter.items():
-        pages[f"actors/by-letter/{letter}.md"] = env.get_template("actors_letter.md.j2").render(
-            letter=letter, actors=group
-        )
-    return pages
-
-
-def _timeline_pages(env: jinja2.Environment, years: list[Any]) -> dict[str, str]:
-    """The timeline: one page, or an index of years and a page per year."""
-    template = env.get_template("timeline.md.j2")
-    count = sum(len(events) for _, months in years for _, events in months)
-    if count <= TIMELINE_ONE_PAGE:
-        return {"timeline/index.md": template.render(years=years, year_pages=False, title=None)}
-    summary = [(year, sum(len(ev) for _, ev in months)) for year, months in years]
-    pages = {
-        "timeline/index.md": env.get_template("timeline_years.md.j2").render(
-            years=summary, total=count
-        )
-    }
-    for year, months in years:
-        pages[f"timeline/{year}.md"] = template.render(
-            years=[(year, months)], year_pages=True, title=year
-        )
-    return pages
 
 
 def _write_page(path: Path, data: bytes) -> None:

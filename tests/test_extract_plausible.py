@@ -204,7 +204,7 @@ def test_check_warns_about_implausible_fields(reviewed_repo: Path) -> None:
 
 
 def test_anonymous_sources_are_not_merged_across_briefings() -> None:
-    from generator.pages.catalog import build_sources
+    from generator.pages.sources import build_sources
 
     def rec(rid: str, anonymous: bool) -> dict:
         link = {"name": "a source familiar with the talks", "role": "primary"}

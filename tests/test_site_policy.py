@@ -11,9 +11,9 @@ from pathlib import Path
 
 import yaml
 
-from generator.pages.catalog import anonymous_by_briefing, build_sources
 from generator.pages.chain import chain_svg, name_lines
 from generator.pages.seedtext import anchors_for, marked_seed
+from generator.pages.sources import anonymous_by_briefing, build_sources
 from generator.render import Briefing, environment, render_briefing, render_pages
 from generator.siteconfig import SiteConfig, load_site_config
 
