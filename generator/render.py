@@ -18,7 +18,7 @@ from typing import Any
 from .dates import human_date, sort_key
 from .errors import BriefingError
 from .owned import GENERATED, link_problems
-from .pages import actor_pages, home, sources, timeline
+from .pages import actor_pages, home, places, sources, timeline
 from .pages.cache import RenderCache, warnings_of
 from .pages.catalog import build_actors, name_key
 from .pages.chain import chain_svg
@@ -57,6 +57,7 @@ GENERATED_DIRS = GENERATED
 PAGE_BUILDERS: tuple[Callable[[SiteContext], dict[str, str]], ...] = (
     home.pages,
     actor_pages.pages,
+    places.pages,
     timeline.pages,
     sources.pages,
 )
