@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .entities import load_registry
 from .errors import BriefingError
 from .project import command, folder_lock, make_record, prepare_seed, schema_ref
 from .records import (
@@ -273,7 +274,7 @@ def diff_record(
             "is not a mapping of keys to values",
             f"fix it, or replace it with a fresh draft (discarding what it holds): {regen}",
         )
-    new = apply_rejections(make_record(seed, options), old)
+    new = apply_rejections(make_record(seed, options, load_registry(out_dir)), old)
     return RecordDiff(
         show(record_path), seed.rel_path, True, diff_records(old, new), rid, record_path, old, new
     )

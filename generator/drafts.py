@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .entities import Registry, apply_registry
 from .validate import (
     MAX_SUMMARY_WORDS,
     date_problems,
@@ -72,10 +73,14 @@ def _limits(data: dict[str, Any]) -> None:
         data["summary"] = _cap_words(data["summary"], MAX_SUMMARY_WORDS)
 
 
-def repair_draft(record: dict[str, Any], seed_text: str) -> dict[str, Any]:
+def repair_draft(
+    record: dict[str, Any], seed_text: str, registry: Registry | None = None
+) -> dict[str, Any]:
     """The draft without what `check` would reject in it: bad optional keys are dropped from
     their items, bad items from their lists, over-long lists and texts are cut. What cannot
-    be repaired so (a bad title or id) is left for `check` to report."""
+    be repaired so (a bad title or id) is left for `check` to report. With the entity
+    registry of the records folder, actors are named as it says (`apply_registry`)."""
+    record = apply_registry(record, registry)
     data = {k: (list(v) if isinstance(v, list) else v) for k, v in record.items()}
     _limits(data)
     for _ in range(3):  # dropping an item renumbers the rest: check again

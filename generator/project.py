@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .drafts import repair_draft
+from .entities import Registry, load_registry
 from .errors import BriefingError
 from .problems import command, display_path, one_line
 from .records import (
@@ -124,9 +125,12 @@ def _existing(record_path: Path) -> tuple[bytes | None, Any, str | None]:
         return raw, None, exc.line() if isinstance(exc, BriefingError) else str(exc)
 
 
-def make_record(seed: Seed, options: Any = None) -> dict[str, Any]:
-    """The stamped draft record the current extractor makes of a seed."""
-    return stamp(repair_draft(extractor()(seed, options), seed.text))
+def make_record(
+    seed: Seed, options: Any = None, registry: Registry | None = None
+) -> dict[str, Any]:
+    """The stamped draft record the current extractor makes of a seed (its actors named as
+    the entity registry says, if one is given)."""
+    return stamp(repair_draft(extractor()(seed, options), seed.text, registry))
 
 
 def remove_stale_temp_files(folder: Path) -> None:
@@ -203,6 +207,7 @@ def extract_seeds(
     with folder_lock(out_dir) as lock_fd:
         remove_stale_temp_files(out_dir)
         cache = StateCache(out_dir)
+        registry = load_registry(out_dir)
         todo: list[tuple[int, Seed, Path, bytes | None]] = []
         for i, path in enumerate(paths):
             shown = display_path(path, root)
@@ -243,7 +248,7 @@ def extract_seeds(
         try:
             for k, result in results:
                 i, seed, record_path, raw = todo[k]
-                outcomes[i] = _finish(seed, record_path, raw, result, ref, root, cache)
+                outcomes[i] = _finish(seed, record_path, raw, result, ref, root, cache, registry)
                 progress.step()
         finally:
             progress.close()
@@ -290,6 +295,7 @@ def _finish(
     ref: str | None,
     root: Path,
     cache: Any,
+    registry: Registry | None = None,
 ) -> Outcome:
     """Write what the extractor made of a seed (or report why it made nothing)."""
     kind, value = result
@@ -309,7 +315,7 @@ def _finish(
     if cache.failed.pop(seed.sha256, None) is not None:
         cache.dirty = True
     text = dump_record(
-        stamp(apply_rejections(repair_draft(value, seed.text), _old_data(raw))), ref
+        stamp(apply_rejections(repair_draft(value, seed.text, registry), _old_data(raw))), ref
     ).encode("utf-8")
     if raw == text:
         return Outcome(shown, "unchanged", "", shown_rec)

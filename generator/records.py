@@ -49,6 +49,12 @@ NESTED_ORDER = {
 DATE_KEYS = {"date"}
 FOLD_WIDTH = 96
 RECORD_SUFFIXES = (".yaml", ".yml")
+#: The stem of the entity registry in the records folder (`briefings/entities.yaml`, see
+#: generator/entities.py): it is no record, and no seed may produce a record of that name.
+REGISTRY_ID = "entities"
+#: Ids no record may have: a page the site makes itself (docs/briefings/index.md), and the
+#: entity registry's file.
+RESERVED_IDS = frozenset({"index", REGISTRY_ID})
 
 
 # --------------------------------------------------------------------------- reading
@@ -288,13 +294,16 @@ def record_path(folder: Path, rid: str) -> Path:
 
 
 def list_records(folder: Path) -> list[Path]:
-    """Every record file in a folder, sorted by name."""
+    """Every record file in a folder, sorted by name (not the entity registry)."""
     if not folder.is_dir():
         return []
     return sorted(
         p
         for p in folder.iterdir()
-        if p.suffix in RECORD_SUFFIXES and p.is_file() and not p.name.startswith(".")
+        if p.suffix in RECORD_SUFFIXES
+        and p.stem != REGISTRY_ID
+        and p.is_file()
+        and not p.name.startswith(".")
     )
 
 

@@ -22,6 +22,7 @@ from slugify import slugify
 
 from .errors import BriefingError
 from .problems import display_path
+from .records import REGISTRY_ID
 
 FORMATS = {
     ".txt": "text",
@@ -734,6 +735,12 @@ def check_seed_name(path: Path, root: Path) -> None:
             display_path(path, root),
             "the file name holds control characters, which no record can cite",
             "rename the file",
+        )
+    if seed_id(path) == REGISTRY_ID:
+        raise BriefingError(
+            display_path(path, root),
+            f"its record would be briefings/{REGISTRY_ID}.yaml, the entity registry's file",
+            "rename the seed (e.g. add its date in front)",
         )
     record_name = f".{seed_id(path)}.yaml.12345678.tmp"  # the record's temporary file
     if len(record_name.encode()) > NAME_MAX:

@@ -16,10 +16,11 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .entities import registry_problems
 from .errors import BriefingError
 from .owned import ownership_problems
 from .problems import Problem, command, display_path, problem_from_error
-from .records import Loaded, hand_edited, list_records, read_record
+from .records import RESERVED_IDS, Loaded, hand_edited, list_records, read_record
 from .seeds import Seed, fold_ws, list_seeds, prepare_seed, read_seed, seed_id
 from .siteconfig import load_site_config
 
@@ -271,10 +272,6 @@ def _lookalike_names(data: dict[str, Any]) -> list[tuple[str, str]]:
                             )
                         )
     return out
-
-
-#: Ids whose pages would replace a page the site makes itself (docs/briefings/index.md).
-RESERVED_IDS = frozenset({"index"})
 
 
 def _char_problem(text: str) -> str | None:
@@ -639,6 +636,7 @@ def validate_repository(
                     kind="seed",
                 )
             )
+    problems += registry_problems(records_dir, root)
     problems += ownership_problems(root, root / load_site_config(root).docs_dir)
     return sorted(problems)
 

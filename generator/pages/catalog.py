@@ -1,7 +1,8 @@
 """Site-wide catalogues built from all records: actors, sources and the timeline.
 
-Actors and sources are merged across briefings by a name key that ignores case, accents,
-punctuation and a leading "the", so names that differ only in form are one entry.
+Actors are resolved to entities across briefings (`generator.entities`: name variants,
+aliases, surnames and the reviewed registry `briefings/entities.yaml`); sources are merged by
+a name key that ignores case, accents, punctuation and a leading "the".
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from slugify import slugify
 
 from ..dates import sort_key
+from ..entities import Registry, resolve
 from ..extract.lexicon import name_key as lexicon_name_key
 
 #: How many of a briefing's first actors count as named together with each other.
@@ -100,54 +102,80 @@ class Actor:
     roles: list[tuple[str, str]] = field(default_factory=list)
     """(role, briefing id), distinct roles in order of the newest briefing first."""
     companions: list[tuple[Actor, int]] = field(default_factory=list)
+    link_keys: list[str] = field(default_factory=list)
+    """The name keys that lead to this actor's page (its names, and aliases only it has)."""
+    links_in: dict[str, list[str]] = field(default_factory=dict)
+    """briefing id → name keys that lead here in that briefing only (see `actor_links`)."""
 
 
 def _newest(mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions, key=lambda m: (sort_key(m.date), m.briefing_id), reverse=True)
 
 
-def build_actors(records: list[dict[str, Any]], companions: int = 8) -> list[Actor]:
-    """Merge the actors of all records. Returned most-mentioned first."""
-    groups: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
-    for rec in records:
-        seen: set[str] = set()
-        for actor in rec.get("actors", []):
-            key = name_key(str(actor["name"]))
-            if key and key not in seen:
-                seen.add(key)
-                groups[key].append((rec, actor))
+def build_actors(
+    records: list[dict[str, Any]], companions: int = 8, registry: Registry | None = None
+) -> list[Actor]:
+    """The entities the actors of all records are (`generator.entities.resolve`: name
+    variants, aliases, surnames and the registry), one Actor each, most-mentioned first."""
+    resolution = resolve(records, registry)
     taken: set[str] = set(RESERVED_SLUGS)
-    by_key: dict[str, Actor] = {}
-    for key in sorted(groups, key=lambda k: (-len(groups[k]), k)):
-        items = groups[key]
-        names = Counter(str(a["name"]) for _, a in items)
-        types = Counter(str(a["type"]) for _, a in items)
+    actors: list[Actor] = []
+    for entity in resolution.entities:
         mentions = _newest(
             [
-                Mention(str(r["id"]), str(r["title"]), str(r["date"]), str(a.get("role") or ""))
-                for r, a in items
+                Mention(
+                    str(records[r]["id"]),
+                    str(records[r]["title"]),
+                    str(records[r]["date"]),
+                    str(records[r]["actors"][i].get("role") or ""),
+                )
+                for r, i in entity.mentions
             ]
         )
-        name = _most_common(names)
         actor = Actor(
-            _unique_slug(name, taken, "actor"), name, _most_common(types), sorted(names), mentions
+            _unique_slug(entity.name, taken, "actor"),
+            entity.name,
+            entity.type,
+            entity.names,
+            mentions,
+            link_keys=entity.keys,
         )
         roles_seen: set[str] = set()
         for m in mentions:
             if m.role and m.role not in roles_seen:
                 roles_seen.add(m.role)
                 actor.roles.append((m.role, m.briefing_id))
-        by_key[key] = actor
-    together: dict[str, Counter[str]] = defaultdict(Counter)
-    for rec in records:
+        actors.append(actor)
+    for r, keys in resolution.overrides.items():
+        rid = str(records[r]["id"])
+        for k, e in keys.items():
+            actors[e].links_in.setdefault(rid, []).append(k)
+    together: list[Counter[int]] = [Counter() for _ in actors]
+    for r, rec in enumerate(records):
         # The most central actors of each briefing (a record lists them first) count as
         # named together: a bounded share of each record, so the work grows with the site,
         # not with the square of one record's list.
-        first = [name_key(str(a["name"])) for a in rec.get("actors", [])[:COMPANION_WINDOW]]
-        keys = sorted(set(first) - {""})
-        for k in keys:
-            together[k].update(o for o in keys if o != k)
-    for key, actor in by_key.items():
-        ranked = sorted(together[key].items(), key=lambda kv: (-kv[1], by_key[kv[0]].name))
-        actor.companions = [(by_key[k], n) for k, n in ranked[:companions]]
-    return list(by_key.values())
+        window = range(min(len(rec.get("actors") or []), COMPANION_WINDOW))
+        ids = sorted({e for i in window if (e := resolution.of.get((r, i))) is not None})
+        for e in ids:
+            together[e].update(o for o in ids if o != e)
+    for e, actor in enumerate(actors):
+        ranked = sorted(together[e].items(), key=lambda kv: (-kv[1], actors[kv[0]].name))
+        actor.companions = [(actors[o], n) for o, n in ranked[:companions]]
+    return actors
+
+
+def actor_links(actors: list[Actor]) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """Where each actor name leads: {name key: slug} for the whole site, and {briefing id:
+    {name key: slug}} where a briefing's name means another entity (a surname resolved in
+    that briefing)."""
+    site = {k: a.slug for a in actors for k in a.link_keys}
+    for a in actors:  # names no key leads to yet (never when built by build_actors)
+        for n in a.names:
+            site.setdefault(name_key(n), a.slug)
+    per: dict[str, dict[str, str]] = defaultdict(dict)
+    for a in actors:
+        for rid, keys in a.links_in.items():
+            for k in keys:
+                per[rid][k] = a.slug
+    return site, dict(per)

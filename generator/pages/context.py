@@ -23,6 +23,16 @@ class Links:
 
     actors: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    actors_in: dict[str, dict[str, str]] = field(default_factory=dict)
+    """briefing id → {name key → actor slug} where a name in that briefing means another
+    entity than the same name elsewhere (a surname resolved in its briefing)."""
+
+    def actor(self, briefing_id: str, name: str) -> str | None:
+        """The slug of the actor page a name in a briefing leads to."""
+        from .catalog import name_key
+
+        k = name_key(name)
+        return self.actors_in.get(briefing_id, {}).get(k) or self.actors.get(k)
 
 
 @dataclass
