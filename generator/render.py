@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from .dates import human_date, sort_key
+from .entities import Registry, load_registry
 from .errors import BriefingError
 from .owned import GENERATED, link_problems
 from .pages import actor_pages, home, places, sources, timeline
 from .pages.cache import RenderCache, warnings_of
-from .pages.catalog import build_actors, name_key
+from .pages.catalog import actor_links, build_actors
 from .pages.chain import chain_svg
 from .pages.context import Links, SiteContext
 from .pages.escape import md_escape, safe_url
@@ -109,7 +110,7 @@ def _briefing_view(b: Briefing, site: SiteConfig, links: Links) -> dict[str, Any
             "role": a.get("role"),
             "aliases": a.get("aliases", []),
             "ev": ev(a),
-            "page": links.actors.get(name_key(str(a["name"]))),
+            "page": links.actor(str(rec["id"]), str(a["name"])),
         }
         for a in rec.get("actors", [])
     ]
@@ -190,7 +191,10 @@ def _page_key(b: Briefing, view_links: dict[str, Any], site: SiteConfig) -> str:
 
 
 def render_pages(
-    briefings: list[Briefing], site: SiteConfig | None = None, cache: RenderCache | None = None
+    briefings: list[Briefing],
+    site: SiteConfig | None = None,
+    cache: RenderCache | None = None,
+    registry: Registry | None = None,
 ) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/. With a cache, a briefing page
     whose inputs are unchanged comes back as `Keep` (and its seed is never read)."""
@@ -201,21 +205,17 @@ def render_pages(
     held_back = [b for b in briefings if not _published(b, site)]
     ordered = _newest_first([b for b in briefings if _published(b, site)])
     records = [b.record for b in ordered]
-    actors = build_actors(records)
+    actors = build_actors(records, registry=registry)
     site_sources = sources.build_sources(records)
-    links = Links(
-        {name_key(n): a.slug for a in actors for n in a.names},
-        {s.key: s.slug for s in site_sources},
-    )
+    actor_slugs, actor_slugs_in = actor_links(actors)
+    links = Links(actor_slugs, {s.key: s.slug for s in site_sources}, actor_slugs_in)
     ctx = SiteContext(records, actors, site_sources, links, site, env, len(held_back))
     briefing_template = env.get_template("briefing.md.j2")
     pages: dict[str, str] = {}
     for b in ordered:
         name = f"briefings/{b.id}.md"
         mine = {
-            "actors": [
-                links.actors.get(name_key(str(a["name"]))) for a in b.record.get("actors", [])
-            ],
+            "actors": [links.actor(b.id, str(a["name"])) for a in b.record.get("actors", [])],
             "sources": [
                 links.sources.get(sources.source_key(s, b.id))
                 for s in b.record.get("source_chain", [])
@@ -396,7 +396,15 @@ def render_site(
                 f"{len(errors)} error(s) in records; fix them "
                 f"(briefings check lists them too):\n{lines}",
             )
-        pages = render_pages(read.briefings, load_site_config(root), cache)
+        registry = load_registry(records_dir, root)
+        if registry.problems:
+            lines = "\n".join(p.format() for p in registry.problems)
+            raise BriefingError(
+                records_dir,
+                f"{len(registry.problems)} error(s) in the entity registry; fix them "
+                f"(briefings check lists them too):\n{lines}",
+            )
+        pages = render_pages(read.briefings, load_site_config(root), cache, registry)
         written, removed = write_pages(docs_dir, pages)
         cache.pages_written(docs_dir)
         cache.keep_only(read.names, {n for n in pages if n.startswith("briefings/")})
