@@ -17,7 +17,15 @@ from pathlib import Path
 from .problems import Problem, display_path
 
 #: The folders (and files) under docs/ that the generator owns.
-GENERATED = ("briefings", "actors", "places", "timeline", "sources", "feed.xml")
+GENERATED = (
+    "briefings",
+    "actors",
+    "places",
+    "timeline",
+    "sources",
+    "search-data",
+    "feed.xml",
+)
 
 
 def _links_under(folder: Path) -> list[Path]:

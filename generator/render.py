@@ -19,7 +19,7 @@ from .dates import human_date, sort_key
 from .entities import Registry, load_registry
 from .errors import BriefingError
 from .owned import GENERATED, link_problems
-from .pages import actor_pages, home, places, sources, timeline
+from .pages import actor_pages, home, places, search, sources, timeline
 from .pages.cache import RenderCache, warnings_of
 from .pages.catalog import actor_links, build_actors
 from .pages.chain import chain_svg
@@ -61,6 +61,7 @@ PAGE_BUILDERS: tuple[Callable[[SiteContext], dict[str, str]], ...] = (
     places.pages,
     timeline.pages,
     sources.pages,
+    search.pages,
 )
 
 
