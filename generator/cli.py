@@ -204,9 +204,17 @@ def _parser() -> argparse.ArgumentParser:
         description="Draft records for new and changed seeds, check every "
         "record, render the pages and build the site with mkdocs build "
         "--strict. A draft with errors is left out of the site and the other "
-        "briefings are built; problems in reviewed records stop the build.",
+        "briefings are built; problems in reviewed records stop the build. "
+        "After a successful build, the next one rebuilds only the pages that changed "
+        "(a full build when mkdocs.yml, the theme, templates, hand-written pages, the "
+        "generator or an installed MkDocs package changed).",
     )
     bd.add_argument("--site-dir", type=Path, metavar="DIR", help="default: ROOT/site")
+    bd.add_argument(
+        "--clean",
+        action="store_true",
+        help="rebuild every page, even if the last build's pages could be kept",
+    )
 
     sv = sub.add_parser(
         "serve",
@@ -507,6 +515,9 @@ def _build(args: argparse.Namespace) -> int:
             str(config),
             "--site-dir",
             str(site_dir.absolute()),
+            # --dirty: the briefings plugin rebuilds only the pages that changed, or empties
+            # the site folder first when that cannot be exact (generator/incremental.py).
+            *([] if getattr(args, "clean", False) else ["--dirty"]),
         ],
         cwd=root,
         env=env,
@@ -539,6 +550,7 @@ def _serve(args: argparse.Namespace) -> int:
                 str(config),
                 "--dev-addr",
                 f"127.0.0.1:{args.port}",
+                "--dirty",  # after the first build, only changed pages (generator/incremental.py)
             ],
             cwd=root,
             env=mkdocs_env(),

@@ -1,7 +1,11 @@
 """MkDocs plugin: drafts records for new and changed seeds and renders the records before each
 build, so `mkdocs build` and `mkdocs serve` work on a fresh clone and follow edits to records and
 seeds. It holds no logic of its own: what blocks a build is `validate.publish_level`'s policy,
-applied by `render_site` (a draft never blocks; a reviewed record's problems are warnings)."""
+applied by `render_site` (a draft never blocks; a reviewed record's problems are warnings).
+
+With `mkdocs build --dirty` or `mkdocs serve --dirty` (what `briefings build` and `briefings
+serve --live` run), it decides which pages MkDocs rebuilds, so that the site equals a clean
+build's; or it empties the site folder first for a full build (see `generator.incremental`)."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from . import incremental
 from .errors import BriefingError
 from .render import render_site
 from .serve import REPORTED_ENV
@@ -30,8 +35,44 @@ class BriefingsConfig(Config):
     does: unchanged seeds cost a hash, records a person edited are never overwritten)."""
 
 
+class _Counter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    message = record.getMessage()
+    return not message.startswith((incremental.DIRTY_WARNING, incremental.STALE_NOTE))
+
+
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """Render briefing records into `docs/briefings/` before MkDocs collects the pages."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._command = "build"
+        self._dirty = False
+        self._plan: incremental.Plan | None = None
+        self._previous: dict[str, dict[str, Any]] = {}
+        self._counter = _Counter()
+        self._site_dirs: set[Path] = set()
+        self._fingerprint = ""
+        self._files: Any = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command, self._dirty = command, dirty
+        if dirty:  # the warning MkDocs gives for --dirty: this plugin makes such builds exact
+            logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+    def on_shutdown(self) -> None:
+        logging.getLogger("mkdocs.commands.build").removeFilter(_not_the_dirty_warning)
+        if self._command == "serve":  # the state of `mkdocs serve`'s temporary site folders
+            for site_dir in self._site_dirs:
+                incremental.state_path(site_dir).unlink(missing_ok=True)
 
     def on_config(self, config: Any) -> Any:
         # Snippet paths are relative to the working directory; anchor them to docs/ so a
@@ -63,6 +104,91 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             quiet(problem.format().replace(": warning:", ": note:", 1))
         if result.written or result.removed:
             log.info(f"briefings: {result.written} page(s) written, {result.removed} removed")
+        self._start(config)
+
+    def _start(self, config: Any) -> None:
+        """Load the last build's state (and forget it until this build succeeds); with
+        --dirty, plan an incremental build, or empty the site folder for a full one."""
+        self._counter.count = 0
+        logging.getLogger("mkdocs").addHandler(self._counter)
+        site_dir = Path(config.site_dir)
+        self._site_dirs.add(site_dir)
+        path = incremental.state_path(site_dir)
+        state = incremental.SiteState.load(path)
+        path.unlink(missing_ok=True)
+        self._fingerprint = incremental.fingerprint(config, self._command)
+        self._previous = state.pages if state else {}
+        self._plan = None
+        if not self._dirty:
+            return
+        whole = sorted(incremental.WHOLE_SITE_PLUGINS & set(config.plugins))
+        reason = (
+            "no state of an earlier build"
+            if state is None
+            else "the last build logged warnings"
+            if not state.clean
+            else f"plugin {whole[0]!r} needs every page"
+            if whole
+            else "the configuration, theme, templates, hand-written pages or packages changed"
+            if state.fingerprint != self._fingerprint
+            else ""
+        )
+        if reason:
+            log.info(f"briefings: full build ({reason})")
+            if site_dir.is_dir():
+                from mkdocs import utils
+
+                utils.clean_directory(str(site_dir))
+            return
+        self._plan = incremental.Plan(
+            self._previous,
+            site_dir,
+            Path(config.docs_dir),
+            incremental.snippet_bases(config),
+            self._command == "serve",
+        )
+
+    def on_files(self, files: Any, *, config: Any) -> Any:
+        if self._plan is not None:
+            self._plan.mark(files)
+        return files
+
+    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        if self._plan is not None:  # their titles are in every page's navigation and footer
+            for page in nav.pages:
+                self._plan.rebuild(page.file)
+        return nav
+
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        if self._plan is not None:
+            self._plan.restore(files)
+        self._files = files
+        return env
+
+    def on_post_build(self, *, config: Any) -> None:
+        logging.getLogger("mkdocs").removeHandler(self._counter)
+        files = self._files
+        plan = self._plan
+        if plan is not None:
+            serving = self._command == "serve"
+            current = {
+                f.dest_uri
+                for f in files
+                if (f.inclusion.is_in_serve() if serving else f.inclusion.is_included())
+            }
+            removed = plan.prune(current)
+            log.info(
+                f"briefings: incremental build: {len(plan.rebuilt)} page(s) rebuilt, "
+                f"{len(plan.kept)} kept, {removed} file(s) of removed pages deleted"
+            )
+        pages = incremental.record(
+            files, self._previous, incremental.snippet_bases(config), self._command == "serve"
+        )
+        state = incremental.SiteState(self._fingerprint, pages, self._counter.count == 0)
+        state.save(incremental.state_path(Path(config.site_dir)))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        logging.getLogger("mkdocs").removeHandler(self._counter)
 
     @staticmethod
     def _draft(root: Path, records_dir: Path, seeds_dir: Path) -> None:
