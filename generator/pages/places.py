@@ -65,7 +65,7 @@ def gazetteer_table() -> tuple[dict[str, Coordinates], dict[str, Coordinates]]:
     place that bears it, its own name before another's spelling variant."""
     countries: dict[str, Coordinates] = {}
     cities: dict[str, Coordinates] = {}
-    rows = []
+    rows: list[tuple[int, Coordinates, list[str]]] = []
     for line in (DATA / "places.tsv").read_text("utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
@@ -74,10 +74,10 @@ def gazetteer_table() -> tuple[dict[str, Coordinates], dict[str, Coordinates]]:
         rows.append((int(population or 0), at, [o for o in others.split("|") if o]))
     rows.sort(key=lambda r: -r[0])
     for primary in (True, False):
-        for _, at, others in rows:
+        for _, at, variants in rows:
             table = countries if at.kind == "country" else cities
-            for name in [at.name] if primary else others:
-                table.setdefault(name_key(name), at)
+            for form in [at.name] if primary else variants:
+                table.setdefault(name_key(form), at)
     return countries, cities
 
 

@@ -73,7 +73,8 @@ def read_dbf(data: bytes, encoding: str) -> list[dict[str, str]]:
 
 def read_polygons(data: bytes) -> list[list[list[tuple[float, float]]]]:
     """The rings (lon, lat) of each polygon record of a shapefile, in record order."""
-    shapes, pos = [], 100
+    shapes: list[list[list[tuple[float, float]]]] = []
+    pos = 100
     while pos < len(data):
         _, words = struct.unpack(">ii", data[pos : pos + 8])
         body = data[pos + 8 : pos + 8 + 2 * words]

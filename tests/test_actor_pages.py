@@ -1,0 +1,340 @@
+"""Actor pages that brief: the period, briefings per year, roles over time, the actor's own
+events, grouping by year, the page limits of a long-lived actor; and, on a built sample site in
+Chromium, the actor and places pages (no request elsewhere, no sideways scroll at 390 px)."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.pages import actor_pages
+from generator.pages.actor_pages import brief, name_pattern, own_events
+from generator.pages.catalog import build_actors
+from generator.pages.context import Links, SiteContext
+from generator.pages.templating import environment
+from generator.siteconfig import SiteConfig
+
+from .browser import ARTIFACTS, chromium, require_browser, serve
+from .sitebuild import add_corpus, build, make_repo
+
+
+def record(
+    rid: str, date: str, actors: list[dict[str, Any]], events: tuple[Any, ...] | list[Any] = ()
+) -> dict[str, Any]:
+    return {
+        "id": rid,
+        "title": f"Story {rid}",
+        "date": date,
+        "status": "reviewed",
+        "summary": "A summary.",
+        "actors": actors,
+        "timeline": [{"date": d, "event": text, "status": "occurred"} for d, text in events],
+        "source_chain": [],
+    }
+
+
+def context(records: list[dict[str, Any]]) -> SiteContext:
+    records = sorted(records, key=lambda r: r["date"], reverse=True)
+    return SiteContext(
+        records, build_actors(records), [], Links(), SiteConfig(publish_drafts=True), environment()
+    )
+
+
+def render(records: list[dict[str, Any]]) -> dict[str, str]:
+    return actor_pages.pages(context(records))
+
+
+def actor_of(records: list[dict[str, Any]], name: str):
+    ctx = context(records)
+    actor = next(a for a in ctx.actors if a.name == name)
+    return actor, {r["id"]: r for r in ctx.records}
+
+
+NATO = {"name": "NATO", "type": "organization"}
+
+
+def test_period_and_briefings_per_year() -> None:
+    records = [
+        record("a", "2021-03-01", [NATO]),
+        record("b", "2021-07-14", [NATO]),
+        record("c", "2023-01-05", [NATO]),
+    ]
+    page = render(records)["actors/nato.md"]
+    assert '<span class="bf-label">Period</span> 1 Mar 2021 – 5 Jan 2023' in page
+    actor, by_id = actor_of(records, "NATO")
+    assert brief(actor, by_id).years == [("2023", 1, 50), ("2021", 2, 100)]
+    # Newest year first, each a link to its list on the page, with its count.
+    assert page.index('href="#y2023">2023</a>') < page.index('href="#y2021">2021</a>')
+    assert '<span style="width: 50%"></span></span><span class="bf-count">1</span>' in page
+
+
+def test_one_briefing_has_one_date_for_a_period_and_no_year_chart() -> None:
+    page = render([record("a", "2022-05-02", [NATO])])["actors/nato.md"]
+    assert '<span class="bf-label">Period</span> 2 May 2022</span>' in page
+    assert "Briefings per year" not in page
+
+
+def test_roles_over_time_with_their_dates_and_counts() -> None:
+    jens = {"name": "Jens Stoltenberg", "type": "person"}
+    records = [
+        record("a", "2015-02-01", [dict(jens, role="Secretary General")]),
+        record("b", "2019-06-01", [dict(jens, role="Secretary-General")]),
+        record("c", "2010-01-01", [dict(jens, role="Prime Minister of Norway")]),
+    ]
+    page = render(records)["actors/jens-stoltenberg.md"]
+    section = page.split("## Roles over time", 1)[1].split("##", 1)[0]
+    lines = [ln for ln in section.splitlines() if ln.startswith("- ")]
+    assert len(lines) == 2
+    assert "(../briefings/b.md)" in lines[0] and "1 Feb 2015 – 1 Jun 2019, 2 briefings" in lines[0]
+    assert lines[1] == ("- Prime Minister of Norway ([briefing](../briefings/c.md)) · 1 Jan 2010")
+
+
+def test_own_events_are_those_that_name_the_actor_by_a_name_form() -> None:
+    iran = {"name": "Iran", "type": "country", "aliases": ["Islamic Republic"]}
+    records = [
+        record(
+            "a",
+            "2020-05-01",
+            [iran, {"name": "Tehran", "type": "place"}],
+            [
+                ("2020-01-03", "Iran fires missiles at two bases."),
+                ("2020-02-01", "Iranian officials deny the report."),
+                ("2020-03-01", "Tehran closes its schools."),
+                ("2020-04-01", "The Islamic Republic reopens its airspace."),
+                ("2020-04-02", "Iran's parliament meets."),
+            ],
+        ),
+        record(
+            "b",
+            "2021-05-01",
+            [iran],
+            [("2021-01-01", "Sanctions on IRAN are eased."), ("2021-02-01", "Miran wins.")],
+        ),
+    ]
+    actor, by_id = actor_of(records, "Iran")
+    found = [(e.date, e.briefing_id) for e in own_events(actor, by_id)]
+    assert found == [
+        ("2021-01-01", "b"),
+        ("2020-04-02", "a"),
+        ("2020-04-01", "a"),
+        ("2020-01-03", "a"),
+    ]
+    page = render(records)["actors/iran.md"]
+    assert page.index("Sanctions on IRAN") < page.index("Iran fires missiles")
+    assert "Iranian officials" not in page and "Miran wins" not in page
+    assert 'href="../../briefings/a/"' in page and "bf-status" in page
+
+
+def test_a_surname_names_a_person_unless_another_actor_bears_it() -> None:
+    jens = {"name": "Jens Stoltenberg", "type": "person"}
+    alone = record("a", "2023-01-02", [jens], [("2023-01", "Stoltenberg visits Tokyo.")])
+    shared = record(
+        "b",
+        "2023-02-02",
+        [jens, {"name": "Thorvald Stoltenberg", "type": "person"}],
+        [("2023-02", "Stoltenberg gives a speech.")],
+    )
+    actor, by_id = actor_of([alone, shared], "Jens Stoltenberg")
+    assert [e.briefing_id for e in own_events(actor, by_id)] == ["a"]
+
+
+def test_name_forms_match_whole_words_and_acronyms_only_in_capitals() -> None:
+    pattern = name_pattern(["US", "George Bush", "Bush"])
+    assert pattern is not None
+    for text in ["The US said so.", "US-led talks", "George  Bush spoke", "Bush's plan"]:
+        assert pattern.search(text), text
+    for text in ["Let us go.", "a bush fire", "USB sticks", "Bushehr port", "AUS"]:
+        assert not pattern.search(text), text
+    assert name_pattern(["", "  "]) is None
+
+
+def test_copies_of_one_event_are_told_once() -> None:
+    ev = [("2022-03-01", "NATO meets in Brussels.")]
+    records = [record("a", "2022-03-02", [NATO], ev), record("b", "2022-03-03", [NATO], ev)]
+    actor, by_id = actor_of(records, "NATO")
+    assert [e.briefing_id for e in own_events(actor, by_id)] == ["b"]
+
+
+def test_briefings_are_grouped_by_year_only_when_long() -> None:
+    short = [record(f"r{i}", f"{2010 + i % 3}-01-0{1 + i % 9}", [NATO]) for i in range(12)]
+    page = render(short)["actors/nato.md"]
+    assert "### 2012" not in page and page.count("\n- ") == 12
+    long = short + [record("r12", "2013-06-01", [NATO])]
+    page = render(long)["actors/nato.md"]
+    heads = re.findall(r"^### (\d{4}) · (\d+) \{ #y\d{4} \}$", page, re.M)
+    assert heads == [("2013", "1"), ("2012", "4"), ("2011", "4"), ("2010", "4")]
+
+
+def many_years(n: int, events_each: int = 3) -> list[dict[str, Any]]:
+    """An actor in n briefings over six years, each briefing with events naming it."""
+    return [
+        record(
+            f"b{i:04d}",
+            f"{2015 + i % 6}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            [dict(NATO, role=f"Role {i % 30}"), {"name": f"Other {i % 50}", "type": "person"}],
+            [
+                (f"{2015 + i % 6}-{1 + i % 12:02d}", f"NATO acts, step {i}.{j}.")
+                for j in range(events_each)
+            ],
+        )
+        for i in range(n)
+    ]
+
+
+def items(page: str) -> int:
+    """The entries of a page's lists (Markdown items and HTML list items)."""
+    return len(re.findall(r"^- |<li", page, re.M))
+
+
+def test_a_long_lived_actor_keeps_every_page_small() -> None:
+    pages = render(many_years(600))
+    main = pages["actors/nato.md"]
+    years = sorted(p for p in pages if p.startswith("actors/nato/"))
+    # The page shows the newest briefings and events and leads to a page per year; a year of
+    # more briefings than a page holds goes on over further pages.
+    assert years == sorted(
+        f"actors/nato/{y}{part}.md" for y in range(2015, 2021) for part in ("", "-2")
+    )
+    assert "The 10 newest of 600:" in main and "the 20 newest of 1800" in main
+    assert "[2020](nato/2020.md) · [2019](nato/2019.md)" in main
+    assert 'href="2020/">2020</a>' in main
+    assert "and 18 other roles" in main
+    # 100 briefings a year (80 on its first page, 20 on the next), with the year's events
+    # capped on the first.
+    year = pages["actors/nato/2017.md"]
+    assert year.count("](../../briefings/") == 80
+    assert pages["actors/nato/2017-2.md"].count("](../../briefings/") == 20
+    assert "the 50 newest; 250 more are in the briefings below" in year
+    assert "bf-event" not in pages["actors/nato/2017-2.md"]
+    assert "[Actors](../index.md) › [NATO](../nato.md) ›" in year
+    for path in ["actors/nato.md", *years]:
+        assert items(pages[path]) <= 150, (path, items(pages[path]))
+        assert len(pages[path].encode()) < 60_000, path
+
+
+def test_a_crowded_year_is_split_into_pages() -> None:
+    records = [
+        record(f"b{i:03d}", f"2020-{1 + i % 12:02d}-{1 + i % 28:02d}", [NATO]) for i in range(300)
+    ]
+    pages = render(records)
+    parts = sorted(p for p in pages if p.startswith("actors/nato/"))
+    assert parts == [f"actors/nato/2020{p}.md" for p in ("-2", "-3", "-4", "")]
+    assert pages["actors/nato/2020.md"].count("](../../briefings/") == 80
+    assert pages["actors/nato/2020-4.md"].count("](../../briefings/") == 60
+    assert (
+        "Pages: **1** · [2](2020-2.md) · [3](2020-3.md) · [4](2020-4.md)"
+        in pages["actors/nato/2020.md"]
+    )
+    assert "# NATO: 2020 (3 of 4)" in pages["actors/nato/2020-3.md"]
+
+
+def test_the_actor_index_leaves_countries_and_places_to_the_places_index() -> None:
+    records = [
+        record(
+            "a",
+            "2020-01-01",
+            [
+                NATO,
+                {"name": "Japan", "type": "country"},
+                {"name": "Tokyo", "type": "place"},
+                {"name": "Jens Stoltenberg", "type": "person"},
+            ],
+        )
+    ]
+    pages = render(records)
+    index = pages["actors/index.md"]
+    assert "(nato.md)" in index and "(jens-stoltenberg.md)" in index
+    assert "(japan.md)" not in index and "(tokyo.md)" not in index
+    assert "Countries and other places (2) are in the [places index](../places/index.md)" in index
+    # Their pages stay where links expect them, and lead back to the places index.
+    assert "[Places](../places/index.md) ›" in pages["actors/japan.md"]
+    assert "[Actors](index.md) ›" in pages["actors/nato.md"]
+
+
+def test_hostile_names_and_events_are_escaped() -> None:
+    evil = {
+        "name": "<script>alert(1)</script>",
+        "type": "person",
+        "role": "[x](javascript:alert(1))",
+    }
+    records = [
+        record(
+            "a",
+            "2020-01-01",
+            [evil, NATO],
+            [("2020-01-01", "<script>alert(1)</script> <img src=x onerror=alert(2)> met NATO")],
+        )
+    ]
+    pages = render(records)
+    for page in pages.values():
+        assert "<script>" not in page and "<img" not in page and "](javascript:" not in page
+    nato = pages["actors/nato.md"]
+    assert "&#60;img src&#61;x onerror&#61;alert&#40;2&#41;&#62; met NATO" in nato
+
+
+# --- In Chromium, on a site drafted from the corpus seeds ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    require_browser()
+    root = make_repo(tmp_path_factory.mktemp("actors-site") / "repo")
+    add_corpus(root)
+    return build(root)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with chromium() as b:
+        yield b
+
+
+def _most_named_actor(site: Path) -> str:
+    """The actor page (not a place) with the most briefings, by the actor index."""
+    index = (site / "actors" / "index.html").read_text("utf-8")
+    first = re.search(r'<td><a href="([^"]+)"', index)
+    assert first, "the actor index lists no actor"
+    return "actors/" + first.group(1)
+
+
+def test_actor_and_places_pages_in_the_browser(sample_site: Path, browser) -> None:
+    shots = ARTIFACTS / "actors"
+    shots.mkdir(parents=True, exist_ok=True)
+    actor = _most_named_actor(sample_site)
+    places = (sample_site / "places" / "index.html").read_text("utf-8")
+    assert places.count('class="bf-dot"') >= 10 and "<svg" in places
+    elsewhere: list[str] = []
+    with serve(sample_site) as base:
+        origin = urllib.parse.urlsplit(base)[:2]
+        for width, height in [(1280, 800), (390, 844)]:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.on(
+                "request",
+                lambda r: (
+                    elsewhere.append(r.url)
+                    if urllib.parse.urlsplit(r.url)[:2] != origin
+                    and not r.url.startswith(("data:", "blob:"))
+                    else None
+                ),
+            )
+            for path, name in [(actor, "actor"), ("places/", "places")]:
+                page.goto(base + path, wait_until="networkidle")
+                assert page.locator("h1").count() == 1
+                scroll = page.evaluate("document.documentElement.scrollWidth")
+                assert scroll <= width + 1, f"{path} scrolls sideways at {width}px"
+                tall = page.evaluate("document.documentElement.scrollHeight")
+                assert tall <= 20 * height, f"{path} is {tall}px tall at {width}px"
+                page.screenshot(path=str(shots / f"{name}-{width}.png"), full_page=True)
+            # The map's dots lead to the place pages.
+            dot = page.locator("svg.bf-map a").first
+            href = dot.get_attribute("href")
+            assert href and href.startswith("../actors/")
+            page.goto(urllib.parse.urljoin(base + "places/", href))
+            assert page.locator("nav.bf-crumbs a").inner_text().strip() == "Places"
+            assert not elsewhere, elsewhere
+            page.close()
