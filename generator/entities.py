@@ -40,7 +40,7 @@ from .errors import BriefingError
 from .extract import gazetteer
 from .extract.lexicon import name_key as _lexicon_name_key
 from .extract.lexicon import word_set
-from .problems import Problem, display_path
+from .problems import Problem, display_path, problem_from_error
 from .records import REGISTRY_ID, read_record
 
 #: The registry's file, in the records folder. No seed may produce a record of this name.
@@ -128,17 +128,8 @@ def load_registry(records_dir: Path, root: Path | None = None) -> Registry:
     try:
         loaded = read_record(path)
     except BriefingError as exc:
-        return Registry(problems=[Problem(file, exc_line(exc), "", _error_text(exc))])
+        return Registry(problems=[problem_from_error(exc, file)])
     return parse_registry(loaded.data, loaded.line, file)
-
-
-def exc_line(exc: BriefingError) -> int | None:
-    m = re.match(r".*?:(\d+)(?::\d+)?$", str(exc.where))
-    return int(m.group(1)) if m else None
-
-
-def _error_text(exc: BriefingError) -> str:
-    return exc.problem + (f"; {exc.fix}" if exc.fix else "")
 
 
 def parse_registry(data: Any, line: Any = None, file: str = REGISTRY_NAME) -> Registry:
@@ -594,22 +585,22 @@ def resolve(records: list[dict[str, Any]], registry: Registry | None = None) -> 
         went[key(m.name)][index[moved.get(n, groups.find(m.key))]] += 1
         if m.key != key(m.name):
             went[m.key][index[moved.get(n, groups.find(m.key))]] += 1
-    target: dict[str, int] = {k: _majority_int(c) for k, c in went.items()}
+    lead: dict[str, int] = {k: _majority_int(c) for k, c in went.items()}
     for entity_def in registry.entities:
         g = key(entity_def.name)
         if g in node_types and groups.find(g) in index:
             for k in entity_def.keys:
-                target.setdefault(k, index[groups.find(g)])
+                lead.setdefault(k, index[groups.find(g)])
     for ak, owners in sorted({**link_claims, **claims}.items()):
         roots = {groups.find(o) for o in owners}
         if len(roots) == 1 and (root := next(iter(roots))) in index:
-            target.setdefault(ak, index[root])
+            lead.setdefault(ak, index[root])
     overrides: dict[int, dict[str, int]] = defaultdict(dict)
     for n, m in enumerate(mentions):
         e = index[moved.get(n, groups.find(m.key))]
-        if target.get(key(m.name)) != e:
+        if lead.get(key(m.name)) != e:
             overrides[m.record][key(m.name)] = e
-    for k, e in target.items():
+    for k, e in lead.items():
         entities[e].keys.append(k)
     for entity_obj in entities:
         entity_obj.keys.sort()
@@ -657,18 +648,31 @@ def _short_of(form: str, other: str) -> bool:
 
 
 def display_name(forms: Counter[str]) -> str:
-    """The most used full form (one that is no surname, base or acronym of another form);
-    on a tie, a plain one (no invisible characters, one script), one without a leading
-    "the", the longest, then the first alphabetically."""
+    """The most used full form: forms of one name key count together, and a form that is
+    the surname, suffix-less base or acronym of another form is not full. On a tie, the
+    longest; then, among the spellings of that name, a plain one (no invisible characters,
+    one script), one without a leading "the", the most used, the longest."""
     from .pages.catalog import lookalike
 
-    full = [f for f in forms if not any(_short_of(f, o) for o in forms if o != f)] or list(forms)
+    by_key: dict[str, Counter[str]] = defaultdict(Counter)
+    for form, n in forms.items():
+        by_key[key(form)][form] += n
+    spelt = {k: _spelling(c, lookalike) for k, c in by_key.items()}
+    full = [k for k in by_key if not any(_short_of(spelt[k], spelt[o]) for o in by_key if o != k)]
+    best = sorted(
+        full or list(by_key),
+        key=lambda k: (-sum(by_key[k].values()), -len(k), k),
+    )[0]
+    return spelt[best]
+
+
+def _spelling(forms: Counter[str], lookalike: Any) -> str:
     return sorted(
-        full,
+        forms,
         key=lambda f: (
             lookalike(f) is not None,
-            -forms[f],
             f.casefold().startswith("the "),
+            -forms[f],
             -len(f),
             f,
         ),

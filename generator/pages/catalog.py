@@ -156,7 +156,7 @@ def build_actors(
         # named together: a bounded share of each record, so the work grows with the site,
         # not with the square of one record's list.
         window = range(min(len(rec.get("actors") or []), COMPANION_WINDOW))
-        ids = sorted({e for i in window if (e := resolution.of.get((r, i))) is not None})
+        ids = sorted({x for i in window if (x := resolution.of.get((r, i))) is not None})
         for e in ids:
             together[e].update(o for o in ids if o != e)
     for e, actor in enumerate(actors):
