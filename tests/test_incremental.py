@@ -314,3 +314,38 @@ def test_snippets_of_a_page_are_found_with_their_fingerprints(tmp_path: Path) ->
     assert set(deps) == {str(tmp_path / "a.md"), str(tmp_path / "b.md")}
     assert "*" in snippet_deps('--8<-- "missing.md"\n', [tmp_path])
     assert snippet_names("a page with `--8<--` in its text\n") == []
+
+
+def test_a_link_from_a_kept_page_to_an_anchor_that_went_away_fails_a_strict_build(
+    tmp_path: Path,
+) -> None:
+    """MkDocs validates anchor links only between pages it read; the pages an incremental
+    build keeps get their anchors and links back, so a broken one is found as in a clean
+    build."""
+    root = _repo(tmp_path / "repo")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("validation:\n", "validation:\n  anchors: warn\n"),
+        "utf-8",
+    )
+    latest = root / "docs" / "latest.md"
+    latest.write_text(latest.read_text("utf-8") + "\n[About](about.md#a-heading)\n", "utf-8")
+    about = root / "docs" / "about.md"
+    about.write_text(about.read_text("utf-8") + "\n## A heading\n\nText.\n", "utf-8")
+    _build(root)
+    assert "incremental build" in _build(root)
+    about.write_text(about.read_text("utf-8").replace("## A heading", "## Another"), "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "build"],
+        cwd=root,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode != 0
+    assert "incremental build" in done.stdout + done.stderr
+    assert "does not contain an anchor '#a-heading'" in done.stdout + done.stderr
+    # A build that logged a warning is not trusted: the next build is a full one.
+    about.write_text(about.read_text("utf-8").replace("## Another", "## A heading"), "utf-8")
+    assert "full build (the last build logged warnings)" in _build(root)
