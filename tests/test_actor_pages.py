@@ -251,6 +251,7 @@ def test_the_actor_index_leaves_countries_and_places_to_the_places_index() -> No
     assert "(nato.md)" in index and "(jens-stoltenberg.md)" in index
     assert "(japan.md)" not in index and "(tokyo.md)" not in index
     assert "Countries and other places (2) are in the [places index](../places/index.md)" in index
+    assert "index.md).\n\n| Actor | Type | Briefings |\n" in index  # a table, not a paragraph
     # Their pages stay where links expect them, and lead back to the places index.
     assert "[Places](../places/index.md) ›" in pages["actors/japan.md"]
     assert "[Actors](index.md) ›" in pages["actors/nato.md"]
