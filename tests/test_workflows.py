@@ -76,3 +76,40 @@ def test_publish_cannot_be_stopped_by_a_draft_and_pull_requests_fail_on_any_chec
     # a separate check step would stop the publication on it.
     assert "briefings build" in publish and "briefings check" not in publish
     assert pull.index("briefings check") < pull.index("briefings build")
+
+
+def _steps(workflow: Path) -> list[dict[str, object]]:
+    data = yaml.safe_load(workflow.read_text("utf-8"))
+    return [step for job in data["jobs"].values() for step in job.get("steps", [])]
+
+
+@pytest.mark.parametrize("name", ["publish.yml", "pull-request.yml"])
+def test_the_site_and_render_state_are_cached_with_the_official_action(name: str) -> None:
+    """The build restores the last site and render state (generator/incremental.py), under a
+    key that changes with everything that shapes every page, so that then all is rebuilt."""
+    steps = _steps(PROJECT / ".github" / "workflows" / name)
+    caches = [s for s in steps if str(s.get("uses", "")).startswith("actions/cache@")]
+    assert len(caches) == 1
+    cache = caches[0]
+    build = next(s for s in steps if s.get("run") == "briefings build")
+    assert steps.index(cache) < steps.index(build)
+    options = cache["with"]
+    assert isinstance(options, dict)
+    paths = [p.strip() for p in str(options["path"]).splitlines() if p.strip()]
+    env = build.get("env")
+    assert isinstance(env, dict)
+    # The render state and the build state live in the cache folder the build uses, outside
+    # the checkout (a pull request cannot bring one).
+    assert env["BRIEFINGS_CACHE_DIR"] in paths and "site" in paths
+    assert not env["BRIEFINGS_CACHE_DIR"].startswith(("${{ github.workspace", ".", "site"))
+    key, restore = str(options["key"]), str(options["restore-keys"])
+    for shaping in (
+        "pyproject.toml",
+        "mkdocs.yml",
+        "generator/templates/**",
+        "generator/theme/**",
+        "docs/assets/**",
+    ):
+        assert f"'{shaping}'" in key
+    assert key.endswith("${{ github.run_id }}")
+    assert restore == key.removesuffix("${{ github.run_id }}")
