@@ -16,9 +16,9 @@ Nations"). `resolve` groups the actor mentions of all records into entities:
    one of the country's names in the gazetteer; a part of the name ("Helsinki" of
    "University of Helsinki") is not enough, and a city or place is never taken for a
    country (Moscow is not Russia); an alias two entities claim joins neither;
-5. a shorter person name ("Putin", "Bush") joins the one person whose name ends with it:
-   the one in the same briefing if there is one, else the one on the whole site; when two
-   or more fit, it stays apart.
+5. a surname alone ("Putin", "Bush", "de la Cruz") joins the one person whose name ends
+   with it: the one in the same briefing if there is one, else the one on the whole site;
+   when two or more fit, it stays apart (a full name never joins a longer one).
 
 Names of different types never join (person, organisation, place or country, other; a
 country and a place are compatible only when they share a name), and an entity takes the
@@ -456,6 +456,15 @@ def _is_part(alias_key: str, name_key: str) -> bool:
     return set(alias_key.split()) <= set(name_key.split())
 
 
+_PARTICLES = frozenset(w.casefold() for w in word_set("name_particles"))
+
+
+def is_surname(tokens: tuple[str, ...]) -> bool:
+    """Whether a name key's words can be a surname alone: one word, after any lower-case
+    particles ("putin", "de la cruz"); "george w bush" is a full name, not a surname."""
+    return bool(tokens) and all(t in _PARTICLES for t in tokens[:-1])
+
+
 def _majority(counts: Counter[str]) -> str:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
@@ -522,10 +531,18 @@ def resolve(records: list[dict[str, Any]], registry: Registry | None = None) -> 
         if len({groups.find(o) for o in owners}) == 1:
             groups.union(next(iter(owners)), ak)
 
-    # 5. Shorter person names: per mention, in its briefing first, then site-wide.
+    # 5. Surnames: per mention, in its briefing first, then site-wide.
+    person_roots: dict[str, bool] = {}
+
+    def is_person(k: str) -> bool:
+        root = groups.find(k)
+        if root not in person_roots:
+            person_roots[root] = groups.cls(root) == "person"
+        return person_roots[root]
+
     person_ends: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for k in node_types:
-        if groups.cls(k) == "person":
+        if is_person(k):
             tokens = tuple(k.split())
             for j in range(1, len(tokens)):
                 person_ends[tokens[j:]].add(k)
@@ -534,19 +551,22 @@ def resolve(records: list[dict[str, Any]], registry: Registry | None = None) -> 
         by_record[m.record].append(m)
     moved: dict[int, str] = {}
     for n, m in enumerate(mentions):
-        if m.type != "person" or registry.entity(m.name) is not None:
-            continue
         tokens = tuple(m.key.split())
+        if m.type != "person" or tokens not in person_ends or not is_surname(tokens):
+            continue
+        if registry and registry.entity(m.name) is not None:
+            continue
+        size = len(tokens)
         here = {
             groups.find(o.key)
             for o in by_record[m.record]
             if o is not m
             and o.type == "person"
-            and len(o.key.split()) > len(tokens)
-            and tuple(o.key.split()[-len(tokens) :]) == tokens
+            and o.key.count(" ") >= size
+            and tuple(o.key.split()[-size:]) == tokens
         }
         fits = here or {groups.find(k) for k in person_ends.get(tokens, ())}
-        fits = {g for g in fits if groups.cls(g) == "person" and m.key not in groups.blocked[g]}
+        fits = {g for g in fits if is_person(g) and m.key not in groups.blocked[g]}
         if len(fits) == 1:
             target = next(iter(fits))
             if target != groups.find(m.key):

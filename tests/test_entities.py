@@ -186,6 +186,23 @@ def test_surname_joins_the_one_person_who_bears_it() -> None:
     assert "Putin" not in actors and "Obama" not in actors
 
 
+def test_only_a_surname_joins_a_longer_name() -> None:
+    actors = pages(
+        [
+            rec("a", ("María José de la Cruz", "person")),
+            rec("b", ("de la Cruz", "person")),
+            rec("c", ("George W. Bush", "person")),
+            rec("d", ("President George W. Bush", "person")),
+            rec("e", ("Tom Cruise", "person")),
+            rec("f", ("Scientologist Tom Cruise", "person")),
+        ]
+    )
+    assert briefings_of(actors["María José de la Cruz"]) == ["a", "b"]
+    assert briefings_of(actors["George W. Bush"]) == ["c"]
+    assert briefings_of(actors["Tom Cruise"]) == ["e"]
+    assert len(actors) == 5
+
+
 def test_an_ambiguous_surname_stays_apart() -> None:
     actors = pages(
         [
