@@ -166,6 +166,8 @@
   var list = box.querySelector("#bf-search-results");
   var meta = box.querySelector(".md-search-result__meta");
   var toggle = document.getElementById("__search");
+  // Zensical: the search is a dialog, opened by its own button and by the header's icon.
+  var dialog = box.tagName === "DIALOG" ? box : null;
   var siteRoot = new URL("../", script.src);
   var dataRoot = new URL("search-data/", siteRoot);
   var cache = {};
@@ -186,7 +188,10 @@
   }
 
   function open(on) {
-    if (toggle && toggle.checked !== on) {
+    if (dialog) {
+      if (on && !dialog.open) dialog.showModal();
+      if (!on && dialog.open) dialog.close();
+    } else if (toggle && toggle.checked !== on) {
       toggle.checked = on;
     }
     input.setAttribute("aria-expanded", on && list.children.length ? "true" : "false");
@@ -400,15 +405,33 @@
   });
   if (toggle) {
     toggle.addEventListener("change", function () {
-      if (toggle.checked) input.focus();
+      if (!toggle.checked) return;
+      if (dialog) {
+        toggle.checked = false;
+        open(true);
+      }
+      input.focus();
     });
   }
-  // "/" or "s" anywhere else on the page goes to the search box, as in Material.
+  if (dialog) {
+    document.querySelectorAll("[data-bf-search-open]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        open(true);
+        input.focus();
+      });
+    });
+    // A click on the backdrop (outside the dialog's box) closes it.
+    dialog.addEventListener("click", function (ev) {
+      if (ev.target === dialog) open(false);
+    });
+  }
+  // "/", "s" or Ctrl+K anywhere else on the page goes to the search box, as in Material.
   document.addEventListener("keydown", function (ev) {
     var t = ev.target;
-    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    var ctrlK = (ev.ctrlKey || ev.metaKey) && ev.key === "k";
+    if (!ctrlK && (ev.ctrlKey || ev.metaKey || ev.altKey)) return;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
-    if (ev.key === "/" || ev.key === "s") {
+    if (ctrlK || ev.key === "/" || ev.key === "s") {
       ev.preventDefault();
       open(true);
       input.focus();
