@@ -55,11 +55,12 @@ def find_temporal(text: str, anchor: dt.date) -> list[Temporal]:
             chosen.append(item)
             last_end = item[1]
     state = _State(anchor, text)
+    years = _years_named(text, chosen)
     out: list[Temporal] = []
     for s, e, name, m in chosen:
         state.span = (s, e)
-        if name == "qyear" and (_COUNTED.match(text, e) or _QUANT.search(text, max(0, s - 15), s)):
-            continue  # "1500 troops", "about 2000": a quantity, not a year
+        if name == "qyear" and not m.group("qual") and not _is_year(text, s, e, years):
+            continue  # "1500 troops", "about 2000", "at 2053 GMT", "Local 1709": no year
         if name == "vagueago":
             # "several years ago": some time before the writing, an open interval (vague)
             out.append(Temporal(s, e, text[s:e], f"../{anchor.isoformat()}", True, -1, False, True))
@@ -140,6 +141,78 @@ _QUANT = re.compile(
     r"under|up to|estimated)\s+$",
     re.I,
 )
+
+
+_YEAR_CUES = lexicon.word_set("year_cues")
+_NUMBER_LABELS = lexicon.word_set("number_labels")
+_PLURALS = lexicon.word_set("irregular_plurals")
+_ARTICLES = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that"})
+_PREV_WORD = re.compile(r"(\S+)\s*$")
+_NEXT_WORD = re.compile(r"\s+(?:more\s+|other\s+|additional\s+)?([a-z][a-z’'-]*)")
+_CLOCK_AFTER = re.compile(
+    rf"\s*(?:{lexicon.alternation('time_zones')}\b|hours\b|hrs\b|h\b|local\s+time\b|Z\b)"
+)
+_DAY_BEFORE = re.compile(
+    rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?,?|\b\d{{4}},|(?i:{lexicon.MONTH_FULL}|{lexicon.MONTH_ABBR})\.?,?)$"
+)
+
+
+def _plural(word: str) -> bool:
+    """A lower-case word that reads as a plural noun ("schoolchildren", "votes", "levels")."""
+    if word in _PLURALS:
+        return True
+    return (
+        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "’s", "'s"))
+    )
+
+
+def _years_named(text: str, chosen: list[tuple[int, int, str, re.Match[str]]]) -> set[str]:
+    """The four-digit numbers the text uses as years somewhere: inside a date or a range
+    ("July 2003", "2000 - 2050"), or bare with a cue ("in 2000")."""
+    out = set()
+    for s, e, name, m in chosen:
+        y = m.groupdict().get("y")
+        if y and len(y) == 4 and (name != "qyear" or _year_evidence(text, s, e) == 1):
+            out.add(y)
+    return out
+
+
+def _is_year(text: str, s: int, e: int, years: set[str]) -> bool:
+    """A bare four-digit number is a year with a cue, or without one when the text uses
+    the same number as a year elsewhere ("of 2000 levels" after "over 2000 - 2050")."""
+    evidence = _year_evidence(text, s, e)
+    return evidence == 1 or evidence == 0 and text[e - 4 : e] in years
+
+
+def _year_evidence(text: str, s: int, e: int) -> int:
+    """Whether the bare four-digit number text[s:e] is a year: 1 when a word before it says
+    so ("in", "since", "the", lexicon/year_cues.txt), or a day or month ("March 14, 2024"),
+    a name ("World Cup 2018"), a comma, a bracket or the start of a sentence stands before
+    it, or a word that is no plural follows ("fellow 2012 presidential candidate"). -1 (never
+    a year) after a colon ("20:53"), after a label ("Local 1709",
+    lexicon/number_labels.txt), before a time zone ("2053 GMT") or after a quantity word
+    ("about 2000"). 0 (a count, unless the text uses the number as a year elsewhere) before
+    a counted noun ("1709 schoolchildren"; "the 2014 protests" is a year) or with no cue."""
+    before = text[max(0, s - 40) : s]
+    if re.search(r"[:#]\s*$", before) or _QUANT.search(before) or _CLOCK_AFTER.match(text, e):
+        return -1
+    pm = _PREV_WORD.search(before)
+    prev = pm.group(1) if pm else ""
+    low = prev.lower()
+    if low in _NUMBER_LABELS or low.rstrip(".") in _NUMBER_LABELS:
+        return -1
+    if _DAY_BEFORE.search(prev):
+        return 1  # "April 2023", "March 14, 2024", "2009, 2010"
+    nxt = _NEXT_WORD.match(text, e)
+    if _COUNTED.match(text, e) or nxt and _plural(nxt.group(1)) and low not in _ARTICLES:
+        return 0
+    if low in _YEAR_CUES or low.endswith(("©", ",")):
+        return 1
+    if not pm or prev[-1] in '.!?("“[' or "\n" in before[pm.end(1) :]:
+        return 1  # at the start of a sentence, a line or a bracket
+    if prev[:1].isupper() and not prev.isdigit():
+        return 1  # "World Cup 2018", "Expo 2016"
+    return int(bool(nxt) and nxt.group(1) not in lexicon.STOP_WORDS)
 
 
 class _State:
