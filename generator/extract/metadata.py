@@ -244,19 +244,54 @@ def _site(h: _Header, title_block: Block | None) -> Block | None:
 
 
 def _tags(blocks: list[Block], meta: dict[str, str]) -> list[str]:
-    """Tags from "Tags: a, b" lines, then from the format metadata."""
-    tags: list[str] = []
+    """Tags from "Tags: a, b" lines, then from the format metadata; never a date, a year or
+    a word every page of the site is filed under ("Archived", "Published")."""
+    values: list[str] = []
     for b in blocks:
         for m in _TAGS.finditer(b.plain):
-            for v in re.split(r"[,;|]", m.group("val")):
-                v = v.strip(" .")
-                if v and len(v.split()) <= 4 and v not in tags:
-                    tags.append(v)
+            values += _tag_values(m.group("val"), b.text)
     if meta.get("tags") or meta.get("keywords"):
-        for v in re.split(r"[,;]", meta.get("tags") or meta.get("keywords", "")):
-            if v.strip() and v.strip() not in tags:
-                tags.append(v.strip().strip("[]'\""))
+        raw = meta.get("tags") or meta.get("keywords", "")
+        values += [v.strip().strip("[]'\"") for v in re.split(r"[,;]", raw)]
+    tags: list[str] = []
+    for v in values:
+        if v and len(v.split()) <= 4 and v not in tags and not _not_a_tag(v):
+            tags.append(v)
     return tags
+
+
+_LINK_TEXT = re.compile(r"(?is)<a\b[^>]*>(.*?)</a>")
+_DATE_IN_TAGS = re.compile(
+    rf"\b(?:{lexicon.MONTH_FULL}|{lexicon.MONTH_ABBR})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}\s+(?:{lexicon.MONTH_FULL}|{lexicon.MONTH_ABBR})\.?,?\s+\d{{4}}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b"
+)
+_TAG_FURNITURE = lexicon.word_set("tag_furniture")
+_DATE_TAG = re.compile(
+    rf"(?i)^(?:(?:{lexicon.WEEKDAY},?\s+)?(?:{lexicon.MONTH_FULL}|{lexicon.MONTH_ABBR})\.?"
+    rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}\s+(?:{lexicon.MONTH_FULL}|{lexicon.MONTH_ABBR})"
+    rf"|{lexicon.WEEKDAY}|\d{{4}}(?:s|[-/]\d{{2,4}})?|\d[\d\s./-]*)$"
+)
+
+
+def _tag_values(val: str, raw: str) -> list[str]:
+    """The items of a tags line: the texts of its links when the page marks each tag as a
+    link ("<a>Kenya</a> <a>Floods</a>", which read as one run of words once the markup is
+    gone), else its items between commas, semicolons or bars; a full date among them
+    ("Categories: March 14, 2024 | Africa") is a separator, not a tag."""
+    links = [" ".join(re.sub(r"<[^>]+>", " ", x).split()) for x in _LINK_TEXT.findall(raw)]
+    if len(links) >= 2 and all(x and x in val for x in links):
+        return links
+    return [v.strip(" .") for v in re.split(r"[,;|]", _DATE_IN_TAGS.sub("|", val))]
+
+
+def _not_a_tag(value: str) -> bool:
+    """A date ("August 15", "March 2024"), a year or a number, or nothing but page
+    furniture ("Archived", "Published"; lexicon/tag_furniture.txt): no keyword."""
+    if _DATE_TAG.match(value.strip()):
+        return True
+    words = re.findall(r"[^\W\d_]+", value.lower())
+    return not words or all(w in _TAG_FURNITURE for w in words)
 
 
 def _meta_authors(meta: dict[str, str]) -> list[str]:

@@ -60,10 +60,114 @@ def primary_sources(
         persons = [e for e in nlp.entities(span, "PERSON") if " " in e.text.strip()]
         if persons:
             last_person = clean_name(persons[-1].text)
-    items = sorted(found.values(), key=lambda x: x["_pos"])[:limit]
-    for it in items:
+    proper = _proper_words(body)
+    items = []
+    for it in sorted(found.values(), key=lambda x: x["_pos"]):
+        form = source_form(it["name"], proper)
+        if form is None:
+            continue  # "the deal", "17 to 24", "Deaths": no one who says anything
+        it["name"], anonymous = form
+        if anonymous:
+            it["anonymous"] = True
         del it["_pos"]
-    return items
+        items.append(it)
+    return items[:limit]
+
+
+_SPEAKER_HEADS = lexicon.word_set("speaker_heads")
+_DOCUMENTS = lexicon.word_set("source_documents")
+_DETERMINERS = lexicon.word_set("clause_determiners")
+_NEGATIONS = frozenset({"no", "none", "nothing", "neither", "nobody"})
+_PRONOUNS = lexicon.word_set("pronouns")
+_HEAD_END = re.compile(
+    r"\s+(?:in|at|of|from|by|on|for|who|which|that|with|to|across|within|and|or)\s+.*$"
+)
+_PROPER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")
+
+
+def _proper_words(body: Body) -> frozenset[str]:
+    """The words of the text's named entities and proper nouns inside a sentence: a
+    capitalised word opening a sentence is a name only when the text names something
+    with it."""
+    words = {
+        w for doc in body.docs for e in nlp.entities(doc, *_PROPER_LABELS) for w in e.text.split()
+    }
+    words |= {
+        t.text
+        for doc in body.docs
+        for t in doc
+        if nlp.pos(t) == "PROPN" and not nlp.is_sent_start(t) and t.text[:1].isupper()
+    }
+    return frozenset(words)
+
+
+def source_form(name: str, proper: frozenset[str]) -> tuple[str, bool] | None:
+    """How a primary source stands in the chain: (its name, whether it is unnamed), or None
+    for a fragment that names no one. A proper name (a person or body: its head word is a
+    name, "Sri Lanka Navy", "Kjersti Haugland", "Nauru") is a named source; a description
+    with a speaker, a body or a document at its head ("officials", "U.S. officials",
+    "Industry groups", "a UN fact-finding mission") is an anonymous source of its briefing;
+    words before a full name are dropped ("curator Elaine Gustafon"), a document goes to
+    the name that issued it ("Cornyn's statement" is Cornyn); a longer description is an
+    anonymous body ("the city's chamber of commerce"); anything else ("the deal", "17 to
+    24", "Deaths", "No injuries or deaths") is no source."""
+    name = " ".join(name.split())
+    lead = re.match(r"^(?:[a-z][\w’'-]*\s+)+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+$)", name)
+    if lead:
+        name = name[lead.end() :]  # "curator Elaine Gustafon"
+    head = _HEAD_END.sub("", name)
+    owned = re.match(
+        r"^(?:the\s+)?(?P<o>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)(?:’s|'s)\s+[a-z]", head
+    )
+    words = head.split()
+    if not words or words[0].lower() in _NEGATIONS or name.lower() in _PRONOUNS:
+        return None  # "No injuries or deaths", "They"
+    tail = name[len(head) :]
+    issuer = _ISSUER.match(tail)
+    if words[-1] in _DOCUMENTS and issuer and _is_name(issuer.group("o"), proper):
+        return issuer.group("o"), False  # "a statement from COCOBOD"
+    if owned and _is_name(owned.group("o"), proper) and words[-1] in _DOCUMENTS:
+        return owned.group("o"), False  # "Cornyn's statement", "PC World's recent analysis"
+    if not _lower_head(head) and (
+        len(words) > 1 or _is_name(words[0], proper) or re.search(r"\b[A-Z]", tail)
+    ):
+        # "Bolden to the gathered crowd": the name without the words the parser ran on
+        return (name if re.search(r"\b[A-Z]", tail) else head), False
+    if len(words) == 1 and words[0][:1].isupper() and not _common(words[0]):
+        return name, False  # "Toccafondi": no English word, a name
+    tokens = [w.strip(".,;:()\"“”'’").lower() for w in name.split()]
+    if any(t in _SPEAKER_HEADS for t in tokens) or any(_is_name(w, proper) for w in name.split()):
+        return name, True
+    content = [t for t in tokens if t not in _DETERMINERS]
+    if len(content) >= 3 and not tokens[0][:1].isdigit():
+        return name, True  # "the city's chamber of commerce": a body the text describes
+    return None
+
+
+_ISSUER = re.compile(r"^\s+(?:from|by|of)\s+(?:the\s+)?(?P<o>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)$")
+
+
+def _common(word: str) -> bool:
+    """An English word ("Deaths", "Estimates"), not a name."""
+    w = word.strip('.,;:()"“”').lower()
+    return gz.is_common_word(w) or w.endswith("s") and gz.is_common_word(w[:-1])
+
+
+def _lower_head(head: str) -> bool:
+    """Whether the last word of a phrase's head is a lower-case word ("U.S. officials")."""
+    last = head.split()[-1] if head.split() else ""
+    return last[:1].islower() or last[:1].isdigit()
+
+
+def _is_name(name: str, proper: frozenset[str]) -> bool:
+    """A name: capitalised words, one of them an acronym or a word the text uses in a
+    named entity ("PC World", "Nauru"; not a sentence's first word "Deaths")."""
+    words = [re.sub(r"(?:’s|'s)$", "", w.strip('.,;:()"“”')) for w in name.split()]
+    return (
+        bool(words)
+        and all(w[:1].isupper() for w in words)
+        and any(w in proper or (w.isupper() and len(w) > 1) for w in words)
+    )
 
 
 def _is_say(tok: Token) -> bool:
