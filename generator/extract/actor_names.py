@@ -18,7 +18,9 @@ CALENDAR_WORD = re.compile(rf"^(?:{lexicon.MONTH_FULL}|{lexicon.WEEKDAY})$")
 
 
 def clean_name(text: str) -> str:
-    """An entity's text without article, possessive, honorific and stray punctuation."""
+    """An entity's text without article, possessive, honorific, stray punctuation and
+    invisible format characters (a zero-width space before "\u200bKyiv" is no letter)."""
+    text = lexicon.visible(text)
     t = " ".join(text.replace("[", "").replace("]", "").split())  # "[George H. W.] Bush"
     t = re.sub(r"(?:’s|'s|’|')$", "", t)
     t = re.sub(r"^(?:the|The)\s+", "", t)
@@ -29,6 +31,68 @@ def clean_name(text: str) -> str:
     return (
         t.strip(' ,;:–—-"“”()').rstrip(".") if not re.search(r"\b[A-Z]\.$", t) else t.strip(" ,;:")
     )
+
+
+_CURRENCY = lexicon.word_set("currency_codes")
+_MEASURE = lexicon.word_set("measure_words")
+_TIME_ZONES = lexicon.TIME_ZONES
+_NUMBER = re.compile(r"^[+−–-]?\d[\d.,:]*%?$")
+_UTC_OFFSET = re.compile(r"^(?:UTC|GMT)\s*[+−–-]\s*\d{1,2}(?::?\d{2})?$")
+_MONTH_SHORT = re.compile(rf"^{lexicon.MONTH_ABBR}\.?$")
+_AMOUNT_WORDS = frozenset({"million", "billion", "trillion", "bn", "mn", "m"})
+
+
+def not_a_name(name: str) -> bool:
+    """A name that is a unit, a date or a time, never an actor: a currency code with or
+    without its amount ("USD", "EUR 5 million"), a month's short form ("Mar", "Sept."), a
+    time zone or a UTC offset ("GMT", "UTC+03:00"), a measurement ("Magnitude 6.3", "6.3
+    magnitude", "40 km")."""
+    words = name.split()
+    if not words:
+        return True
+    if len(words) == 1 and (_MONTH_SHORT.match(name) or _UTC_OFFSET.match(name)):
+        return True
+    if all(w in _TIME_ZONES or _UTC_OFFSET.match(w) or _NUMBER.match(w) for w in words):
+        return True  # "GMT", "UTC +3", "21:40 GMT"
+    rest = [w for w in words if not _NUMBER.match(w) and w.lower() not in _AMOUNT_WORDS]
+    if any(w in _CURRENCY for w in words) and all(w in _CURRENCY for w in rest):
+        return True
+    has_number = len(rest) < len(words)
+    return has_number and bool(rest) and all(w.lower().strip(".") in _MEASURE for w in rest)
+
+
+_CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def split_run_together(name: str, text: str) -> str:
+    """A name with two words run together where markup joined them ("Kofi AnnanBrown": a
+    lower-case letter followed by a capital inside a word), cut after the first: only when
+    both halves stand as words of their own elsewhere in the text and the joined word occurs
+    just once, so that "McDonald", "iPhone", "YouTube" or a "PlayStation" the text names
+    twice stay whole."""
+    words = name.split()
+    for i, word in enumerate(words):
+        cut = _CASE_CHANGE.search(word)
+        if cut is None:
+            continue
+        left, right = word[: cut.start()], word[cut.start() :]
+        if len(left) < 3 or not left[:1].isupper() or len(right) < 3:
+            return name  # "McDonald", "iPhone": a name's own capital
+        joined = len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text))
+        if joined == 1 and _stands_alone(left, text) and _stands_alone(right, text):
+            return " ".join(words[:i] + [left])
+        return name
+    return name
+
+
+def _stands_alone(word: str, text: str) -> bool:
+    """Whether the text uses `word` as a word of its own inside a sentence (not only as the
+    capitalised first word of one: "You can ..." says nothing of "YouTube")."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t")
+        if before and before[-1] not in '.!?\n"“':
+            return True
+    return False
 
 
 def name_key(name: str) -> str:

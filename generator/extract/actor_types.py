@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import gazetteer as gz
 from . import lexicon, nlp
 from .body import quote
 
@@ -107,6 +108,10 @@ def actor_type(c: Cluster) -> str:
         return "organization"  # "Nordlys Line", "Kenya Red Cross Society"
     if _titled(c) or _described_as_person(c):
         return "person"
+    if gz.capital_country(c.name):
+        return "place"  # "Kyiv", "Nairobi" as a tagger's person: a city of the gazetteer
+    if top[0][0] == "PERSON" and _org_context(c):
+        return "organization"  # "retailer Best Buy", "App Store customers": no person
     if c.labels["PERSON"] and " " in c.name and c.labels["PERSON"] * 2 >= c.labels.total() - 1:
         return "person"
     label = top[0][0]
@@ -130,6 +135,26 @@ def actor_type(c: Cluster) -> str:
 
 
 _LOCATIVE = lexicon.word_set("locative_prepositions")
+_ORG_CONTEXT = lexicon.word_set("org_context_words")
+
+
+def _org_context(c: Cluster) -> bool:
+    """A name some mention of which a company's word stands next to: a descriptor right
+    before it ("retailer Best Buy", "the carmaker General Motors") or a noun right after it
+    ("App Store customers", "General Motors shares"; lexicon/org_context_words.txt). A
+    person's name takes neither; "Smith shares his view" has a verb after it."""
+    for m in c.mentions:
+        first, last = _first_token(m), _last_token(m)
+        if first is None or last is None:
+            continue
+        doc = first.doc
+        before = doc[first.i - 1] if first.i > 0 else None
+        after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if before is not None and nlp.lower(before) in _ORG_CONTEXT and nlp.pos(before) != "VERB":
+            return True
+        if after is not None and nlp.pos(after) == "NOUN" and nlp.lower(after) in _ORG_CONTEXT:
+            return True
+    return False
 
 
 def _located(c: Cluster) -> bool:

@@ -8,7 +8,14 @@ from typing import Any
 
 from . import gazetteer as gz
 from . import lexicon, nlp
-from .actor_names import CALENDAR_WORD, TITLE_WORDS, clean_name, name_key
+from .actor_names import (
+    CALENDAR_WORD,
+    TITLE_WORDS,
+    clean_name,
+    name_key,
+    not_a_name,
+    split_run_together,
+)
 from .actor_names import acronyms as find_acronyms
 from .actor_types import ROLE_WORDS as _ROLE_WORD
 from .actor_types import Cluster, actor_record, actor_role, actor_type, named_body
@@ -43,6 +50,7 @@ def find_actors(
             if named is None:
                 continue
             raw, label = named
+            raw = split_run_together(raw, text)  # "Kofi AnnanBrown": two names run together
             m = (s.base + ent.start_char, s.base + ent.end_char, s.span, s.start, s.end)
             canon, weight = _canonical(raw, label, ent, acronyms)
             if canon is None or name_key(canon) in excluded or name_key(raw) in excluded:
@@ -62,6 +70,7 @@ def find_actors(
             _add(clusters, canon, label, canon, m, para, 1.0)
     _join_singles(clusters, singles)
     _merge_short_forms(clusters)
+    _merge_fragments(clusters, text)
     _merge_acronyms(clusters)
     common = {
         nlp.lower(t) for doc in body.docs for t in doc if nlp.pos(t) == "NOUN" and nlp.is_lower(t)
@@ -157,8 +166,8 @@ def _entity_name(ent: Any) -> tuple[str, str] | None:
         return None
     if " / " in raw:
         return None  # "Newsmax / Zogby": two names, neither one the actor
-    if raw in _TIME_ZONES or raw in _BARE_INSTITUTIONS:
-        return None  # "21:40 GMT"; a bare "Government": which one, the text says elsewhere
+    if not_a_name(raw) or raw in _BARE_INSTITUTIONS:
+        return None  # "USD", "Mar", "UTC+03:00", "Magnitude 6.3"; a bare "Government"
     if _NOT_ACTOR_OPENER.match(raw):
         return None
     if _NOT_ACTOR_HEAD.search(raw) and not _acting_body(raw, ent):
@@ -339,7 +348,12 @@ def _tidy(raw: str, label: str) -> tuple[str, str]:
         raw = raw[m.end() :]
     words = raw.split()
     title = max((i for i, w in enumerate(words) if _TITLE_WORD.search(w)), default=-1)
-    if title >= 0 and len(words) - title - 1 >= 2 and label in ("ORG", "PERSON"):
+    if (
+        title >= 0
+        and len(words) - title - 1 >= 2
+        and label in ("ORG", "PERSON")
+        and not _BODY_HEAD_WORD.search(raw)  # "General Motors Corporation": a body
+    ):
         return " ".join(words[title + 1 :]), "PERSON"
     if label == "ORG" and ", " in raw:
         head, tail = raw.split(", ", 1)
@@ -410,6 +424,70 @@ def _merge_short_forms(clusters: dict[str, Cluster]) -> None:
         full.weight += c.weight
         full.paras |= c.paras
         del clusters[key]
+
+
+_LEGAL_SUFFIX = re.compile(rf"\s+{lexicon.alternation('legal_suffixes')}$")
+_PREFIX_WORD = re.compile(r"(?:[A-Z][\w’'&-]*|[a-z]+[A-Z][\w’'&-]*)$")
+_CONNECTORS = frozenset({"and", "of", "for", "&", "de", "du", "des", "la", "le", "von", "van"})
+_NOT_PREFIX = lexicon.word_set("stop_words") | {w.lower() for w in _HONORIFIC_WORDS}
+
+
+def _longer_name(name: str, text: str) -> str:
+    """The longer capitalised name every mention of `name` in the text is the end of
+    ("Music Store" always inside "iTunes Music Store", "Motors Corporation" inside "General
+    Motors Corporation"), or "" when one mention stands alone or the words before differ."""
+    prefixes = set()
+    body = bool(_BODY_HEAD_WORD.search(name))
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        words = text[max(0, m.start() - 80) : m.start()].split(" ")[:-1][-3:]
+        run: list[str] = []
+        for w in reversed(words):
+            if w in _CONNECTORS:
+                return ""  # "National Air and Space Museum X": the longer name is longer still
+            if (
+                not _PREFIX_WORD.fullmatch(w)
+                or w.lower() in _NOT_PREFIX
+                or not body
+                and (_TITLE_WORD.search(w) or _ROLE_WORD.fullmatch(w))
+                or w.endswith(("'s", "’s", "'", "’"))  # "Kenya's Ministry": a possessive
+                or CALENDAR_WORD.match(w)
+            ):
+                break
+            run.insert(0, w)
+        if not run or text[m.start() - 1 : m.start()] != " ":
+            return ""
+        prefixes.add(" ".join(run))
+    return f"{prefixes.pop()} {name}" if len(prefixes) == 1 else ""
+
+
+def _merge_fragments(clusters: dict[str, Cluster], text: str) -> None:
+    """A body's name the tagger cut from a longer name ("Music Store" of "iTunes Music
+    Store") is the longer name: the cluster joins the cluster of that name, else takes it
+    as its name. A name with a legal suffix joins the same name without one ("General
+    Motors Corporation" is "General Motors"). People are left alone (a title stands before
+    their names)."""
+    for key, c in list(clusters.items()):
+        if len(c.name.split()) < 2 or c.labels["PERSON"] * 2 > c.labels.total():
+            continue
+        longer = _longer_name(c.name, text)
+        if longer and name_key(longer) not in clusters:
+            c.name = longer
+        target = clusters.get(name_key(longer)) if longer else None
+        bare = _LEGAL_SUFFIX.sub("", c.name)
+        if target is None and bare != c.name and " " in bare:
+            target = clusters.get(name_key(bare))
+        if target is not None and target is not c:
+            _absorb(target, c)
+            del clusters[key]
+
+
+def _absorb(target: Cluster, c: Cluster) -> None:
+    """Cluster `c`'s mentions become `target`'s."""
+    target.labels.update(c.labels)
+    target.forms.update(c.forms)
+    target.mentions.extend(c.mentions)
+    target.weight += c.weight
+    target.paras |= c.paras
 
 
 def _common_noun_name(c: Cluster, common: set[str]) -> bool:
