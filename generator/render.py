@@ -19,7 +19,7 @@ from .dates import human_date, sort_key
 from .entities import Registry, load_registry
 from .errors import BriefingError
 from .owned import GENERATED, link_problems
-from .pages import actor_pages, home, places, search, sources, timeline
+from .pages import actor_pages, home, places, related, search, sources, timeline
 from .pages.cache import RenderCache, warnings_of
 from .pages.catalog import actor_links, build_actors
 from .pages.chain import chain_svg
@@ -86,7 +86,9 @@ class Briefing:
         return str(self.record["date"])
 
 
-def _briefing_view(b: Briefing, site: SiteConfig, links: Links) -> dict[str, Any]:
+def _briefing_view(
+    b: Briefing, site: SiteConfig, links: Links, related_to: list[related.Related] | None = None
+) -> dict[str, Any]:
     rec = b.record
     quotes = [
         str(x["evidence"])
@@ -157,6 +159,7 @@ def _briefing_view(b: Briefing, site: SiteConfig, links: Links) -> dict[str, Any
         "seed": rec["seed"],
         "record_file": b.file,
         "edit_url": site.edit_url(b.file),
+        "related": related_to or [],
         "generator": (rec.get("generator") or {}).get("version")
         if isinstance(rec.get("generator"), dict)
         else None,
@@ -209,7 +212,10 @@ def render_pages(
     actors = build_actors(records, registry=registry)
     site_sources = sources.build_sources(records)
     actor_slugs, actor_slugs_in = actor_links(actors)
-    links = Links(actor_slugs, {s.key: s.slug for s in site_sources}, actor_slugs_in)
+    links = Links(
+        actor_slugs, {s.key: s.href for s in site_sources if s.page}, actor_slugs_in
+    )
+    related_lists = related.build_related(records, links.actor)
     ctx = SiteContext(records, actors, site_sources, links, site, env, len(held_back))
     briefing_template = env.get_template("briefing.md.j2")
     pages: dict[str, str] = {}
@@ -221,6 +227,7 @@ def render_pages(
                 links.sources.get(sources.source_key(s, b.id))
                 for s in b.record.get("source_chain", [])
             ],
+            "related": [x.key() for x in related_lists.get(b.id, [])],
         }
         key = _page_key(b, mine, site) if cache is not None and b.seed_sha else ""
         if key and cache is not None and cache.page_unchanged(name, key):
@@ -228,7 +235,9 @@ def render_pages(
             continue
         if b.seed_text is None and b.load_seed is not None:
             b.seed_text = b.load_seed()
-        pages[name] = briefing_template.render(r=_briefing_view(b, site, links))
+        pages[name] = briefing_template.render(
+            r=_briefing_view(b, site, links, related_lists.get(b.id))
+        )
         if key and cache is not None:
             cache.set_page(name, key)
     for builder in PAGE_BUILDERS:

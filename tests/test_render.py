@@ -201,8 +201,8 @@ def test_timeline_page_newest_first_by_year_and_month() -> None:
 
 def test_sources_page_counts_roles() -> None:
     page = pages_for_two()["sources/index.md"]
-    assert "| [Nikkei Asia](#src-nikkei-asia) | 2 | 0 |" in page
-    assert "| [Global Research](#src-global-research) | 0 | 1 |" in page
+    assert "| [Nikkei Asia](outlets/index.md#src-nikkei-asia) | 2 | 0 | 2 |" in page
+    assert "| [Global Research](outlets/index.md#src-global-research) | 0 | 1 | 1 |" in page
 
 
 def test_feed_is_atom_newest_first() -> None:

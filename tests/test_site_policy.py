@@ -118,7 +118,7 @@ def _with_chain(rid: str, chain: list[dict]) -> dict:
 
 def test_anonymous_sources_stay_per_briefing_apart_from_outlets_and_named_sources() -> None:
     anon = {"name": "a person familiar with the talks", "role": "primary", "anonymous": True}
-    named = {"name": "Japanese officials", "role": "primary"}
+    named = {"name": "Yoshimasa Hayashi", "role": "primary"}
     records = [
         _with_chain("one", [anon, named, {"name": "Nikkei Asia", "role": "original"}]),
         _with_chain(
@@ -135,7 +135,7 @@ def test_anonymous_sources_stay_per_briefing_apart_from_outlets_and_named_source
     kinds = {(s.name, s.kind): len(s.mentions) for s in sources}
     assert kinds == {
         ("a person familiar with the talks", "anonymous"): 1,
-        ("Japanese officials", "named"): 2,
+        ("Yoshimasa Hayashi", "named"): 2,
         ("Nikkei Asia", "outlet"): 2,
         ("Global Research", "outlet"): 1,
     }
@@ -147,26 +147,26 @@ def test_anonymous_sources_stay_per_briefing_apart_from_outlets_and_named_source
         ("two", ["a person familiar with the talks"]),
         ("one", ["a person familiar with the talks"]),
     ]
-    page = render_pages([Briefing(r, r["id"]) for r in records], SiteConfig(publish_drafts=True))[
-        "sources/index.md"
-    ]
+    pages = render_pages([Briefing(r, r["id"]) for r in records], SiteConfig(publish_drafts=True))
+    page = pages["sources/index.md"]
     outlets = page.index("## Outlets")
     named_at = page.index("## Named sources")
     anon_at = page.index("## Anonymous sources")
-    assert outlets < page.index("[Nikkei Asia](#src-nikkei-asia)") < named_at
-    assert named_at < page.index("[Japanese officials](#src-japanese-officials)") < anon_at
-    anonymous_part = page[anon_at : page.index("## Where each is cited")]
+    assert outlets < page.index("[Nikkei Asia](outlets/index.md#src-nikkei-asia)") < named_at
+    assert (
+        named_at < page.index("[Yoshimasa Hayashi](named/index.md#src-yoshimasa-hayashi)") < anon_at
+    )
+    anonymous_part = pages["sources/anonymous/index.md"]
     assert anonymous_part.count("a person familiar with the talks") == 2
-    assert 'href="../briefings/one/"' in anonymous_part
-    assert 'href="../briefings/two/"' in anonymous_part
-    assert "Japanese officials" not in anonymous_part and "Nikkei" not in anonymous_part
+    assert "(../../briefings/one.md)" in anonymous_part
+    assert "(../../briefings/two.md)" in anonymous_part
+    assert "Yoshimasa" not in anonymous_part and "Nikkei" not in anonymous_part
     # Each briefing links its own anonymous source.
-    one = render_pages([Briefing(r, r["id"]) for r in records], SiteConfig(publish_drafts=True))
     linked = {
         m
         for r in ("one", "two")
         for m in re.findall(
-            r"sources/index\.md#src-(a-person-familiar[\w-]*)", one[f"briefings/{r}.md"]
+            r"sources/anonymous/index\.md#src-(a-person-familiar[\w-]*)", pages[f"briefings/{r}.md"]
         )
     }
     assert len(linked) == 2
