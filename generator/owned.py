@@ -24,6 +24,7 @@ GENERATED = (
     "timeline",
     "sources",
     "search-data",
+    "tags",
     "feed.xml",
 )
 

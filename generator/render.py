@@ -19,7 +19,7 @@ from .dates import human_date, sort_key
 from .entities import Registry, load_registry
 from .errors import BriefingError
 from .owned import GENERATED, link_problems
-from .pages import actor_pages, home, places, related, search, sources, timeline
+from .pages import actor_pages, home, places, related, search, sources, tags, timeline
 from .pages.cache import RenderCache, warnings_of
 from .pages.catalog import actor_links, build_actors
 from .pages.chain import chain_svg
@@ -62,6 +62,7 @@ PAGE_BUILDERS: tuple[Callable[[SiteContext], dict[str, str]], ...] = (
     timeline.pages,
     sources.pages,
     search.pages,
+    tags.pages,
 )
 
 

@@ -193,10 +193,12 @@ def test_actor_pages_merge_name_forms_and_list_roles_and_companions() -> None:
 
 
 def test_timeline_page_newest_first_by_year_and_month() -> None:
-    page = pages_for_two()["timeline/index.md"]
-    assert page.index("## 2024") < page.index("## 2023")
-    assert page.index("### Jul 2023") < page.index("### Apr 2023") < page.index("### Jan 2023")
-    assert f'href="../briefings/{RID}/"' in page
+    pages = pages_for_two()
+    index = pages["timeline/index.md"]
+    assert index.index("[2024](2024.md)") < index.index("[2023](2023.md)")
+    page = pages["timeline/2023.md"]
+    assert page.index("## Jul 2023") < page.index("## Apr 2023") < page.index("## Jan 2023")
+    assert f'href="../../briefings/{RID}/"' in page
 
 
 def test_sources_page_counts_roles() -> None:
@@ -296,10 +298,11 @@ def many(n_briefings: int, actors_each: int) -> list[Briefing]:
     return out
 
 
-def test_small_sites_keep_one_actor_index_and_one_timeline_page() -> None:
+def test_small_sites_keep_one_actor_index_and_a_timeline_page_per_year() -> None:
     pages = render_pages(many(10, 3), SiteConfig(publish_drafts=True))
     assert not any(p.startswith("actors/by-letter/") for p in pages)
-    assert [p for p in pages if p.startswith("timeline/")] == ["timeline/index.md"]
+    timeline = sorted(p for p in pages if p.startswith("timeline/"))
+    assert timeline == [f"timeline/{y}.md" for y in range(2000, 2012)] + ["timeline/index.md"]
 
 
 def test_large_sites_split_the_actor_index_and_the_timeline() -> None:
@@ -310,12 +313,14 @@ def test_large_sites_split_the_actor_index_and_the_timeline() -> None:
     index = pages["actors/index.md"]
     assert "2000 actors are named" in index and "[P](by-letter/p.md) (2000)" in index
     assert index.count("| person |") == 100
-    years = sorted(p for p in pages if p.startswith("timeline/"))
+    years = sorted(p for p in pages if re.fullmatch(r"timeline/[^/]*\.md", p))
     assert years == [f"timeline/{y}.md" for y in range(2000, 2020)] + ["timeline/index.md"]
     assert "| [2019](2019.md) | 100 |" in pages["timeline/index.md"]
+    # 100 events are more than a page holds: the year lists its months, a page each.
     year = pages["timeline/2005.md"]
-    assert year.count("<li class=") == 100 and 'href="../../briefings/' in year
-    assert "\n## Jan 2005\n" in year
+    assert "| [Jan 2005](2005/01.md) | 20 |" in year and "<li" not in year
+    month = pages["timeline/2005/01.md"]
+    assert month.count("<li class=") == 20 and 'href="../../../briefings/' in month
 
 
 def test_second_render_reuses_what_did_not_change(

@@ -1,0 +1,34 @@
+"""How long a generated list page may grow, and cutting a long list into pages.
+
+Every page of the site stays under about 20 screens (≈16,000 px at 1280×800 and at 390×844)
+and 200 KB of HTML, whatever the number of briefings. Measured on a site drafted from the
+test corpus, an event of the timeline takes up to 240 px at 390 px wide and a row of a list
+of briefings up to 80 px: the limits below keep a full page at about 15,000 px on a phone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+#: Most events on one page of the timeline.
+EVENTS_PER_PAGE = 60
+#: Most briefings listed on one page (the briefings list, a tag's page).
+ROWS_PER_PAGE = 150
+#: Most tags on the tags index before it is split by letter.
+TAGS_ON_INDEX = 400
+
+
+def parts(items: Sequence[T], size: int) -> list[list[T]]:
+    """`items` cut into consecutive parts of at most `size` (at least one part, maybe empty)."""
+    if not items:
+        return [[]]
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def part_name(base: str, n: int) -> str:
+    """The page name of part `n` (from 1) of a list whose first part is `base`:
+    `2024` → `2024`, `2024-2`, `2024-3`, ..."""
+    return base if n == 1 else f"{base}-{n}"
