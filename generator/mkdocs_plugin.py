@@ -36,12 +36,18 @@ class BriefingsConfig(Config):
 
 
 class _Counter(logging.Handler):
+    """Counts the warnings logged while pages are read, written and their links checked:
+    those a later build that keeps the pages would not repeat. (Warnings about records or the
+    navigation come before, in every build.)"""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.count = 0
+        self.active = False
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
+        if self.active:
+            self.count += 1
 
 
 def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
@@ -109,7 +115,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _start(self, config: Any) -> None:
         """Load the last build's state (and forget it until this build succeeds); with
         --dirty, plan an incremental build, or empty the site folder for a full one."""
-        self._counter.count = 0
+        self._counter.count, self._counter.active = 0, False
         logging.getLogger("mkdocs").addHandler(self._counter)
         site_dir = Path(config.site_dir)
         self._site_dirs.add(site_dir)
@@ -154,6 +160,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return files
 
     def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        self._counter.active = True  # MkDocs reads the pages next
         if self._plan is not None:  # their titles are in every page's navigation and footer
             for page in nav.pages:
                 self._plan.rebuild(page.file)
