@@ -116,6 +116,22 @@ def test_a_year_too_long_for_a_page_gets_a_page_per_month() -> None:
     assert not any(p.startswith("timeline/2023/") for p in pages)
 
 
+def test_long_events_fill_a_page_sooner() -> None:
+    words = "The ministry said the talks would go on through the night and into the week. " * 3
+    events = [
+        {"date": f"2024-05-{1 + i % 28:02d}", "event": f"{words}{i}", "status": "occurred"}
+        for i in range(50)
+    ]
+    assert len(events) < EVENTS_PER_PAGE
+    pages = render(record("long", "2024-06-01", timeline=events))
+    assert "| [May 2024](2024/05.md) | 50 |" in pages["timeline/2024.md"]
+    first, second = (
+        events_of(pages["timeline/2024/05.md"]),
+        events_of(pages["timeline/2024/05-2.md"]),
+    )
+    assert len(first) + len(second) == 50 and len(first) > len(second) > 0
+
+
 def test_names_match_whole_words_only() -> None:
     assert named_in("Iran said it would not.", ["Iran"])
     assert named_in("Iran's navy left.", ["Iran"])

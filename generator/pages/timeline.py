@@ -4,9 +4,10 @@ month, and a filter by actor, place and status on every page of events.
 Pages:
 - `timeline/index.md`: the years with their event counts and a bar each, and the latest events;
 - `timeline/<year>.md`: the year's events, newest first, under a heading per month; a year with
-  more events than a page holds (`paging.EVENTS_PER_PAGE`) gets an overview of its months here
-  instead and a page per month, `timeline/<year>/<mm>.md` (`year.md` for the events dated to
-  the year alone; a month too long for one page goes on in `<mm>-2.md`, ...);
+  more events than a page holds (`paging.EVENTS_PER_PAGE` events, `paging.EVENTS_HEIGHT` px)
+  gets an overview of its months here instead and a page per month,
+  `timeline/<year>/<mm>.md` (`year.md` for the events dated to the year alone; a month too
+  long for one page goes on in `<mm>-2.md`, ...);
 - `timeline/other.md`: events whose date names no year.
 
 Each event carries data attributes for the filter (`docs/assets/filter.js`): its status and the
@@ -25,7 +26,7 @@ from typing import Any
 
 from ..dates import human_date, sort_key
 from .context import SiteContext
-from .paging import EVENTS_PER_PAGE, part_name, parts
+from .paging import EVENTS_HEIGHT, EVENTS_PER_PAGE, event_height, packed, part_name
 
 #: Actor types that the filter offers as places rather than actors.
 PLACE_TYPES = frozenset({"place", "country"})
@@ -229,6 +230,10 @@ def _events_page(
     )
 
 
+def _height(e: Event) -> int:
+    return event_height(e.event, e.briefing_title)
+
+
 def _year_label(year: str) -> str:
     return "no year stated" if year == OTHER else year
 
@@ -251,7 +256,8 @@ def pages(ctx: SiteContext) -> dict[str, str]:
         briefings = len({e.briefing_id for _, evs in months for e in evs})
         intro = f"{_plural(count, 'event')} from {_plural(briefings, 'briefing')}, newest first."
         crumbs = [("Timeline", "index.md")]
-        if count <= EVENTS_PER_PAGE:
+        height = sum(_height(e) for _, evs in months for e in evs) + 70 * len(months)
+        if count <= EVENTS_PER_PAGE and height <= EVENTS_HEIGHT:
             out[f"timeline/{year}.md"] = _events_page(
                 ctx,
                 names,
@@ -268,7 +274,7 @@ def pages(ctx: SiteContext) -> dict[str, str]:
         month_links = []
         for month, evs in months:
             base = month or WHOLE_YEAR
-            chunks = parts(evs, EVENTS_PER_PAGE)
+            chunks = packed(evs, _height, EVENTS_HEIGHT, EVENTS_PER_PAGE)
             names_of_parts = [part_name(base, i + 1) for i in range(len(chunks))]
             month_label = _month_label(year, month)
             for i, chunk in enumerate(chunks):
