@@ -257,6 +257,23 @@ def test_the_actor_index_leaves_countries_and_places_to_the_places_index() -> No
     assert "[Actors](index.md) ›" in pages["actors/nato.md"]
 
 
+def test_a_crowded_initial_is_split_into_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(actor_pages, "ACTORS_ONE_PAGE", 3)
+    monkeypatch.setattr(actor_pages, "LETTER_PAGE", 2)
+    people = [{"name": f"Person {c}", "type": "person"} for c in "ABCDE"]
+    pages = render([record(f"r{i}", "2020-01-01", [p]) for i, p in enumerate(people)])
+    assert sorted(p for p in pages if "by-letter" in p) == [
+        "actors/by-letter/p-2.md",
+        "actors/by-letter/p-3.md",
+        "actors/by-letter/p.md",
+    ]
+    assert "[P](by-letter/p.md) (5)" in pages["actors/index.md"]
+    second = pages["actors/by-letter/p-2.md"]
+    assert "# Actors: P (2 of 3)" in second
+    assert "Pages: [1](p.md) · **2** · [3](p-3.md)" in second
+    assert second.count("| person |") == 2
+
+
 def test_hostile_names_and_events_are_escaped() -> None:
     evil = {
         "name": "<script>alert(1)</script>",

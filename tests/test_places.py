@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from generator.pages import places
+from generator.pages import actor_pages, places
 from generator.pages.catalog import build_actors
 from generator.pages.context import Links, SiteContext
 from generator.pages.data import build_places
@@ -120,6 +120,11 @@ def test_many_places_are_listed_by_initial(monkeypatch: pytest.MonkeyPatch) -> N
     letter = pages["places/by-letter/b.md"]
     assert "[Places](../index.md) ›" in letter
     assert "| [Bordeaux](../../actors/bordeaux.md) | place | 1 |" in letter
+    # A crowded initial goes on over further pages.
+    monkeypatch.setattr(actor_pages, "LETTER_PAGE", 2)
+    pages = render([record(f"r{i}", [{"name": n, "type": "place"}]) for i, n in enumerate(names)])
+    assert "# Places: B (2 of 2)" in pages["places/by-letter/b-2.md"]
+    assert "Pages: **1** · [2](b-2.md)" in pages["places/by-letter/b.md"]
 
 
 def test_the_shipped_data_is_small_and_read_whole() -> None:

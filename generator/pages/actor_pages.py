@@ -9,6 +9,7 @@ listed in the places index (pages/places.py), not in the actor index; their page
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -23,6 +24,8 @@ from .context import SiteContext
 #: that no page grows with the site.
 ACTORS_ONE_PAGE = 1500
 ACTORS_TOP = 100
+#: At most this many rows on one page of an index by initial (more go on further pages).
+LETTER_PAGE = 250
 #: Actor types the places index lists instead of the actor index.
 PLACE_TYPES = ("country", "place")
 #: Above this many briefings an actor's list is grouped by year.
@@ -145,6 +148,11 @@ def name_pattern(forms: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    return name_pattern(list(forms))
+
+
 def _record_forms(actor: Actor, rec: dict[str, Any]) -> list[str]:
     """The forms a record uses for the actor: its names, the aliases the record gives it, and
     for a person the surname alone when no other actor of the record bears it."""
@@ -176,13 +184,19 @@ def own_events(actor: Actor, records: dict[str, dict[str, Any]]) -> list[OwnEven
         rec = records.get(m.briefing_id)
         if rec is None:
             continue
-        pattern = name_pattern(_record_forms(actor, rec))
+        events = rec.get("timeline") or []
+        texts = [_plain(str(e.get("event") or "")) for e in events]
+        folded = " ".join(texts).casefold()
+        # Only the forms whose first word occurs at all make the pattern (most actors of a
+        # briefing are named in none of its events), and equal sets of forms share one.
+        forms = {f for f in _record_forms(actor, rec) if f.split()}
+        pattern = _pattern(tuple(sorted(f for f in forms if f.split()[0].casefold() in folded)))
         if pattern is None:
             continue
-        for e in rec.get("timeline", []):
+        for e, plain in zip(events, texts, strict=True):
             text = str(e.get("event") or "")
             date = str(e.get("date") or "")
-            if not pattern.search(_plain(text)):
+            if not pattern.search(plain):
                 continue
             key = (sort_key(date), name_key(text))
             if key in seen:
@@ -311,8 +325,19 @@ def _index_pages(ctx: SiteContext) -> dict[str, str]:
             actors=actors[:ACTORS_TOP], letters=letters, total=len(actors), places=places
         )
     }
+    template = env.get_template("actors_letter.md.j2")
     for letter, group in by_letter.items():
-        out[f"actors/by-letter/{letter}.md"] = env.get_template("actors_letter.md.j2").render(
-            letter=letter, actors=group
-        )
+        parts = letter_parts(letter, group)
+        for part, (stem, chunk) in enumerate(parts, 1):
+            out[f"actors/by-letter/{stem}.md"] = template.render(
+                letter=letter, actors=chunk, part=part, parts=[s for s, _ in parts]
+            )
     return out
+
+
+def letter_parts(letter: str, items: list[Any], size: int | None = None) -> list[tuple[str, Any]]:
+    """A letter's entries in pages of at most `size` (LETTER_PAGE): (page stem, entries) with
+    stems 'a', 'a-2', 'a-3'..."""
+    size = size or LETTER_PAGE
+    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+    return [(letter if n == 0 else f"{letter}-{n + 1}", c) for n, c in enumerate(chunks)]

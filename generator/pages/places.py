@@ -16,7 +16,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from ..extract import gazetteer
-from .actor_pages import is_place
+from .actor_pages import is_place, letter_parts
 from .catalog import Actor, initial, name_key
 from .context import SiteContext
 
@@ -160,8 +160,11 @@ def pages(ctx: SiteContext) -> dict[str, str]:
             letters=[(k, len(v)) for k, v in sorted(letters.items())],
         )
     }
+    template = env.get_template("places_letter.md.j2")
     for letter, group in letters.items():
-        out[f"places/by-letter/{letter}.md"] = env.get_template("places_letter.md.j2").render(
-            letter=letter, places=group
-        )
+        parts = letter_parts(letter, group)
+        for part, (stem, chunk) in enumerate(parts, 1):
+            out[f"places/by-letter/{stem}.md"] = template.render(
+                letter=letter, places=chunk, part=part, parts=[s for s, _ in parts]
+            )
     return out
