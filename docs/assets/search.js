@@ -150,7 +150,23 @@
     return out;
   }
 
-  var api = { fold: fold, parse: parse, shardKeys: shardKeys, needed: needed, rank: rank };
+  // The results shown, in order: briefings, then entities, then outlets, each up to its limit.
+  function order(ranked, limits) {
+    var out = [];
+    KINDS.forEach(function (k) {
+      out = out.concat(ranked[k].slice(0, limits[k]));
+    });
+    return out;
+  }
+
+  var api = {
+    fold: fold,
+    parse: parse,
+    shardKeys: shardKeys,
+    needed: needed,
+    rank: rank,
+    order: order,
+  };
   if (typeof window === "undefined") {
     if (typeof module !== "undefined") module.exports = api;
     return;
@@ -204,14 +220,6 @@
     return node;
   }
 
-  function shown(ranked, limits) {
-    var out = [];
-    KINDS.forEach(function (k) {
-      out = out.concat(ranked[k].slice(0, limits[k]));
-    });
-    return out;
-  }
-
   function label(kind) {
     var text = String(kind || "");
     return text.charAt(0).toUpperCase() + text.slice(1);
@@ -223,7 +231,7 @@
     input.removeAttribute("aria-activedescendant");
     var total = ranked.b.length + ranked.e.length + ranked.o.length;
     if (!total) {
-      meta.textContent = "Nothing found for “" + state.query + "”";
+      meta.textContent = "Nothing found for \u201c" + state.query + "\u201d";
       open(true);
       return;
     }
@@ -252,7 +260,7 @@
         var art = el("article", "md-search-result__article md-typeset");
         var line = el("p", "bf-sr-kind");
         line.appendChild(el("span", "bf-sr-label", label(d[0])));
-        line.appendChild(document.createTextNode(" · "));
+        line.appendChild(document.createTextNode(" \u00b7 "));
         var time = el("time", "", d[4]);
         time.setAttribute("datetime", d[3]);
         line.appendChild(time);
@@ -285,7 +293,7 @@
 
   function show(manifest) {
     var mine = turn;
-    var items = shown(state.ranked, state.limits);
+    var items = order(state.ranked, state.limits);
     var chunks = {};
     items.forEach(function (it) {
       chunks[Math.floor(it.doc / manifest.chunk)] = true;
