@@ -4,6 +4,7 @@ at their limits; every link from a briefing to its source's entry resolves."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +20,9 @@ from generator.pages.sources import (
 )
 from generator.render import Briefing, render_pages
 from generator.siteconfig import SiteConfig
+
+from .browser import ARTIFACTS, chromium, require_browser, serve
+from .sitebuild import add_corpus, build, make_repo
 
 # Names of primary sources as drafts give them, each from a different document of the
 # project's corpus (tests/data: dev set, synthetic set, Wikinews).
@@ -272,7 +276,7 @@ def test_split_packs_groups_and_cuts_long_ones() -> None:
 def test_hostile_names_are_escaped_on_every_sources_page() -> None:
     hostile = "<script>alert(1)</script> Ltd"
     link = "Evil [x](javascript:alert(1)) Agency"
-    chain = [
+    chain: list[dict] = [
         {"name": hostile, "role": "original"},
         {"name": link, "role": "primary"},
         {"name": "<b>officials</b>", "role": "primary", "anonymous": True},
@@ -284,3 +288,63 @@ def test_hostile_names_are_escaped_on_every_sources_page() -> None:
     for text in texts:
         assert "<script>" not in text and "<img" not in text and "<b>" not in text
         assert "](javascript:" not in text
+
+
+# --- in the browser, on the site drafted from every corpus seed --------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_repo(tmp_path_factory.mktemp("sources") / "repo")
+    assert add_corpus(root) >= 60
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    if "anchors:" not in text:  # a link to an entry that is not there fails the strict build
+        config.write_text(text.replace("validation:\n", "validation:\n  anchors: warn\n"), "utf-8")
+    return build(root)
+
+
+def test_sources_pages_and_related_briefings_in_chromium(corpus_site: Path) -> None:
+    require_browser()
+    site = corpus_site
+    rels = sorted(p.relative_to(site).as_posix() for p in site.glob("sources/**/index.html"))
+    assert {"sources/index.html", "sources/outlets/index.html", "sources/named/index.html"} <= set(
+        rels
+    )
+    with_related = [
+        p.relative_to(site).as_posix()
+        for p in sorted(site.glob("briefings/*/index.html"))
+        if 'id="related-briefings"' in p.read_text("utf-8")
+    ]
+    assert len(with_related) > 30  # most of the 64 briefings share an entity with another
+    shots = ARTIFACTS / "sources"
+    shots.mkdir(parents=True, exist_ok=True)
+    elsewhere: list[str] = []
+    with serve(site) as base, chromium() as browser:
+        for width, height in ((1280, 800), (390, 844)):
+            page = browser.new_page(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+            page.on(
+                "request", lambda r: None if r.url.startswith(base) else elsewhere.append(r.url)
+            )
+            for rel in [*rels, with_related[0]]:
+                page.goto(base + rel.removesuffix("index.html"))
+                page.wait_for_load_state("networkidle")
+                wide = page.evaluate("document.documentElement.scrollWidth")
+                assert wide <= width, (rel, width, wide)
+                tall = page.evaluate("document.documentElement.scrollHeight")
+                assert tall <= 20 * height, (rel, width, tall)
+            page.screenshot(path=str(shots / f"related-{width}.png"), full_page=True)
+            related = page.locator(".bf-related a")
+            assert 1 <= related.count() <= 5
+            # a source in the chain leads to its entry on its sources page
+            link = page.locator("a[href*='/sources/'][href*='#src-']").first
+            href = link.get_attribute("href") or ""
+            link.click()
+            page.wait_for_load_state("networkidle")
+            anchor = href.split("#", 1)[1]
+            assert page.locator(f"[id='{anchor}']").count() == 1
+            assert page.locator(f"[id='{anchor}']").is_visible()
+            page.goto(base + "sources/")
+            page.screenshot(path=str(shots / f"sources-{width}.png"), full_page=True)
+            page.close()
+    assert elsewhere == []
