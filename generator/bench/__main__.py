@@ -9,6 +9,7 @@ import contextlib
 import json
 import os
 import platform
+import re
 import shutil
 import sys
 import tempfile
@@ -260,6 +261,28 @@ def measure(
     one_mk = _step(row, "one_site_mkdocs_s", lambda: median_of(repeat, edit_one, one_change_mkdocs))
     if one_mk is not None:
         row["one_site_mkdocs_s"] = one_mk.seconds
+    # Incremental: the builds above left the state of a successful build, so these rebuild
+    # only the pages the changed seed touches (generator/incremental.py). `briefings build` is
+    # extract, check, render and `mkdocs build --dirty`; `mkdocs build --dirty` alone is what
+    # `briefings serve --live` (mkdocs serve --dirty) does on a change: the plugin drafts the
+    # seed, renders, and MkDocs rebuilds.
+    one_build = _step(
+        row,
+        "one_build_s",
+        lambda: median_of(repeat, edit_one, lambda: run(_py("-m", "generator", "build"), site, env)),
+    )
+    if one_build is not None:
+        row["one_build_s"] = one_build.seconds
+        row["one_build_pages"] = _rebuilt(one_build.output)
+    one_dirty = _step(
+        row,
+        "one_dirty_s",
+        lambda: median_of(
+            repeat, edit_one, lambda: run(_py("-m", "mkdocs", "build", "--dirty"), site, env)
+        ),
+    )
+    if one_dirty is not None:
+        row["one_dirty_s"] = one_dirty.seconds
     if zensical and n <= zensical_max:
         cold_z = _step(
             row,
@@ -297,6 +320,12 @@ def measure(
         repeat, lambda: None, lambda: run(_py("-m", "mkdocs", "build", "--quiet"), plain, env)
     ).seconds
     return row
+
+
+def _rebuilt(output: str) -> int | None:
+    """The pages an incremental build says it rebuilt; None for a full build."""
+    found = re.search(r"incremental build: (\d+) page", output)
+    return int(found.group(1)) if found else None
 
 
 def main(argv: list[str] | None = None) -> int:

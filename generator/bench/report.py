@@ -21,6 +21,9 @@ COLUMNS = [
     ("zensical_warm_s", "Zensical warm (s)", "{:.1f}"),
     ("one_site_mkdocs_s", "1 changed: site, MkDocs (s)", "{:.1f}"),
     ("one_site_s", "1 changed: site, Zensical (s)", "{:.1f}"),
+    ("one_build_s", "1 changed: briefings build, incremental (s)", "{:.1f}"),
+    ("one_build_pages", "pages rebuilt", "{:d}"),
+    ("one_dirty_s", "1 changed: mkdocs build --dirty (serve) (s)", "{:.1f}"),
     ("plain_s", "plain MkDocs, same page count (s)", "{:.1f}"),
     ("plain_ratio", "MkDocs build / plain", "{:.2f}×"),
 ]
@@ -179,6 +182,10 @@ briefings, see `generator/bench/corpus.py`):
   spaCy model and runs `nlp.pipe` over the same texts, nothing else: the floor.
 - **no-op extract**: every seed unchanged; **1 changed**: one seed edited, then extract
   (and, for *site*, render and a build with MkDocs or a warm build with Zensical).
+- **incremental**: one seed edited, then `briefings build` (extract, check, render and
+  `mkdocs build --dirty`, which rebuilds only the pages that changed, see
+  `generator/incremental.py`), with the pages it rebuilt; **mkdocs build --dirty** alone is
+  what `briefings serve --live` does on a change (its plugin drafts the seed and renders).
 - **render**: writing every page from the records into `docs/`; **no-op**: nothing changed.
 - **MkDocs build** and **Zensical cold**: the whole site from scratch; **Zensical warm**: again
   with its cache.
