@@ -269,7 +269,9 @@ def measure(
     one_build = _step(
         row,
         "one_build_s",
-        lambda: median_of(repeat, edit_one, lambda: run(_py("-m", "generator", "build"), site, env)),
+        lambda: median_of(
+            repeat, edit_one, lambda: run(_py("-m", "generator", "build"), site, env)
+        ),
     )
     if one_build is not None:
         row["one_build_s"] = one_build.seconds
