@@ -204,12 +204,12 @@ def test_a_long_lived_actor_keeps_every_page_small() -> None:
     assert "[2020](nato/2020.md) · [2019](nato/2019.md)" in main
     assert 'href="2020/">2020</a>' in main
     assert "and 18 other roles" in main
-    # 100 briefings a year (80 on its first page, 20 on the next), with the year's events
+    # 100 briefings a year (60 on its first page, 40 on the next), with the year's events
     # capped on the first.
     year = pages["actors/nato/2017.md"]
-    assert year.count("](../../briefings/") == 80
-    assert pages["actors/nato/2017-2.md"].count("](../../briefings/") == 20
-    assert "the 50 newest; 250 more are in the briefings below" in year
+    assert year.count("](../../briefings/") == 60
+    assert pages["actors/nato/2017-2.md"].count("](../../briefings/") == 40
+    assert "the 40 newest; 260 more are in the briefings below" in year
     assert "bf-event" not in pages["actors/nato/2017-2.md"]
     assert "[Actors](../index.md) › [NATO](../nato.md) ›" in year
     for path in ["actors/nato.md", *years]:
@@ -223,14 +223,14 @@ def test_a_crowded_year_is_split_into_pages() -> None:
     ]
     pages = render(records)
     parts = sorted(p for p in pages if p.startswith("actors/nato/"))
-    assert parts == [f"actors/nato/2020{p}.md" for p in ("-2", "-3", "-4", "")]
-    assert pages["actors/nato/2020.md"].count("](../../briefings/") == 80
-    assert pages["actors/nato/2020-4.md"].count("](../../briefings/") == 60
+    assert parts == [f"actors/nato/2020{p}.md" for p in ("-2", "-3", "-4", "-5", "")]
+    assert pages["actors/nato/2020.md"].count("](../../briefings/") == 60
+    assert pages["actors/nato/2020-5.md"].count("](../../briefings/") == 60
     assert (
-        "Pages: **1** · [2](2020-2.md) · [3](2020-3.md) · [4](2020-4.md)"
+        "Pages: **1** · [2](2020-2.md) · [3](2020-3.md) · [4](2020-4.md) · [5](2020-5.md)"
         in pages["actors/nato/2020.md"]
     )
-    assert "# NATO: 2020 (3 of 4)" in pages["actors/nato/2020-3.md"]
+    assert "# NATO: 2020 (3 of 5)" in pages["actors/nato/2020-3.md"]
 
 
 def test_the_actor_index_leaves_countries_and_places_to_the_places_index() -> None:

@@ -38,8 +38,8 @@ NEWEST_BRIEFINGS = 10
 NEWEST_EVENTS = 20
 #: At most this many briefings on one year page (more go on further pages of the year), and
 #: this many events.
-YEAR_PAGE_BRIEFINGS = 80
-YEAR_PAGE_EVENTS = 50
+YEAR_PAGE_BRIEFINGS = 60
+YEAR_PAGE_EVENTS = 40
 ROLES_SHOWN = 12
 NAMES_SHOWN = 20
 OTHER_YEAR = "other"

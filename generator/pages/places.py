@@ -35,7 +35,7 @@ def project(lat: float, lon: float) -> tuple[float, float]:
 DATA = Path(__file__).with_name("data")
 #: At most this many places are listed on the index in each group (the most named); above
 #: it, every place is listed on a page per initial.
-PLACES_SHOWN = 300
+PLACES_SHOWN = 150
 #: At most this many dots on the map (the most named places).
 DOTS = 400
 RADIUS_MIN, RADIUS_MAX = 2.5, 12.0
