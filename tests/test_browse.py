@@ -225,8 +225,9 @@ def test_a_long_list_of_briefings_gets_a_page_per_year_that_no_briefing_can_take
     recs += [record("2021", "2021-05-05"), record("by-year", "2021-05-06")]
     pages = render(*recs)
     index = pages["briefings/index.md"]
-    assert "| [2022](by_year/2022.md) | 50 |" in index
-    assert "| [2021](by_year/2021.md) | 52 |" in index
+    count = {y: sum(r["date"].startswith(y) for r in recs) for y in ("2020", "2021", "2022")}
+    for y, n in count.items():
+        assert f"| [{y}](by_year/{y}.md) | {n} |" in index
     assert "## Latest" in index
     year = pages["briefings/by_year/2021.md"]
     assert "[Briefings](../index.md) ›" in year

@@ -3,7 +3,7 @@
 Every page of the site stays under about 20 screens (≈16,000 px at 1280×800 and at 390×844)
 and 200 KB of HTML, whatever the number of briefings. Measured on a site drafted from the
 test corpus, an event of the timeline takes 240 px at 390 px wide on average (more for a
-long one) and a row of a list of briefings up to 80 px: the limits below keep a full page
+long one) and a row of a list of briefings up to 125 px: the limits below keep a full page
 under about 15,000 px on a phone.
 """
 
@@ -19,7 +19,7 @@ EVENTS_PER_PAGE = 60
 #: The height in px (at 390 px wide) the events of one page may take, by `event_height`.
 EVENTS_HEIGHT = 13_500
 #: Most briefings listed on one page (the briefings list, a tag's page).
-ROWS_PER_PAGE = 150
+ROWS_PER_PAGE = 100
 #: Most tags on the tags index before it is split by letter.
 TAGS_ON_INDEX = 400
 
