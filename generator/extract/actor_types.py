@@ -86,9 +86,12 @@ def _titled(c: Cluster) -> bool:
             i -= 1
         # Back over the portfolio: "Minister for Fisheries and Forestry, Semisi Naivalu";
         # after a comma a title in lower case will do ("chief operating officer, Marcus Bell").
-        for _ in range(8):
+        for step in range(8):
             word = tok.doc[i]
-            if _ROLE_WORDS.fullmatch(word.text) and (word.text[:1].isupper() or apposition):
+            # a role in lower case right before the name will do ("lawmaker Ama Diallo")
+            if _ROLE_WORDS.fullmatch(word.text) and (
+                word.text[:1].isupper() or apposition or step == 0
+            ):
                 return True
             if i == 0 or not (word.text[:1].isupper() or nlp.lower(word) in ("of", "for", "and")):
                 break
@@ -112,6 +115,9 @@ def actor_type(c: Cluster) -> str:
         return "place"  # "Kyiv", "Nairobi" as a tagger's person: a city of the gazetteer
     if top[0][0] == "PERSON" and _org_context(c):
         return "organization"  # "retailer Best Buy", "App Store customers": no person
+    places = c.labels["GPE"] + c.labels["LOC"]
+    if top[0][0] == "PERSON" and " " not in c.name and places >= c.labels["PERSON"]:
+        return "place"  # a one-word name the tagger calls a place as often as a person
     if c.labels["PERSON"] and " " in c.name and c.labels["PERSON"] * 2 >= c.labels.total() - 1:
         return "person"
     label = top[0][0]

@@ -62,11 +62,15 @@ def primary_sources(
             last_person = clean_name(persons[-1].text)
     proper = _proper_words(body)
     items = []
+    seen: set[str] = set()
     for it in sorted(found.values(), key=lambda x: x["_pos"]):
         form = source_form(it["name"], proper)
         if form is None:
             continue  # "the deal", "17 to 24", "Deaths": no one who says anything
         it["name"], anonymous = form
+        if _k(it["name"]) in seen:
+            continue  # "curator Elaine Gustafon" after "Elaine Gustafon"
+        seen.add(_k(it["name"]))
         if anonymous:
             it["anonymous"] = True
         del it["_pos"]
@@ -156,6 +160,8 @@ def _common(word: str) -> bool:
 def _lower_head(head: str) -> bool:
     """Whether the last word of a phrase's head is a lower-case word ("U.S. officials")."""
     last = head.split()[-1] if head.split() else ""
+    if re.search(r"[a-z][-’'][A-Z]", last):
+        return False  # "Suleiman al-Amr": a particle of the name
     return last[:1].islower() or last[:1].isdigit()
 
 
