@@ -212,7 +212,7 @@ def _year_evidence(text: str, s: int, e: int) -> int:
         return 1  # at the start of a sentence, a line or a bracket
     if prev[:1].isupper() and not prev.isdigit():
         return 1  # "World Cup 2018", "Expo 2016"
-    return int(bool(nxt) and nxt.group(1) not in lexicon.STOP_WORDS)
+    return int(nxt is not None and nxt.group(1) not in lexicon.STOP_WORDS)
 
 
 class _State:
