@@ -283,10 +283,15 @@ def apply_registry(record: dict[str, Any], registry: Registry | None) -> dict[st
         entity = registry.entity(name)
         if entity is not None:
             actor = dict(actor, name=entity.name, type=entity.type)
-            if key(name) != key(entity.name) or name != entity.name:
-                aliases = [a for a in actor.get("aliases") or [] if isinstance(a, str)]
-                if name not in aliases and name != entity.name:
-                    actor["aliases"] = [*aliases, name]
+            aliases = [
+                a for a in actor.get("aliases") or [] if isinstance(a, str) and a != entity.name
+            ]
+            if name not in aliases and name != entity.name:
+                aliases.append(name)
+            if aliases:
+                actor["aliases"] = aliases
+            else:
+                actor.pop("aliases", None)
         k = key(actor["name"])
         if k in at:  # the same entity twice: the first keeps its place, gains the names
             first = out[at[k]]

@@ -369,6 +369,10 @@ def test_apply_registry_renames_and_drops_extracted_actors() -> None:
         {"name": "Kyiv", "type": "place"},
         {"name": "Olena Zelenska", "type": "person"},
     ]
+    named = apply_registry(rec("y", ("Fed", "person", ["Federal Reserve"])), registry)
+    assert named["actors"] == [
+        {"name": "Federal Reserve", "type": "organization", "aliases": ["Fed"]}
+    ]
     assert apply_registry(draft, None) is draft
     assert apply_registry(draft, parse_registry(None)) is draft
 
