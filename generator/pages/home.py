@@ -18,6 +18,7 @@ from collections import Counter
 from typing import Any
 
 from ..dates import sort_key
+from .actor_pages import is_place
 from .context import SiteContext
 from .feed import atom_feed
 from .paging import ROWS_PER_PAGE, part_name, parts
@@ -32,8 +33,6 @@ INDEX_LATEST = 20
 YEARS_DIR = "by_year"
 #: The year of a briefing whose date names none.
 UNDATED = "undated"
-#: Actor types that count as places, not actors.
-PLACE_TYPES = frozenset({"place", "country"})
 
 
 def year_of(record: dict[str, Any]) -> str:
@@ -101,8 +100,8 @@ def _briefing_lists(ctx: SiteContext) -> dict[str, str]:
 def overview(ctx: SiteContext) -> dict[str, Any]:
     """What the home page counts and names."""
     records = ctx.records
-    actors = [a for a in ctx.actors if a.type not in PLACE_TYPES]
-    places = [a for a in ctx.actors if a.type in PLACE_TYPES]
+    actors = [a for a in ctx.actors if not is_place(a)]
+    places = [a for a in ctx.actors if is_place(a)]
     sources = [s for s in ctx.sources if getattr(s, "kind", "named") != "anonymous"]
     events = sum(len(r.get("timeline", [])) for r in records)
     timeline_years = {sort_key(str(e["date"]))[:4] for r in records for e in r.get("timeline", [])}

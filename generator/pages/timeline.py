@@ -25,11 +25,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dates import human_date, sort_key
+from .actor_pages import PLACE_TYPES
 from .context import SiteContext
 from .paging import EVENTS_HEIGHT, EVENTS_PER_PAGE, event_height, packed, part_name
 
-#: Actor types that the filter offers as places rather than actors.
-PLACE_TYPES = frozenset({"place", "country"})
 #: The page of events whose date names no year.
 OTHER = "other"
 #: How many of the latest events the overview shows.
