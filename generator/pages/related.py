@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import heapq
 import math
 import re
 import urllib.parse
@@ -102,15 +103,20 @@ def canonical_url(url: Any) -> str:
 _WORD = re.compile(r"\w+")
 
 
-def shingles(text: str, size: int) -> frozenset[tuple[str, ...]]:
+def shingles(text: str, size: int) -> frozenset[str]:
+    """The runs of `size` words of a text (as strings: their hashes are kept, so that sets of
+    them intersect fast)."""
     words = _WORD.findall(str(text).casefold())
     if len(words) < size:
-        return frozenset([tuple(words)]) if words else frozenset()
-    return frozenset(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+        return frozenset([" ".join(words)]) if words else frozenset()
+    return frozenset(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
 
 
 def jaccard(a: frozenset[Any], b: frozenset[Any]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+    if not a or not b:
+        return 0.0
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)
 
 
 class _Texts:
@@ -118,10 +124,18 @@ class _Texts:
 
     def __init__(self, records: list[dict[str, Any]]) -> None:
         self.records = records
-        self.summary: dict[int, frozenset[tuple[str, ...]]] = {}
-        self.title: dict[int, frozenset[tuple[str, ...]]] = {}
+        self.summary: dict[int, frozenset[str]] = {}
+        self.title: dict[int, frozenset[str]] = {}
+        self.pairs: dict[tuple[int, int], bool] = {}
 
     def copies(self, i: int, j: int) -> bool:
+        """Whether two records are near-identical (each pair compared once)."""
+        pair = (i, j) if i < j else (j, i)
+        if pair not in self.pairs:
+            self.pairs[pair] = self._compare(i, j)
+        return self.pairs[pair]
+
+    def _compare(self, i: int, j: int) -> bool:
         for cache, field, size, least in (
             (self.summary, "summary", 3, COPY_SUMMARY),
             (self.title, "title", 2, COPY_TITLE),
@@ -131,7 +145,10 @@ class _Texts:
                     text = str(self.records[k].get(field, ""))
                     short = field == "title" and len(_WORD.findall(text)) < TITLE_MIN_WORDS
                     cache[k] = frozenset() if short else shingles(text, size)
-            if jaccard(cache[i], cache[j]) >= least:
+            a, b = cache[i], cache[j]
+            # Jaccard is at most the smaller set's share of the larger: skip what cannot reach
+            near = a and b and min(len(a), len(b)) >= least * max(len(a), len(b))
+            if near and jaccard(a, b) >= least:
                 return True
         return False
 
@@ -181,10 +198,11 @@ def build_related(
         for url in found:
             urls[url].append(i)
     texts = _Texts(records)
+    known = [sum(1 for e in mine if e in idf) for mine in ents]
     out: dict[str, list[Related]] = {}
     for i in range(n):
         scores: dict[int, float] = defaultdict(float)
-        shared: dict[int, list[str]] = defaultdict(list)
+        shared: dict[int, int] = defaultdict(int)
         for entity in ents[i]:
             if entity not in idf:
                 continue
@@ -193,33 +211,38 @@ def build_related(
                 at = bisect.bisect_left(times[entity], when[i])
                 lo = max(0, min(at - POSTINGS_CAP // 2, len(posting) - POSTINGS_CAP))
                 posting = posting[lo : lo + POSTINGS_CAP]
+            weight = idf[entity]
             for j in posting:
-                if j != i:
-                    scores[j] += idf[entity]
-                    shared[j].append(entity)
+                scores[j] += weight
+                shared[j] += 1
+        scores.pop(i, None)
         same_url = {j for url in own_urls[i] for j in urls[url] if j != i}
         ranked = []
-        for j in set(scores) | same_url:
-            copy = j in same_url or texts.copies(i, j)
+        for j in scores.keys() | same_url:
+            # Copies name the same entities: the text is compared only when at least half of
+            # the fewer entities are shared.
+            copy = j in same_url or (
+                2 * shared.get(j, 0) >= min(known[i], known[j]) and texts.copies(i, j)
+            )
             score = scores.get(j, 0.0) * _decay(days[i], days[j])
             if not copy and score <= 0:
                 continue
-            names = sorted(shared[j], key=lambda e: (-idf[e], ents[i][e]))[:SHARED_SHOWN]
             di, dj = days[i], days[j]
             gap = abs(di - dj) if di is not None and dj is not None else never
-            ranked.append(
-                (
-                    (not copy, -round(score, 9), gap, ids[j]),
-                    Related(
-                        ids[j],
-                        str(records[j].get("title", "")),
-                        str(records[j].get("date", "")),
-                        copy,
-                        tuple(ents[i][e] for e in names),
-                        round(score, 6),
-                    ),
+            ranked.append((not copy, -round(score, 9), gap, ids[j], j))
+        related = []
+        for not_copy, minus_score, _, _, j in heapq.nsmallest(limit, ranked):
+            both = [e for e in ents[i] if e in ents[j]]
+            names = sorted(both, key=lambda e: (-idf.get(e, 0.0), ents[i][e]))[:SHARED_SHOWN]
+            related.append(
+                Related(
+                    ids[j],
+                    str(records[j].get("title", "")),
+                    str(records[j].get("date", "")),
+                    not not_copy,
+                    tuple(ents[i][e] for e in names),
+                    round(-minus_score, 6),
                 )
             )
-        ranked.sort(key=lambda x: x[0])
-        out[ids[i]] = [r for _, r in ranked[:limit]]
+        out[ids[i]] = related
     return out

@@ -272,7 +272,7 @@ def source_key(link: dict[str, Any], briefing_id: str) -> str:
 
 
 def _sentence_start(text: str, at: int) -> bool:
-    before = text[:at].rstrip(" \t\"“‘'([*")
+    before = text[max(0, at - 40) : at].rstrip(" \t\"“‘'([*")
     return not before or before[-1] in ".!?:;\n•—–-|"
 
 
@@ -289,13 +289,13 @@ def _proper_by_use(candidates: dict[str, str], records: list[dict[str, Any]]) ->
     )
     inside: Counter[str] = Counter()
     lower: Counter[str] = Counter()
-    for text in _texts(records):
-        for m in pattern.finditer(text):
-            word = m.group(1)
-            if word[0].islower():
-                lower[word.casefold()] += 1
-            elif not _sentence_start(text, m.start()):
-                inside[word.casefold()] += 1
+    text = "\n".join(_texts(records))  # one pass over all of it; a line starts a sentence
+    for m in pattern.finditer(text):
+        word = m.group(1)
+        if word[0].islower():
+            lower[word.casefold()] += 1
+        elif not _sentence_start(text, m.start()):
+            inside[word.casefold()] += 1
     return {
         key for key, word in candidates.items() if inside[word.casefold()] >= lower[word.casefold()]
     }
