@@ -148,6 +148,7 @@ def _briefing_view(
         "status": rec["status"],
         "draft": rec["status"] != "reviewed",
         "tags": rec.get("tags", []),
+        "tag_links": tags.links_of(rec, links.tags),
         "summary": rec["summary"],
         "actors": actors,
         "review": [q for q in rec.get("review", []) if isinstance(q, dict)],
@@ -216,6 +217,7 @@ def render_pages(
     links = Links(
         actor_slugs, {s.key: s.href for s in site_sources if s.page}, actor_slugs_in
     )
+    links.tags = tags.tag_links(tags.build_tags(records))
     related_lists = related.build_related(records, links.actor)
     ctx = SiteContext(records, actors, site_sources, links, site, env, len(held_back))
     briefing_template = env.get_template("briefing.md.j2")
@@ -229,6 +231,7 @@ def render_pages(
                 for s in b.record.get("source_chain", [])
             ],
             "related": [x.key() for x in related_lists.get(b.id, [])],
+            "tags": tags.links_of(b.record, links.tags),
         }
         key = _page_key(b, mine, site) if cache is not None and b.seed_sha else ""
         if key and cache is not None and cache.page_unchanged(name, key):

@@ -312,6 +312,15 @@ def test_tag_pages_list_briefings_newest_first_with_unique_escaped_names() -> No
     assert "\ntags:" not in pages["briefings/old.md"].split("\n---\n", 1)[0]
 
 
+def test_briefing_pages_link_their_tags() -> None:
+    pages = render(record("one", "2024-01-01", tags=["Asia", "August 15", "asia", "<b>x</b>"]))
+    page = pages["briefings/one.md"]
+    line = next(ln for ln in page.splitlines() if ln.startswith('<p class="bf-tags"'))
+    assert "[Asia](../tags/asia.md)" in line and line.count("../tags/") == 2
+    assert "August" not in line and "<b>" not in line and "&#60;b&#62;x" in line
+    assert "tags/b-x-b.md" in pages
+
+
 def test_tags_merge_case_and_spacing_and_skip_dates() -> None:
     tags = build_tags(
         [

@@ -102,6 +102,16 @@ def tag_links(tags: list[Tag]) -> dict[str, str]:
     return {tag_key(t.name): t.slug for t in tags}
 
 
+def links_of(record: dict[str, Any], pages: dict[str, str]) -> list[tuple[str, str]]:
+    """A record's tags that have a page (no dates), as (name, page), each page once."""
+    out: list[tuple[str, str]] = []
+    for raw in record.get("tags") or []:
+        slug = pages.get(tag_key(raw)) if isinstance(raw, str) else None
+        if slug and all(slug != s for _, s in out):
+            out.append((" ".join(raw.split()), slug))
+    return out
+
+
 def _by_letter(tags: list[Tag]) -> list[tuple[str, list[Tag]]]:
     groups: dict[str, list[Tag]] = defaultdict(list)
     for t in tags:
