@@ -563,7 +563,7 @@ def pages(ctx: SiteContext) -> dict[str, str]:
     out = {
         "sources/index.md": env.get_template("sources.md.j2").render(
             outlets=most(outlets),
-            named=most(named),
+            named=[s for s in most(named) if len(s.mentions) > 1],
             totals={
                 "outlets": len(outlets),
                 "named": len(named),
