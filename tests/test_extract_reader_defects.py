@@ -95,6 +95,16 @@ def test_a_name_cut_from_a_longer_name_is_the_longer_name() -> None:
     assert "General Motors Corporation" in names["General Motors"].get("aliases", [])
 
 
+def test_a_longer_name_given_twice_takes_the_short_form_too() -> None:
+    text = (
+        "Store Sales Rise\n\nApple said the iTunes Music Store sold a million songs. Sales at "
+        "the iTunes Music Store rose in May, and the Music Store will open in Japan, the "
+        "company said.\n"
+    )
+    names = [a["name"] for a in _actors(text)]
+    assert "Music Store" not in names, names
+
+
 def test_a_name_that_also_stands_alone_is_not_made_longer() -> None:
     text = (
         "Regulator Fines Bank\n\nThe Financial Conduct Authority fined the lender on Monday. "
@@ -202,6 +212,7 @@ def test_a_four_digit_number_with_year_evidence_is_a_year(text: str, year: str) 
         "The first report came at 20:53 local time.",
         "Members of Local 1709 voted to strike.",
         "A survey of 1709 schoolchildren found low iodine.",
+        "Doctors examined the 1709 schoolchildren in May.",
         "The union counted 1520 ballots by noon.",
         "About 2000 people marched to the square.",
         "Flight 1520 landed safely at the airport.",

@@ -433,31 +433,47 @@ _NOT_PREFIX = lexicon.word_set("stop_words") | {w.lower() for w in _HONORIFIC_WO
 
 
 def _longer_name(name: str, text: str) -> str:
-    """The longer capitalised name every mention of `name` in the text is the end of
-    ("Music Store" always inside "iTunes Music Store", "Motors Corporation" inside "General
-    Motors Corporation"), or "" when one mention stands alone or the words before differ."""
-    prefixes = set()
+    """The longer capitalised name the mentions of `name` in the text are the end of ("Music
+    Store" inside "iTunes Music Store", "Motors Corporation" inside "General Motors
+    Corporation"): every mention, or two or more with no other words before the rest (which
+    are short forms); "" when the words before differ or the name runs on further back
+    ("National Air and Space Museum X")."""
+    runs = [_run_before(text, m.start(), name) for m in _mentions_of(name, text)]
+    if any(r is None for r in runs):
+        return ""
+    prefixes = {r for r in runs if r}
+    if len(prefixes) != 1:
+        return ""
+    prefix = prefixes.pop()
+    hits = sum(1 for r in runs if r == prefix)
+    return f"{prefix} {name}" if hits == len(runs) or hits >= 2 else ""
+
+
+def _mentions_of(name: str, text: str) -> list[re.Match[str]]:
+    return list(re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+
+
+def _run_before(text: str, at: int, name: str) -> str | None:
+    """The capitalised words right before a mention ("iTunes" before "Music Store"), "" for
+    none, None when a connector stands inside them ("Air and Space Museum")."""
+    if text[at - 1 : at] != " ":
+        return ""
     body = bool(_BODY_HEAD_WORD.search(name))
-    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-        words = text[max(0, m.start() - 80) : m.start()].split(" ")[:-1][-3:]
-        run: list[str] = []
-        for w in reversed(words):
-            if w in _CONNECTORS:
-                return ""  # "National Air and Space Museum X": the longer name is longer still
-            if (
-                not _PREFIX_WORD.fullmatch(w)
-                or w.lower() in _NOT_PREFIX
-                or not body
-                and (_TITLE_WORD.search(w) or _ROLE_WORD.fullmatch(w))
-                or w.endswith(("'s", "’s", "'", "’"))  # "Kenya's Ministry": a possessive
-                or CALENDAR_WORD.match(w)
-            ):
-                break
-            run.insert(0, w)
-        if not run or text[m.start() - 1 : m.start()] != " ":
-            return ""
-        prefixes.add(" ".join(run))
-    return f"{prefixes.pop()} {name}" if len(prefixes) == 1 else ""
+    run: list[str] = []
+    for w in reversed(text[max(0, at - 80) : at].split(" ")[:-1][-3:]):
+        if w in _CONNECTORS:
+            return None if run else ""
+        if (
+            not _PREFIX_WORD.fullmatch(w)
+            or w.lower() in _NOT_PREFIX
+            or not body
+            and (_TITLE_WORD.search(w) or _ROLE_WORD.fullmatch(w))
+            or w.endswith(("'s", "’s", "'", "’"))  # "Kenya's Ministry": a possessive
+            or CALENDAR_WORD.match(w)
+        ):
+            break
+        run.insert(0, w)
+    return " ".join(run)
 
 
 def _merge_fragments(clusters: dict[str, Cluster], text: str) -> None:

@@ -204,8 +204,10 @@ def _year_evidence(text: str, s: int, e: int) -> int:
     if _DAY_BEFORE.search(prev):
         return 1  # "April 2023", "March 14, 2024", "2009, 2010"
     nxt = _NEXT_WORD.match(text, e)
-    if _COUNTED.match(text, e) or nxt and _plural(nxt.group(1)) and low not in _ARTICLES:
-        return 0
+    if _COUNTED.match(text, e) or nxt and nxt.group(1) in _PLURALS:
+        return 0  # "1500 troops", "the 1709 schoolchildren": people are counted, not dated
+    if nxt and _plural(nxt.group(1)) and low not in _ARTICLES:
+        return 0  # "1520 ballots"; "the 2014 protests" is a year
     if low in _YEAR_CUES or low.endswith(("©", ",")):
         return 1
     if not pm or prev[-1] in '.!?("“[' or "\n" in before[pm.end(1) :]:
