@@ -68,8 +68,9 @@ def test_period_and_briefings_per_year() -> None:
     assert '<span class="bf-label">Period</span> 1 Mar 2021 – 5 Jan 2023' in page
     actor, by_id = actor_of(records, "NATO")
     assert brief(actor, by_id).years == [("2023", 1, 50), ("2021", 2, 100)]
-    # Newest year first, each a link to its list on the page, with its count.
-    assert page.index('href="#y2023">2023</a>') < page.index('href="#y2021">2021</a>')
+    # Newest year first, with its count; a short list is not grouped, so no year links.
+    assert page.index('<span class="bf-year">2023</span>') < page.index(">2021</span>")
+    assert 'href="#y' not in page
     assert '<span style="width: 50%"></span></span><span class="bf-count">1</span>' in page
 
 
@@ -168,6 +169,8 @@ def test_briefings_are_grouped_by_year_only_when_long() -> None:
     page = render(long)["actors/nato.md"]
     heads = re.findall(r"^### (\d{4}) · (\d+) \{ #y\d{4} \}$", page, re.M)
     assert heads == [("2013", "1"), ("2012", "4"), ("2011", "4"), ("2010", "4")]
+    # Each year of the chart leads to its group.
+    assert '<a class="bf-year" href="#y2012">2012</a>' in page
 
 
 def many_years(n: int, events_each: int = 3) -> list[dict[str, Any]]:

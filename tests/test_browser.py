@@ -70,7 +70,9 @@ def test_every_page_loads_clean_on_its_own_origin(site: Path, browser) -> None:
             current["url"] = url
             page.goto(url, wait_until="load")
             ids[url] = set(page.eval_on_selector_all("[id]", "els => els.map(e => e.id)"))
-            for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            # An SVG link's href is an object (SVGAnimatedString): resolve its attribute.
+            resolve = "els => els.map(e => new URL(e.getAttribute('href'), e.baseURI).href)"
+            for href in page.eval_on_selector_all("a[href]", resolve):
                 parts = urllib.parse.urlsplit(href)
                 if parts[:2] == origin:
                     targets.add(
