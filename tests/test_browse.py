@@ -79,6 +79,11 @@ def test_every_year_has_a_page_and_the_index_is_an_overview() -> None:
     assert "## Jul 2023" in year and len(events_of(year)) == 3
     assert '<form class="bf-filter" data-bf-filter hidden' in year
     assert "Something the text gives no date for" in pages["timeline/other.md"]
+    # Each year leads to the years next to it.
+    assert "[2024 →](2024.md)" in year and "[← 2023](2023.md)" in pages["timeline/2024.md"]
+    assert (
+        "→](" not in pages["timeline/2024.md"] and "Other years" not in pages["timeline/other.md"]
+    )
 
 
 def test_a_year_too_long_for_a_page_gets_a_page_per_month() -> None:

@@ -213,6 +213,7 @@ def _events_page(
     crumbs: list[tuple[str, str]],
     pager: list[tuple[str, str, bool]] | None = None,
     month_headings: bool = True,
+    around: list[tuple[str, str]] | None = None,
 ) -> str:
     events = [e for _, evs in months for e in evs]
     return ctx.env.get_template("timeline.md.j2").render(
@@ -223,10 +224,24 @@ def _events_page(
         up="../" * depth,
         crumbs=crumbs,
         pager=pager or [],
+        around=around or [],
         month_headings=month_headings,
         total=len(events),
         filters=_filter_choices(events, names),
     )
+
+
+def _around(years: list[str], year: str) -> list[tuple[str, str]]:
+    """Links to the year before and the year after that have events (`years` newest first)."""
+    if year not in years:
+        return []
+    i = years.index(year)
+    out = []
+    if i + 1 < len(years):
+        out.append((f"← {years[i + 1]}", f"{years[i + 1]}.md"))
+    if i > 0:
+        out.append((f"{years[i - 1]} →", f"{years[i - 1]}.md"))
+    return out
 
 
 def _height(e: Event) -> int:
@@ -249,7 +264,9 @@ def pages(ctx: SiteContext) -> dict[str, str]:
     years = by_year(events)
     out: dict[str, str] = {}
     summary: list[tuple[str, str, int, list[tuple[str, str, int]]]] = []
+    dated_years = [y for y, _ in years if y != OTHER]
     for year, months in years:
+        around = _around(dated_years, year)
         count = sum(len(evs) for _, evs in months)
         label = _year_label(year)
         briefings = len({e.briefing_id for _, evs in months for e in evs})
@@ -267,6 +284,7 @@ def pages(ctx: SiteContext) -> dict[str, str]:
                 depth=2,
                 crumbs=crumbs,
                 month_headings=year != OTHER,
+                around=around,
             )
             summary.append((year, label, count, []))
             continue
@@ -294,7 +312,7 @@ def pages(ctx: SiteContext) -> dict[str, str]:
                 )
             month_links.append((month_label, f"{year}/{base}.md", len(evs)))
         out[f"timeline/{year}.md"] = env.get_template("timeline_months.md.j2").render(
-            year=label, intro=intro, months=month_links
+            year=label, intro=intro, months=month_links, around=around
         )
         summary.append((year, label, count, month_links))
     total = len(events)
