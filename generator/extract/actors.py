@@ -426,7 +426,9 @@ def _merge_short_forms(clusters: dict[str, Cluster]) -> None:
         del clusters[key]
 
 
-_LEGAL_SUFFIX = re.compile(rf"\s+{lexicon.alternation('legal_suffixes')}$")
+# The words a company's name may end in without naming another body (lexicon/org_suffixes.txt,
+# shared with the site-wide entity resolution): "General Motors Corporation" is "General Motors".
+_LEGAL_SUFFIX = re.compile(rf"(?i)\s+{lexicon.alternation('org_suffixes')}\.?$")
 _PREFIX_WORD = re.compile(r"(?:[A-Z][\w’'&-]*|[a-z]+[A-Z][\w’'&-]*)$")
 _CONNECTORS = frozenset({"and", "of", "for", "&", "de", "du", "des", "la", "le", "von", "van"})
 _NOT_PREFIX = lexicon.word_set("stop_words") | {w.lower() for w in _HONORIFIC_WORDS}
