@@ -169,6 +169,7 @@ def measure(
     zensical: str | None,
     kind: str = "realistic",
     zensical_max: int = 10**9,
+    site_only: bool = False,
 ) -> dict[str, Any]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     items = corpus(project, n, kind)
@@ -177,32 +178,35 @@ def measure(
     row["actors_distinct"], row["actor_gamma"] = shaped.actors, round(shaped.gamma, 3)
     row["actor_top1"] = round(shaped.top1, 4)
 
-    # Cold extraction of a sample of new seeds, model load included.
-    ex = work / "extract"
-    site_repo(project, ex)
-    write_corpus(ex, items[:sample], records=False)
+    if not site_only:
+        # Cold extraction of a sample of new seeds, model load included.
+        ex = work / "extract"
+        site_repo(project, ex)
+        write_corpus(ex, items[:sample], records=False)
 
-    def fresh_records() -> None:
-        shutil.rmtree(ex / "briefings", ignore_errors=True)
-        (ex / "briefings").mkdir()
+        def fresh_records() -> None:
+            shutil.rmtree(ex / "briefings", ignore_errors=True)
+            (ex / "briefings").mkdir()
 
-    cold = median_of(repeat, fresh_records, lambda: run(_py("-m", "generator", "extract"), ex, env))
-    row["extract_rate"] = sample / cold.seconds
-    row["extract_peak_mb"] = cold.peak_bytes / 1e6
-    try:
-        one = median_of(
-            repeat,
-            fresh_records,
-            lambda: run(_py("-m", "generator", "extract", "--jobs", "1"), ex, env),
+        cold = median_of(
+            repeat, fresh_records, lambda: run(_py("-m", "generator", "extract"), ex, env)
         )
-        row["extract_rate_1"] = sample / one.seconds
-    except RuntimeError:  # an extractor without --jobs
-        row["extract_rate_1"] = None
-    # One bare spaCy process (model load included) over the same texts: the floor.
-    bare = median_of(
-        repeat, lambda: None, lambda: run(_py("-c", _BARE_SPACY, str(ex / "seeds")), ex, env)
-    )
-    row["spacy_rate"] = sample / bare.seconds
+        row["extract_rate"] = sample / cold.seconds
+        row["extract_peak_mb"] = cold.peak_bytes / 1e6
+        try:
+            one = median_of(
+                repeat,
+                fresh_records,
+                lambda: run(_py("-m", "generator", "extract", "--jobs", "1"), ex, env),
+            )
+            row["extract_rate_1"] = sample / one.seconds
+        except RuntimeError:  # an extractor without --jobs
+            row["extract_rate_1"] = None
+        # One bare spaCy process (model load included) over the same texts: the floor.
+        bare = median_of(
+            repeat, lambda: None, lambda: run(_py("-c", _BARE_SPACY, str(ex / "seeds")), ex, env)
+        )
+        row["spacy_rate"] = sample / bare.seconds
 
     # The site of n briefings.
     site = work / "site"
@@ -312,6 +316,8 @@ def measure(
         if done is not None:
             row["one_site_s"] = done.seconds
 
+    if site_only:
+        return row
     # The baseline: as many plain pages as the site has, of the same mean size.
     pages = list((site / "docs").rglob("*.md"))
     size = int(sum(p.stat().st_size for p in pages) / max(1, len(pages)))
@@ -363,6 +369,12 @@ def main(argv: list[str] | None = None) -> int:
         help="build with Zensical only up to this N (default 1000: at 5,000 "
         "it has used over 20 GB); 0 for never",
     )
+    parser.add_argument(
+        "--site-only",
+        action="store_true",
+        help="measure only the site (render, builds, one changed seed): no extraction "
+        "rates and no plain baseline",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     zensical = shutil.which("zensical")
@@ -378,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
                 zensical,
                 args.corpus,
                 args.zensical_max,
+                args.site_only,
             )
         rows.append(row)
         print(table(rows), flush=True)
