@@ -78,7 +78,7 @@ def test_the_map_has_a_dot_for_a_known_place_and_none_for_an_unknown_one() -> No
     svg = re.search(r"<svg class=\"bf-map\".*?</svg>", page, re.S)
     assert svg
     dots = re.findall(
-        r'<a href="([^"]+)"><circle class="bf-dot" cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)">'
+        r'<a href="([^"]+)" tabindex="-1"><circle class="bf-dot" cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)">'
         r"<title>([^<]+)</title>",
         svg.group(0),
     )

@@ -122,14 +122,14 @@ def draw_map(places: list[Place], prefix: str = "../actors/") -> Markup:
         r = RADIUS_MIN + (RADIUS_MAX - RADIUS_MIN) * math.sqrt(p.count / top)
         label = f"{p.actor.name}: {p.count} briefing{'' if p.count == 1 else 's'}"
         dots.append(
-            f'<a href="{html.escape(prefix + _slug_url(p.actor.slug), quote=True)}">'
+            f'<a href="{html.escape(prefix + _slug_url(p.actor.slug), quote=True)}" tabindex="-1">'
             f'<circle class="bf-dot" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}">'
             f"<title>{html.escape(label)}</title></circle></a>"
         )
     return Markup(
-        f'<svg class="bf-map" viewBox="0 0 {MAP_WIDTH} {MAP_HEIGHT}" role="img" '
-        f'aria-labelledby="bf-map-title"><title id="bf-map-title">Map of the places named in '
-        f"the briefings: {len(located)} located</title>"
+        # The list under the map holds the same links for keyboards and screen readers, so
+        # the drawing is skipped by both.
+        f'<svg class="bf-map" viewBox="0 0 {MAP_WIDTH} {MAP_HEIGHT}" aria-hidden="true">'
         f'<path class="bf-land" d="{outline}"/>' + "".join(dots) + "</svg>"
     )
 
