@@ -151,7 +151,8 @@ def test_name_forms_match_whole_words_and_acronyms_only_in_capitals() -> None:
         assert pattern.search(text), text
     for text in ["Let us go.", "a bush fire", "USB sticks", "Bushehr port", "AUS"]:
         assert not pattern.search(text), text
-    assert name_pattern(["", "  "]) is None
+    assert name_pattern(["", "  ", ".", "A", "-"]) is None
+    assert not name_pattern(["EU", "."]).search("A year. Then more.")  # type: ignore[union-attr]
 
 
 def test_copies_of_one_event_are_told_once() -> None:

@@ -133,9 +133,12 @@ def _plain(text: str) -> str:
 def name_pattern(forms: list[str]) -> re.Pattern[str] | None:
     """A pattern that finds any of the forms as whole words: "Iran" in "Iran's" and
     "Iran-backed" but not in "Iranian"; an all-capital form ("US") only in capitals, and any
-    other form only where it starts with a capital as the form does ("Bush", not "bush")."""
+    other form only where it starts with a capital as the form does ("Bush", not "bush").
+    Forms of fewer than two letters or digits are left out."""
     alternatives = []
-    for form in sorted({_plain(f).strip() for f in forms if f.strip()}, key=len, reverse=True):
+    # A form of fewer than two letters or digits ("A", ".") would be found in any text.
+    usable = {_plain(f).strip() for f in forms if sum(ch.isalnum() for ch in f) >= 2}
+    for form in sorted(usable, key=len, reverse=True):
         body = r"\s+".join(re.escape(w) for w in form.split())
         if form.isupper() or not form[:1].isalpha():
             alternatives.append(f"(?-i:{body})")
