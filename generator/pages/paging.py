@@ -16,8 +16,9 @@ T = TypeVar("T")
 
 #: Most events on one page of the timeline.
 EVENTS_PER_PAGE = 60
-#: The height in px (at 390 px wide) the events of one page may take, by `event_height`.
-EVENTS_HEIGHT = 13_500
+#: The height in px (at 390 px wide) the events of one page may take, by `event_height` (which
+#: overestimates: 59 events estimated at 14,400 px made a page of 13,800 px, header included).
+EVENTS_HEIGHT = 14_500
 #: Most briefings listed on one page (the briefings list, a tag's page).
 ROWS_PER_PAGE = 100
 #: Most tags on the tags index before it is split by letter.
