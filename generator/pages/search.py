@@ -19,6 +19,7 @@ A weight of `WHOLE` or more marks a whole-name match.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -32,7 +33,7 @@ from .context import SiteContext
 
 FOLDER = "search-data"
 #: Documents per metadata chunk.
-CHUNK = 100
+CHUNK = 32
 #: A shard larger than this (bytes of JSON) is split by one more character of prefix.
 SHARD_BUDGET = 16_000
 #: The longest prefix a shard is keyed by (a shard is not split past it).
@@ -49,19 +50,23 @@ WHOLE = 32
 TITLE, ACTOR, TAG, OUTLET, SUMMARY = 8, 4, 4, 2, 1
 #: An entity's or outlet's own name, and the words of its names.
 NAME_WORD, ALIAS_WORD = 4, 2
-SUMMARY_CHARS = 160
+SUMMARY_CHARS = 140
 FORMAT = 1
 
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case without accents, invisible characters or punctuation; words separated by
-    one space. search.js folds queries the same way."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(
-        ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf"
-    )
+    one space. search.js folds queries the same way. (Names recur: folds are remembered.)"""
+    text = str(text)
+    if not text.isascii():
+        text = "".join(
+            ch
+            for ch in unicodedata.normalize("NFKD", text)
+            if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf"
+        )
     return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
@@ -99,13 +104,14 @@ class Index:
             here[doc] = here.get(doc, 0) + weight
 
     def files(self) -> dict[str, str]:
-        shards = self.shards()
+        encoded = {t: _encode(p) for t, p in self.postings.items()}
+        shards = self.shards(encoded)
         out: dict[str, str] = {}
         names: dict[str, str] = {}
         for prefix, tokens in sorted(shards.items()):
             name = shard_file(prefix)
             names[prefix] = name
-            out[f"{FOLDER}/t/{name}.json"] = _json({t: _encode(self.postings[t]) for t in tokens})
+            out[f"{FOLDER}/t/{name}.json"] = _json({t: encoded[t] for t in tokens})
         for n in range(0, len(self.docs), CHUNK):
             out[f"{FOLDER}/m/{n // CHUNK}.json"] = _json(self.docs[n : n + CHUNK])
         out[f"{FOLDER}/manifest.json"] = _json(
@@ -120,13 +126,11 @@ class Index:
         )
         return out
 
-    def _size(self, tokens: list[str]) -> int:
-        return len(_json({t: _encode(self.postings[t]) for t in tokens}).encode("utf-8"))
-
-    def shards(self) -> dict[str, list[str]]:
+    def shards(self, encoded: dict[str, list[int]]) -> dict[str, list[str]]:
         """Tokens grouped by prefix: two characters, and one more wherever a group is larger
         than the budget (up to `MAX_PREFIX`). A token no longer than a prefix that was split
         stays under that prefix."""
+        size = {t: len(_json({t: p}).encode("utf-8")) for t, p in encoded.items()}
         groups: dict[str, list[str]] = defaultdict(list)
         for token in sorted(self.postings):
             groups[token[:2]].append(token)
@@ -135,7 +139,7 @@ class Index:
         while todo:
             prefix, tokens = todo.pop()
             n = len(prefix)
-            if n >= MAX_PREFIX or len(tokens) < 2 or self._size(tokens) <= SHARD_BUDGET:
+            if n >= MAX_PREFIX or len(tokens) < 2 or sum(size[t] for t in tokens) <= SHARD_BUDGET:
                 out[prefix] = tokens
                 continue
             longer: dict[str, list[str]] = defaultdict(list)
