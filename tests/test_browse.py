@@ -193,6 +193,25 @@ def test_events_carry_the_actors_and_places_they_name_and_their_status() -> None
     assert '<option value="kwabena-asante-darko">' in page
 
 
+def test_the_longer_of_two_overlapping_names_is_meant() -> None:
+    actors = [
+        {"name": "Kenya", "type": "country"},
+        {"name": "Kenya Red Cross Society", "type": "organization"},
+    ]
+    timeline = [
+        {"date": "2025-11-16", "event": "The Kenya Red Cross Society rescued 230 people."},
+        {"date": "2025-11-17", "event": "Kenya's Red Cross said more were missing."},
+        {"date": "2025-11-18", "event": "Kenya asked the Kenya Red Cross Society for help."},
+    ]
+    page = render(record("floods", "2025-11-20", actors=actors, timeline=timeline))[
+        "timeline/2025.md"
+    ]
+    got = {e["edtf"]: (e["actors"], e["places"]) for e in events_of(page)}
+    assert got["2025-11-16"] == ("kenya-red-cross-society", "")
+    assert got["2025-11-17"] == ("", "kenya")
+    assert got["2025-11-18"] == ("kenya-red-cross-society", "kenya")
+
+
 def test_filter_labels_are_escaped() -> None:
     actors = [{"name": 'Evil <img src=x onerror="alert(1)"> Corp', "type": "organization"}]
     timeline = [

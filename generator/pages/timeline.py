@@ -97,18 +97,29 @@ def event_names(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The actor pages (actors, places) of the record's actors that the event text names.
     `page_of(briefing id, name)` gives an actor's page, `types` a page's actor type and
-    `known` the other names the site knows an actor's page by."""
-    actors: list[str] = []
-    places: list[str] = []
+    `known` the other names the site knows an actor's page by. Where the names of two actors
+    overlap, the longer one is meant: "the Kenya Red Cross Society" names that society, not
+    Kenya, when both are actors of the briefing."""
     rid = str(record.get("id"))
+    order: list[str] = []
+    spans: list[tuple[int, int, str]] = []
     for actor in record.get("actors", []):
         slug = page_of(rid, str(actor.get("name") or ""))
-        if not slug or slug in actors or slug in places:
+        if not slug:
             continue
+        if slug not in order:
+            order.append(slug)
         names = actor_names(actor) + [n for n in (known or {}).get(slug, []) if len(n) >= 3]
-        if named_in(text, names):
-            (places if types.get(slug) in PLACE_TYPES else actors).append(slug)
-    return tuple(actors), tuple(places)
+        for name in dict.fromkeys(names):
+            spans += [(m.start(), m.end(), slug) for m in _name_pattern(name).finditer(text)]
+    taken: list[tuple[int, int, str]] = []
+    for start, end, slug in sorted(spans, key=lambda sp: (sp[0] - sp[1], sp[0])):
+        if not any(a <= start and end <= b and other != slug for a, b, other in taken):
+            taken.append((start, end, slug))
+    named = {slug for _, _, slug in taken}
+    actors = tuple(s for s in order if s in named and types.get(s) not in PLACE_TYPES)
+    places = tuple(s for s in order if s in named and types.get(s) in PLACE_TYPES)
+    return actors, places
 
 
 def build_events(ctx: SiteContext) -> list[Event]:
