@@ -281,6 +281,10 @@ def test_a_query_needs_only_the_shards_of_its_words(js, monkeypatch) -> None:
         )
         assert len(needed) < len(keys)
         assert rank(js, files, query, only_needed=True) == rank(js, files, query), query
+        # The measuring copy in Python routes and ranks as the script does.
+        assert search.needed(query, files["manifest.json"]) == needed
+        py = search.rank(query, files["manifest.json"], shards_of(files))
+        assert dict(zip("beo", py, strict=True)) == rank(js, files, query), query
 
 
 # A page with the search box of the theme (ids and hooks of partials/search.html), served
@@ -432,3 +436,18 @@ def test_a_built_site_searches_before_and_after_an_incremental_build(browser, tm
         assert "NATO Opens Japan Office" in _type(page, base, "Kishida")[0]
         assert "A title changed" in _type(page, base, "title changed incremental")[0]
         page.close()
+
+
+def test_measure_reports_what_a_query_fetches(tmp_path: Path) -> None:
+    for name, text in raw_files(APPLE).items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    folder = tmp_path / search.FOLDER
+    files = search.fetched(folder, "Apple")
+    assert files[0] == "manifest.json" and "t/ap.json" in files and "m/0.json" in files
+    assert search.fetched(folder, "zzzz") == ["manifest.json"]
+    report = search.measure(folder)
+    assert report["documents"][0] == 3 and report["files"] == len(list(folder.rglob("*.json")))
+    assert report["largest_shard"][0].startswith("t/") and report["largest_shard"][1] > 0
+    assert report["query_median"]["files"] >= 2 and report["query_median"]["bytes"] > 0

@@ -20,12 +20,14 @@ A weight of `WHOLE` or more marks a whole-name match.
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..dates import human_date, sort_key
@@ -269,3 +271,166 @@ def build_index(ctx: SiteContext) -> Index:
 def pages(ctx: SiteContext) -> dict[str, str]:
     """The search index's files under search-data/."""
     return build_index(ctx).files()
+
+
+# ---- what a reader's browser fetches (the same routing and ranking as search.js) ----
+
+
+def _parse(query: str) -> tuple[list[str], str]:
+    every = fold(query).split()
+    named = every[1:] if every[:1] == ["the"] else every
+    return [w for w in every if len(w) > 1 and w not in STOP], " ".join(named)
+
+
+def shard_keys(s: str, keys: Iterable[str]) -> list[str]:
+    """The shards holding every token that starts with `s` (search.js: shardKeys)."""
+    keys = sorted(keys)
+    best = shard_of(s, keys)
+    return ([best] if best else []) + [k for k in keys if len(k) > len(s) and k.startswith(s)]
+
+
+def needed(query: str, manifest: dict[str, Any]) -> list[str]:
+    """The shard keys a query fetches (search.js: needed)."""
+    found, name = _parse(query)
+    strings = found + ([name] if " " in name else [])
+    return sorted({k for s in strings if len(s) > 1 for k in shard_keys(s, manifest["shards"])})
+
+
+def _scan(
+    s: str, manifest: dict[str, Any], shards: dict[str, Any]
+) -> Iterable[tuple[str, int, int]]:
+    for key in shard_keys(s, manifest["shards"]):
+        for token, flat in shards.get(key, {}).items():
+            if token.startswith(s):
+                doc = 0
+                for i in range(0, len(flat), 2):
+                    doc += flat[i]
+                    yield token, doc, flat[i + 1]
+
+
+def rank(
+    query: str, manifest: dict[str, Any], shards: dict[str, Any]
+) -> list[list[dict[str, int]]]:
+    """Briefings, entities and outlets that match, each ranked (search.js: rank)."""
+    found_words, name = _parse(query)
+    whole = manifest["whole"]
+    out: list[list[dict[str, int]]] = [[], [], []]
+    if not found_words:
+        return out
+    found: dict[int, dict[str, int]] | None = None
+    for w in found_words:
+        best: dict[int, dict[str, int]] = {}
+        for token, doc, weight in _scan(w, manifest, shards):
+            if " " in token:
+                continue
+            exact = token == w
+            score = (weight % whole) * (2 if exact else 1)
+            had = best.setdefault(doc, {"score": 0, "exact": 0, "named": 0})
+            had["score"] = max(had["score"], score)
+            had["exact"] |= exact
+            had["named"] |= exact and weight >= whole and len(found_words) == 1 and name == w
+        if found is None:
+            found = best
+        else:
+            found = {
+                d: {
+                    "score": found[d]["score"] + best[d]["score"],
+                    "exact": found[d]["exact"] & best[d]["exact"],
+                    "named": 0,
+                }
+                for d in found
+                if d in best
+            }
+    assert found is not None
+    if " " in name:
+        phrased: set[int] = set()
+        for token, doc, weight in _scan(name, manifest, shards):
+            hit = found.get(doc)
+            if hit is None:
+                continue
+            if token == name and weight >= whole:
+                hit["named"] = 1
+                hit["score"] += 20
+            elif doc not in phrased:
+                phrased.add(doc)
+                hit["score"] += 10
+    nb, ne = manifest["counts"][0], manifest["counts"][1]
+    for doc, hit in found.items():
+        kind = 0 if doc < nb else 1 if doc < nb + ne else 2
+        tier = 0 if hit["named"] else 1 if hit["exact"] else 2
+        out[kind].append({"doc": doc, "tier": tier, "score": hit["score"]})
+    for items in out:
+        items.sort(key=lambda it: (it["tier"], -it["score"], it["doc"]))
+    return out
+
+
+#: How many results of each kind the search box shows at first (search.js: LIMITS).
+LIMITS = (10, 5, 3)
+
+
+def fetched(folder: Path, query: str) -> list[str]:
+    """The files under `folder` (a built search-data/) that the search box fetches for a
+    query: the manifest, the shards of its words, the metadata of the results it shows."""
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    keys = needed(query, manifest)
+    files = ["manifest.json"] + [f"t/{manifest['shards'][k]}.json" for k in keys]
+    shards = {
+        k: json.loads((folder / f).read_text("utf-8")) for k, f in zip(keys, files[1:], strict=True)
+    }
+    shown = [
+        it
+        for items, n in zip(rank(query, manifest, shards), LIMITS, strict=True)
+        for it in items[:n]
+    ]
+    files += [f"m/{c}.json" for c in sorted({it["doc"] // manifest["chunk"] for it in shown})]
+    return files
+
+
+def measure(folder: Path) -> dict[str, Any]:
+    """Sizes of a built index (bytes, and gzipped as a web server sends them) and what typical
+    queries fetch: the names of the 30 most-briefed entities, their last words, and two long
+    words of the titles of 30 briefings spread over the site."""
+    sizes = {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.json"))
+    }
+    zipped = {k: len(gzip.compress(v, 9)) for k, v in sizes.items()}
+    manifest = json.loads(sizes["manifest.json"])
+    chunk, (nb, ne, _no) = manifest["chunk"], manifest["counts"]
+
+    def title(n: int) -> str:
+        return str(json.loads(sizes[f"m/{n // chunk}.json"])[n % chunk][1])
+
+    names = [title(nb + i) for i in range(min(30, ne))]
+    queries = names + [n.split()[-1] for n in names if n.split()]
+    for i in range(min(30, nb)):
+        long_words = [w for w in title(i * nb // min(30, nb)).split() if len(w) > 4]
+        if long_words:
+            queries.append(" ".join(long_words[:2]))
+    per_query = sorted(
+        (sum(len(sizes[f]) for f in files), sum(zipped[f] for f in files), len(files))
+        for files in (fetched(folder, q) for q in queries)
+    )
+    shards = {k: len(v) for k, v in sizes.items() if k.startswith("t/")}
+    biggest = max(shards, key=lambda k: shards[k])
+    mid = per_query[len(per_query) // 2]
+    return {
+        "documents": manifest["counts"],
+        "files": len(sizes),
+        "bytes": sum(len(v) for v in sizes.values()),
+        "gzip": sum(zipped.values()),
+        "shards": len(shards),
+        "largest_shard": [biggest, shards[biggest], zipped[biggest]],
+        "largest_chunk": max(len(v) for k, v in sizes.items() if k.startswith("m/")),
+        "manifest": len(sizes["manifest.json"]),
+        "queries": len(per_query),
+        "query_median": {"bytes": mid[0], "gzip": mid[1], "files": mid[2]},
+        "query_p90_bytes": per_query[len(per_query) * 9 // 10][0],
+        "query_max_bytes": per_query[-1][0],
+    }
+
+
+if __name__ == "__main__":
+    import sys
+
+    for arg in sys.argv[1:] or ["docs/search-data"]:
+        print(arg, json.dumps(measure(Path(arg))))
