@@ -24,10 +24,10 @@ class Links:
     actors: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     actors_in: dict[str, dict[str, str]] = field(default_factory=dict)
-    tags: dict[str, str] = field(default_factory=dict)
-    """tag key (`pages.tags.tag_key`) → the page of the tag under tags/"""
     """briefing id → {name key → actor slug} where a name in that briefing means another
     entity than the same name elsewhere (a surname resolved in its briefing)."""
+    tags: dict[str, str] = field(default_factory=dict)
+    """tag key (`pages.tags.tag_key`) → the page of the tag under tags/"""
 
     def actor(self, briefing_id: str, name: str) -> str | None:
         """The slug of the actor page a name in a briefing leads to."""
