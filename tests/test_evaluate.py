@@ -56,7 +56,7 @@ def test_quality_stays_above_its_floor(report: dict, metric: str) -> None:
 # The synthetic set (tests/data/synthetic): forms the development set lacks.
 SYNTHETIC_FLOORS = {
     "actor_f1": 0.88,
-    "type_acc": 0.95,
+    "type_acc": 0.96,  # 0.97 measured after issue 15's type fixes (was 0.96)
     "event_f1": 0.89,
     "status_acc": 0.97,
     "outlets": 0.95,
@@ -188,9 +188,9 @@ WIKINEWS_FLOORS = {
     "type_acc": 0.86,
     "rouge1": 0.41,
     "rouge1_best": 0.43,
-    "dates_p": 0.89,
+    "dates_p": 0.90,  # 0.91 measured after issue 15 (a bare number needs year evidence)
     "dates_r": 0.84,
-    "dates_f1": 0.86,
+    "dates_f1": 0.87,  # 0.88 measured after issue 15
     "date": 0.97,
     "title": 0.97,
 }
