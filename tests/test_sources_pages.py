@@ -331,6 +331,12 @@ def test_sources_pages_and_related_briefings_in_chromium(corpus_site: Path) -> N
                 page.wait_for_load_state("networkidle")
                 wide = page.evaluate("document.documentElement.scrollWidth")
                 assert wide <= width, (rel, width, wide)
+                # no table hides a column off-screen in a box that scrolls sideways
+                boxes = page.evaluate(
+                    "Array.from(document.querySelectorAll('.md-typeset__scrollwrap'))"
+                    ".filter(e => e.scrollWidth > e.clientWidth + 1).length"
+                )
+                assert boxes == 0, (rel, width)
                 tall = page.evaluate("document.documentElement.scrollHeight")
                 assert tall <= 20 * height, (rel, width, tall)
             page.screenshot(path=str(shots / f"related-{width}.png"), full_page=True)
