@@ -253,7 +253,8 @@ def test_named_sources_are_proper_names_and_descriptions_are_anonymous(
 
 
 @pytest.mark.parametrize(
-    "name", ["the deal", "17 to 24", "Deaths", "No injuries or deaths", "past year", "They", "it"]
+    "name",
+    ["the deal", "17 to 24", "Deaths", "No injuries or deaths", "past year", "They", "it", "Q"],
 )
 def test_fragments_numbers_and_pronouns_are_no_sources(name: str) -> None:
     assert source_form(name, PROPER) is None

@@ -137,7 +137,7 @@ def source_form(name: str, proper: frozenset[str]) -> tuple[str, bool] | None:
     ):
         # "Bolden to the gathered crowd": the name without the words the parser ran on
         return (name if re.search(r"\b[A-Z]", tail) else head), False
-    if len(words) == 1 and words[0][:1].isupper() and not _common(words[0]):
+    if len(words) == 1 and len(words[0]) > 1 and words[0][:1].isupper() and not _common(words[0]):
         return name, False  # "Toccafondi": no English word, a name
     tokens = [w.strip(".,;:()\"“”'’").lower() for w in name.split()]
     if any(t in _SPEAKER_HEADS for t in tokens) or any(_is_name(w, proper) for w in name.split()):
