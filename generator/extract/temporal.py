@@ -201,8 +201,8 @@ def _year_evidence(text: str, s: int, e: int) -> int:
     low = prev.lower()
     if low in _NUMBER_LABELS or low.rstrip(".") in _NUMBER_LABELS:
         return -1
-    if _DAY_BEFORE.search(prev):
-        return 1  # "April 2023", "March 14, 2024", "2009, 2010"
+    if _DAY_BEFORE.search(prev) and (prev[:1].isupper() or prev[:1].isdigit()):
+        return 1  # "April 2023", "March 14, 2024", "2009, 2010"; not "may", "march"
     nxt = _NEXT_WORD.match(text, e)
     if _COUNTED.match(text, e) or nxt and nxt.group(1) in _PLURALS:
         return 0  # "1500 troops", "the 1709 schoolchildren": people are counted, not dated
