@@ -455,7 +455,7 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .serve import REPORTED_ENV, mkdocs_env
+    from .serve import RENDERED_ENV, REPORTED_ENV, mkdocs_env
 
     root: Path = args.root
     config = root / "mkdocs.yml"
@@ -502,7 +502,7 @@ def _build(args: argparse.Namespace) -> int:
             return 1
         print(f"build: {name} done in {time.perf_counter() - started:.1f}s")
     site_dir = args.site_dir or root / "site"
-    env = mkdocs_env(**{REPORTED_ENV: "1"})
+    env = mkdocs_env(**{REPORTED_ENV: "1", RENDERED_ENV: "1"})
     started = time.perf_counter()
     done = subprocess.run(
         [

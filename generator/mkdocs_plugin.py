@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from . import incremental
 from .errors import BriefingError
 from .render import render_site
-from .serve import REPORTED_ENV
+from .serve import RENDERED_ENV, REPORTED_ENV
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -95,6 +95,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         root = Path(config.config_file_path).parent
         records_dir, seeds_dir = root / self.config.records, root / self.config.seeds
         reported = bool(os.environ.get(REPORTED_ENV))
+        if os.environ.get(RENDERED_ENV):  # briefings build rendered the pages just before
+            self._start(config)
+            return
         try:
             if self.config.extract and not reported:
                 self._draft(root, records_dir, seeds_dir)

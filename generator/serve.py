@@ -15,6 +15,9 @@ from .siteconfig import load_site_config
 #: Set by `briefings build`, which has printed every problem already: the MkDocs plugin then
 #: repeats only what fails a strict build, and drafts nothing (extract has run).
 REPORTED_ENV = "BRIEFINGS_PROBLEMS_REPORTED"
+#: Set by `briefings build`, which has just rendered the pages: the MkDocs plugin then does not
+#: render them a second time.
+RENDERED_ENV = "BRIEFINGS_RENDERED"
 
 
 def mkdocs_env(**extra: str) -> dict[str, str]:
