@@ -91,7 +91,7 @@ APPLE = [
         "apple-phone",
         "2024-03-01",
         "Apple unveils a new phone",
-        [("Apple", "organization"), ("Tim Cook", "person")],
+        [("Apple", "organization"), ("Tim Cook", "person"), ("Apple's C.E.O.", "person")],
         tags=["Technology"],
     ),
     record(
@@ -248,8 +248,10 @@ def test_briefings_first_and_whole_names_above_prefixes(js) -> None:
     # The briefing titled with Apple first, then the one that only names AppleInsider.
     assert titles["b"] == ["Apple unveils a new phone", "Tablet sales slow down"]
     assert [it["tier"] for it in ranked["b"]] == [0, 2]
-    # The entity "Apple" (a whole name) above "AppleInsider" (a longer word).
-    assert titles["e"] == ["Apple", "AppleInsider"]
+    # The entity "Apple" (a whole name) above a name holding the word ("Apple's C.E.O.") and
+    # "AppleInsider" (a longer word).
+    assert titles["e"] == ["Apple", "Apple's C.E.O.", "AppleInsider"]
+    assert [it["tier"] for it in ranked["e"]] == [0, 1, 2]
     assert titles["o"] == ["AppleInsider"]
     shown = js.evaluate(
         "r => BriefingsSearch.order(r, {b: 10, e: 5, o: 3}).map(it => it.doc)", ranked
