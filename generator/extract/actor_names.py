@@ -3,7 +3,9 @@ defines ("Full Name (FN)")."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 
 from . import lexicon
 
@@ -67,9 +69,9 @@ _CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 def split_run_together(name: str, text: str) -> str:
     """A name with two words run together where markup joined them ("Kofi AnnanBrown": a
     lower-case letter followed by a capital inside a word), cut after the first: only when
-    both halves stand as words of their own elsewhere in the text and the joined word occurs
-    just once, so that "McDonald", "iPhone", "YouTube" or a "PlayStation" the text names
-    twice stay whole."""
+    both halves stand as words of their own inside a sentence elsewhere in the text and the
+    joined word occurs just once, so that "McDonald", "iPhone", "YouTube" or a "PlayStation"
+    the text names twice stay whole."""
     words = name.split()
     for i, word in enumerate(words):
         cut = _CASE_CHANGE.search(word)
@@ -78,21 +80,35 @@ def split_run_together(name: str, text: str) -> str:
         left, right = word[: cut.start()], word[cut.start() :]
         if len(left) < 3 or not left[:1].isupper() or len(right) < 3:
             return name  # "McDonald", "iPhone": a name's own capital
-        joined = len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text))
-        if joined == 1 and _stands_alone(left, text) and _stands_alone(right, text):
+        counts, inside = _word_stats(text)
+        if counts[word] == 1 and left in inside and right in inside:
             return " ".join(words[:i] + [left])
         return name
     return name
 
 
-def _stands_alone(word: str, text: str) -> bool:
-    """Whether the text uses `word` as a word of its own inside a sentence (not only as the
-    capitalised first word of one: "You can ..." says nothing of "YouTube")."""
-    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
-        before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t")
-        if before and before[-1] not in '.!?\n"“':
-            return True
-    return False
+_TOKEN = re.compile(r"\S+")
+_WORD_EDGES = "\"“”‘’'()[],.;:!?"
+
+
+@functools.lru_cache(maxsize=2)
+def _word_stats(text: str) -> tuple[Counter[str], frozenset[str]]:
+    """How often each word occurs in the text, and the words it uses inside a sentence (not
+    only as the capitalised first word of one: "You can ..." says nothing of "YouTube").
+    One pass over the text."""
+    counts: Counter[str] = Counter()
+    inside: set[str] = set()
+    opens = True
+    for m in _TOKEN.finditer(text):
+        raw = m.group()
+        word = re.sub(r"(?:’s|'s)$", "", raw.strip(_WORD_EDGES))
+        if word:
+            counts[word] += 1
+            if not opens and raw[:1] not in '"“':
+                inside.add(word)
+        gap = text[m.end() : m.end() + 2]
+        opens = raw[-1:] in ".!?" or "\n" in gap
+    return counts, frozenset(inside)
 
 
 def name_key(name: str) -> str:

@@ -434,13 +434,13 @@ _CONNECTORS = frozenset({"and", "of", "for", "&", "de", "du", "des", "la", "le",
 _NOT_PREFIX = lexicon.word_set("stop_words") | {w.lower() for w in _HONORIFIC_WORDS}
 
 
-def _longer_name(name: str, text: str) -> str:
+def _longer_name(name: str, starts: list[int], text: str) -> str:
     """The longer capitalised name the mentions of `name` in the text are the end of ("Music
     Store" inside "iTunes Music Store", "Motors Corporation" inside "General Motors
     Corporation"): every mention, or two or more with no other words before the rest (which
     are short forms); "" when the words before differ or the name runs on further back
-    ("National Air and Space Museum X")."""
-    runs = [_run_before(text, m.start(), name) for m in _mentions_of(name, text)]
+    ("National Air and Space Museum X"). `starts` are where the mentions of `name` begin."""
+    runs = [_run_before(text, at, name) for at in starts]
     if any(r is None for r in runs):
         return ""
     prefixes = {r for r in runs if r}
@@ -449,10 +449,6 @@ def _longer_name(name: str, text: str) -> str:
     prefix = prefixes.pop()
     hits = sum(1 for r in runs if r == prefix)
     return f"{prefix} {name}" if hits == len(runs) or hits >= 2 else ""
-
-
-def _mentions_of(name: str, text: str) -> list[re.Match[str]]:
-    return list(re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
 
 def _run_before(text: str, at: int, name: str) -> str | None:
@@ -487,7 +483,8 @@ def _merge_fragments(clusters: dict[str, Cluster], text: str) -> None:
     for key, c in list(clusters.items()):
         if len(c.name.split()) < 2 or c.labels["PERSON"] * 2 > c.labels.total():
             continue
-        longer = _longer_name(c.name, text)
+        starts = [at for m in c.mentions if (at := text.find(c.name, m[0], m[1])) >= 0]
+        longer = _longer_name(c.name, starts, text)
         if longer and name_key(longer) not in clusters:
             c.name = longer
         target = clusters.get(name_key(longer)) if longer else None
