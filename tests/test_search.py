@@ -453,3 +453,19 @@ def test_measure_reports_what_a_query_fetches(tmp_path: Path) -> None:
     assert report["documents"][0] == 3 and report["files"] == len(list(folder.rglob("*.json")))
     assert report["largest_shard"][0].startswith("t/") and report["largest_shard"][1] > 0
     assert report["query_median"]["files"] >= 2 and report["query_median"]["bytes"] > 0
+
+
+def test_the_script_folds_text_as_the_index_does(js) -> None:
+    samples = [
+        "Ángela Merkel’s CDU",
+        "Recep Tayyip Erdoğan",
+        "Łódź—Kraków_2023",
+        "São Paulo (SP)",
+        "Zoë\u200b Ball",
+        "ＡＢＣ Ｎｅｗｓ",
+        "Владимир Путин",
+        "U.S. Federal Reserve",
+    ]
+    script = js.evaluate("xs => xs.map(BriefingsSearch.fold)", samples)
+    assert script == [search.fold(s) for s in samples]
+    assert script[1] == "recep tayyip erdogan" and script[5] == "abc news"
