@@ -69,7 +69,8 @@ def test_every_year_has_a_page_and_the_index_is_an_overview() -> None:
         "timeline/other.md",
     ]
     index = pages["timeline/index.md"]
-    assert "| [2024](2024.md) | 1 |" in index and "| [2023](2023.md) | 3 |" in index
+    assert '| [2024](2024.md) | <span class="bf-num">1</span>' in index
+    assert '| [2023](2023.md) | <span class="bf-num">3</span>' in index
     assert index.index("[2024](2024.md)") < index.index("[2023](2023.md)")
     assert "[no year stated](other.md)" in index
     # A bar per year, as wide as its share of the busiest year.
@@ -400,7 +401,7 @@ def browser() -> Iterator[object]:
 
 def _busiest_year(site: Path) -> str:
     text = (site.parent / "docs" / "timeline" / "index.md").read_text("utf-8")
-    rows = re.findall(r"\| \[(\d{4})\]\(\d{4}\.md\) \| (\d+) \|", text)
+    rows = re.findall(r'\| \[(\d{4})\]\(\d{4}\.md\) \| <span class="bf-num">(\d+)<', text)
     return max(rows, key=lambda r: int(r[1]))[0]
 
 
@@ -427,6 +428,11 @@ def test_the_filter_hides_and_shows_events(site: Path, browser) -> None:
         for i in range(visible.count()):
             assert value in visible.nth(i).get_attribute("data-actors").split()
         assert page.locator(".bf-filter-count").inner_text() == f"Showing {want} of {total} events."
+        # The choice is kept in the address, and an address with a choice opens filtered.
+        assert f"actor={value}" in page.url
+        page.goto(f"{base}timeline/{year}/?actor={value}", wait_until="load")
+        assert page.locator("li.bf-event:visible").count() == want
+        assert actor.input_value() == value
         page.locator(".bf-filter-reset").click()
         page.wait_for_function(
             f"document.querySelectorAll('li.bf-event:not([hidden])').length == {total}"

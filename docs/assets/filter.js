@@ -1,8 +1,9 @@
 // The timeline's filter: on a page of events, choose an actor, a place or a status and only
 // the events that match stay visible; a line says how many. Each event carries its data
-// (data-actors, data-places: page names separated by spaces; data-status). Without
-// JavaScript the form stays hidden and every event shows. Material loads pages without a
-// reload ("instant" navigation is off here, but document$ is used when present).
+// (data-actors, data-places: page names separated by spaces; data-status). The choice is
+// kept in the address (?actor=...&place=...&status=...), so a filtered page can be linked
+// to. Without JavaScript the form stays hidden and every event shows. Material loads pages
+// without a reload when "instant" navigation is on: document$ is used when present.
 (function () {
   function setUp(form) {
     if (form.dataset.bfReady) return;
@@ -11,6 +12,23 @@
     var events = Array.prototype.slice.call(content.querySelectorAll("li.bf-event"));
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-bf-key]"));
     var count = form.querySelector(".bf-filter-count");
+    var params = { actors: "actor", places: "place", status: "status" };
+    var query = new URLSearchParams(location.search);
+    selects.forEach(function (s) {
+      var want = query.get(params[s.getAttribute("data-bf-key")] || "");
+      if (want && s.querySelector('option[value="' + CSS.escape(want) + '"]')) s.value = want;
+    });
+
+    function remember() {
+      var q = new URLSearchParams(location.search);
+      selects.forEach(function (s) {
+        var name = params[s.getAttribute("data-bf-key")];
+        if (!name) return;
+        if (s.value) q.set(name, s.value); else q.delete(name);
+      });
+      var text = q.toString();
+      history.replaceState(history.state, "", location.pathname + (text ? "?" + text : "") + location.hash);
+    }
 
     function matches(li) {
       return selects.every(function (s) {
@@ -42,8 +60,10 @@
       }
     }
 
-    selects.forEach(function (s) { s.addEventListener("change", apply); });
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    selects.forEach(function (s) {
+      s.addEventListener("change", function () { apply(); remember(); });
+    });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(); remember(); }, 0); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     form.hidden = false;
     apply();
