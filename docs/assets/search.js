@@ -282,7 +282,9 @@
         button.type = "button";
         button.addEventListener("click", function () {
           state.limits[k] += 20;
-          show(manifest);
+          show(manifest).then(function () {
+            input.focus();
+          });
         });
         more.appendChild(button);
         list.appendChild(more);
