@@ -379,3 +379,61 @@ def test_a_link_from_a_kept_page_to_an_anchor_that_went_away_fails_a_strict_buil
     # A build that logged a warning is not trusted: the next build is a full one.
     about.write_text(about.read_text("utf-8").replace("## Another", "## A heading"), "utf-8")
     assert "full build (the last build logged warnings)" in _build(root)
+
+
+def test_serve_live_rebuilds_only_what_changed(tmp_path: Path) -> None:
+    """`briefings serve --live` runs `mkdocs serve --dirty`: the first build is full, an edit
+    then rebuilds the changed pages, and the home page (a snippet) follows it."""
+    import signal
+    import socket
+    import time
+    import urllib.request
+
+    root = _repo(tmp_path / "repo")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+
+    def fetch(path: str) -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as r:
+                return str(r.read().decode("utf-8"))
+        except OSError:
+            return ""
+
+    def wait_for(path: str, needle: str, seconds: float = 120) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if needle in fetch(path):
+                return True
+            time.sleep(0.5)
+        return False
+
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--live", "--port", str(port)],
+            cwd=root,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        path = _record(root, "03-yemen-houthi-escalation")
+        page = "briefings/03-yemen-houthi-escalation/"
+        assert wait_for(page, "Houthi"), log.read_text("utf-8")
+        text = path.read_text("utf-8")
+        title = re.search(r"^title: (.+)$", text, re.M)
+        assert title
+        path.write_text(text.replace(title.group(0), "title: Houthi escalation, live"), "utf-8")
+        assert wait_for(page, "Houthi escalation, live"), log.read_text("utf-8")
+        assert wait_for("", "Houthi escalation, live"), "the home page did not follow"
+        assert "Kosovan" in fetch("briefings/01-kosovo-thaci-war-crimes-verdict/")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+    output = log.read_text("utf-8")
+    assert "full build (no state of an earlier build)" in output
+    rebuilt = [int(n) for n in re.findall(r"incremental build: (\d+) page", output)]
+    assert rebuilt and max(rebuilt) < 40, output
