@@ -41,7 +41,7 @@ _TIME_ZONES = lexicon.TIME_ZONES
 _NUMBER = re.compile(r"^[+−–-]?\d[\d.,:]*%?$")
 _UTC_OFFSET = re.compile(r"^(?:UTC|GMT)\s*[+−–-]\s*\d{1,2}(?::?\d{2})?$")
 _MONTH_SHORT = re.compile(rf"^{lexicon.MONTH_ABBR}\.?$")
-_AMOUNT_WORDS = frozenset({"million", "billion", "trillion", "bn", "mn", "m"})
+_AMOUNT_WORDS = lexicon.word_set("amount_words")
 
 
 def not_a_name(name: str) -> bool:

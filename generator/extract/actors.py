@@ -430,7 +430,8 @@ def _merge_short_forms(clusters: dict[str, Cluster]) -> None:
 # shared with the site-wide entity resolution): "General Motors Corporation" is "General Motors".
 _LEGAL_SUFFIX = re.compile(rf"(?i)\s+{lexicon.alternation('org_suffixes')}\.?$")
 _PREFIX_WORD = re.compile(r"(?:[A-Z][\w’'&-]*|[a-z]+[A-Z][\w’'&-]*)$")
-_CONNECTORS = frozenset({"and", "of", "for", "&", "de", "du", "des", "la", "le", "von", "van"})
+# Words inside a longer name ("National Air and Space Museum", "Conseil du Café-Cacao").
+_CONNECTORS = _PARTICLES | {"and", "of", "for", "&"}
 _NOT_PREFIX = lexicon.word_set("stop_words") | {w.lower() for w in _HONORIFIC_WORDS}
 
 

@@ -81,7 +81,7 @@ def primary_sources(
 _SPEAKER_HEADS = lexicon.word_set("speaker_heads")
 _DOCUMENTS = lexicon.word_set("source_documents")
 _DETERMINERS = lexicon.word_set("clause_determiners")
-_NEGATIONS = frozenset({"no", "none", "nothing", "neither", "nobody"})
+_NEGATIONS = lexicon.word_set("negations")
 _PRONOUNS = lexicon.word_set("pronouns")
 _HEAD_END = re.compile(
     r"\s+(?:in|at|of|from|by|on|for|who|which|that|with|to|across|within|and|or)\s+.*$"
