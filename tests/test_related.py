@@ -131,6 +131,10 @@ def test_related_section_on_the_briefing_page_and_its_cache_key(tmp_path: Path) 
 
     site = SiteConfig()
     a = rec("a", "2024-06-01", ["Kestrel Grid"])
+    a["source_chain"] = [
+        {"name": "Priya Raman", "role": "primary"},
+        {"name": "Pacific Ledger", "role": "original"},
+    ]
     b = rec("b", "2024-05-01", ["Kestrel Grid"], title="<script>x</script> Kestrel")
     z = rec("z", "2024-05-01", ["Somebody Else"])
     docs = tmp_path / "docs"
@@ -138,7 +142,8 @@ def test_related_section_on_the_briefing_page_and_its_cache_key(tmp_path: Path) 
     pages = render_pages([briefing(a), briefing(b), briefing(z)], site, cache)
     page = pages["briefings/a.md"]
     related_at = page.index("## Related briefings")
-    assert related_at < page.index("## Seed text")
+    assert page.count("## Related briefings") == 1
+    assert page.index("2. **[Pacific Ledger]") < related_at < page.index("## Seed text")
     assert "(b.md)" in page[related_at:] and "shares Kestrel Grid" in page[related_at:]
     assert "<script>" not in page
     write_pages(docs, pages)
