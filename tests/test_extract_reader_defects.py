@@ -168,6 +168,13 @@ def test_a_one_word_name_the_tagger_calls_a_place_as_often_as_a_person_is_a_plac
     assert types.get("Óscar Villena") == "person", types
 
 
+def test_a_capital_is_known_by_its_older_spelling_too() -> None:
+    from generator.extract import gazetteer as gz
+
+    assert gz.capital_country("Kiev") == gz.capital_country("Kyiv") == "Ukraine"
+    assert gz.capital_country("Kharkiv") is None  # a city, but no capital
+
+
 def test_a_capital_city_the_tagger_took_for_a_person_is_a_place() -> None:
     text = (
         "Kyiv Under Fire\n\nKyiv was hit by drones overnight. In Kyiv, Volodymyr Zelensky "

@@ -24,9 +24,9 @@ def _split(field: str) -> tuple[str, ...]:
     return tuple(x for x in field.split("|") if x)
 
 
-# canonical name: (other names, demonyms incl. plurals, capital)
-_COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
-    r[0]: (_split(r[1]), _split(r[2]), r[3])
+# canonical name: (other names, demonyms incl. plurals, capital and its other spellings)
+_COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    r[0]: (_split(r[1]), _split(r[2]), _split(r[3]))
     for r in (row + ["", "", ""] for row in _rows("countries.tsv"))
 }
 # Common short forms of international bodies (the full name is the canonical one).
@@ -46,8 +46,8 @@ for _c, (_alts, _dems, _cap) in _COUNTRIES.items():
         COUNTRY_BY_NAME[_norm(_a)] = _c
     for _d in _dems:
         COUNTRY_BY_DEMONYM[_norm(_d)] = _c
-    if _cap:
-        COUNTRY_BY_CAPITAL[_norm(_cap)] = _c
+    for _spelling in _cap:  # "Kyiv|Kiev": older reports spell it the older way
+        COUNTRY_BY_CAPITAL[_norm(_spelling)] = _c
 
 
 def country(name: str) -> str | None:
