@@ -21,8 +21,8 @@ from .catalog import Actor, Mention, initial, name_key
 from .context import SiteContext
 
 #: Above this many actors the index is split: the most named plus a page per initial, so
-#: that no page grows with the site.
-ACTORS_ONE_PAGE = 1500
+#: that no page grows with the site (150 rows are about 11 screens on a phone).
+ACTORS_ONE_PAGE = 150
 ACTORS_TOP = 100
 #: At most this many rows on one page of an index by initial (more go on further pages).
 LETTER_PAGE = 250
