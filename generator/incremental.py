@@ -47,7 +47,7 @@ from .owned import GENERATED
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 STATE_FILE = "site-build.json"
-_FORMAT = "1"
+_FORMAT = "2"
 
 #: The installed packages whose version is part of the fingerprint: they shape every page.
 PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2", "pygments")
@@ -121,14 +121,22 @@ def fingerprint(config: Any, command: str) -> str:
         for path in _files_under(Path(custom)):
             add(path.relative_to(custom).as_posix(), path.read_bytes())
     docs = Path(config.docs_dir)
-    for path in _files_under(docs):
-        rel = path.relative_to(docs)
-        if rel.parts[0] in GENERATED:
-            continue
-        add("doc", rel.as_posix())
+    for path in _hand_written(docs):
+        add("doc", path.relative_to(docs).as_posix())
         if path.suffix.lower() not in (".md", ".markdown"):
             add(path.read_bytes())
     return h.hexdigest()
+
+
+def _hand_written(docs: Path) -> list[Path]:
+    """The files of docs/ outside the generated paths (which are never walked)."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(docs):
+        if Path(dirpath) == docs:
+            dirnames[:] = [d for d in dirnames if d not in GENERATED]
+            filenames = [f for f in filenames if f not in GENERATED]
+        found += [Path(dirpath, f) for f in filenames]
+    return sorted(found)
 
 
 def snippet_bases(config: Any) -> list[Path]:
@@ -295,12 +303,12 @@ class Plan:
         """Decide for every file from docs/ whether MkDocs writes it again."""
         files = list(files)
         present = {f.src_uri for f in files}
-        docs = self.docs_dir.resolve()
+        docs = os.path.join(os.path.normpath(self.docs_dir), "")
         for f in files:
             if not built(f, self.serving):
                 continue
             src = Path(f.abs_src_path)
-            if not src.resolve().is_relative_to(docs):
+            if not os.path.normpath(f.abs_src_path).startswith(docs):
                 continue  # theme files: MkDocs' own test (the theme is in the fingerprint)
             changed = self.entry_changed(f.src_uri, src, Path(f.abs_dest_path), present)
             force(f, changed)
@@ -332,30 +340,32 @@ class Plan:
                 page.links_to_anchors = resolved or None
 
     def prune(self, current: set[str]) -> int:
-        """Remove what the generated paths of the site hold that this build does not make."""
+        """Remove the files the last build wrote for generated pages that this build does not
+        make (`current`: what it makes), and the folders that leaves empty. Only under the
+        generated paths; never through a link."""
         removed = 0
         site = self.site_dir
-        for name in GENERATED:
-            top = site / name
-            if top.is_symlink() or (top.is_file() and name not in current):
-                if top.is_symlink() or top.is_file():
-                    top.unlink()
-                    removed += 1
+        for entry in self.previous.values():
+            dest = entry.get("dest")
+            if not isinstance(dest, str) or dest in current:
                 continue
-            if not top.is_dir():
+            parts = Path(dest).parts
+            if not parts or parts[0] not in GENERATED or ".." in parts or Path(dest).is_absolute():
                 continue
-            for dirpath, dirnames, filenames in os.walk(top, topdown=False, followlinks=False):
-                for fname in filenames:
-                    path = Path(dirpath, fname)
-                    if path.relative_to(site).as_posix() not in current:
-                        path.unlink()
-                        removed += 1
-                for dname in dirnames:
-                    sub = Path(dirpath, dname)
-                    if sub.is_symlink():
-                        sub.unlink()
-                    elif not any(sub.iterdir()):
-                        sub.rmdir()
+            path = site / dest
+            if any(
+                p.is_symlink() for p in [path, *path.parents] if p != site and site in p.parents
+            ):
+                continue
+            if path.is_file():
+                path.unlink()
+                removed += 1
+            folder = path.parent
+            while folder != site and site in folder.parents and folder.is_dir():
+                if any(folder.iterdir()):
+                    break
+                folder.rmdir()
+                folder = folder.parent
         return removed
 
 
@@ -391,6 +401,7 @@ def record(
                 out[f.src_uri] = {**old, "out": _out_id(Path(f.abs_dest_path))}
             continue
         entry: dict[str, Any] = {
+            "dest": f.dest_uri,
             "stat": [st.st_size, st.st_mtime_ns],
             "sha": sha_file(src),
             "out": _out_id(Path(f.abs_dest_path)),
