@@ -31,7 +31,15 @@
     var logo = document.querySelector("a.md-logo");
     var home = logo ? logo.href.split("#")[0] : "";
     var best = null;
-    document.querySelectorAll(".md-sidebar--primary a.md-nav__link[href]").forEach(function (a) {
+    var links = document.querySelectorAll(".md-sidebar--primary a.md-nav__link[href]");
+    // The breadcrumb names the section first (a place's page lives under actors/ but is
+    // reached from the places index); else the nearest link whose address holds the page.
+    var crumb = document.querySelector(".bf-crumbs a[href]");
+    if (crumb) {
+      var section = crumb.href.split("#")[0];
+      links.forEach(function (a) { if (!best && a.href.split("#")[0] === section) best = a; });
+    }
+    if (!best) links.forEach(function (a) {
       var href = a.href.split("#")[0];
       if (href === home || href.slice(-1) !== "/" || here.indexOf(href) !== 0) return;
       if (!best || href.length > best.href.split("#")[0].length) best = a;
