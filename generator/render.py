@@ -214,9 +214,7 @@ def render_pages(
     actors = build_actors(records, registry=registry)
     site_sources = sources.build_sources(records)
     actor_slugs, actor_slugs_in = actor_links(actors)
-    links = Links(
-        actor_slugs, {s.key: s.href for s in site_sources if s.page}, actor_slugs_in
-    )
+    links = Links(actor_slugs, {s.key: s.href for s in site_sources if s.page}, actor_slugs_in)
     links.tags = tags.tag_links(tags.build_tags(records))
     related_lists = related.build_related(records, links.actor)
     ctx = SiteContext(records, actors, site_sources, links, site, env, len(held_back))
