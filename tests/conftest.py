@@ -42,3 +42,22 @@ def reviewed_repo(repo: Path) -> Path:
     """The repository with the reviewer-accepted record of RECORD.md for the first seed."""
     shutil.copy(EXAMPLE_RECORD, repo / "briefings" / "2023-05-05-nato-opens-japan-office.yaml")
     return repo
+
+
+@pytest.fixture(scope="session")
+def corpus_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A repository drafted from every corpus seed (40 Wikinews articles, the dev set and the
+    synthetic set) with the real extractor, rendered and built with MkDocs (strict). Shared
+    by every test module that looks at a site of realistic size; tests only read it."""
+    from .sitebuild import add_corpus, build, make_repo
+
+    root = make_repo(tmp_path_factory.mktemp("corpus") / "repo")
+    assert add_corpus(root) >= 60
+    build(root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def corpus_site(corpus_repo: Path) -> Path:
+    """The built site of `corpus_repo`."""
+    return corpus_repo / "site"

@@ -20,7 +20,6 @@ from generator.pages.templating import environment
 from generator.siteconfig import SiteConfig
 
 from .browser import ARTIFACTS, chromium, require_browser, serve
-from .sitebuild import add_corpus, build, make_repo
 
 
 def record(
@@ -303,11 +302,9 @@ def test_hostile_names_and_events_are_escaped() -> None:
 
 
 @pytest.fixture(scope="module")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sample_site(corpus_site: Path) -> Path:
     require_browser()
-    root = make_repo(tmp_path_factory.mktemp("actors-site") / "repo")
-    add_corpus(root)
-    return build(root)
+    return corpus_site
 
 
 @pytest.fixture(scope="module")

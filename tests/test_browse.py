@@ -381,14 +381,11 @@ def test_home_page_counts_years_and_most_named_actors() -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(corpus_site: Path) -> Path:
     from .browser import require_browser
-    from .sitebuild import add_corpus, build, make_repo
 
     require_browser()
-    root = make_repo(tmp_path_factory.mktemp("browse") / "repo")
-    add_corpus(root)
-    return build(root)
+    return corpus_site
 
 
 @pytest.fixture(scope="module")

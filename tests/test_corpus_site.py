@@ -12,20 +12,12 @@ from pathlib import Path
 import pytest
 
 from .browser import ARTIFACTS, chromium, page_urls, require_browser, serve
-from .sitebuild import add_corpus, build, make_repo
 
 #: The limits a page must keep whatever the size of the site (issue: reader navigation).
 MAX_HTML_BYTES = 200 * 1024
 MAX_SCREENS = 20
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 SHOTS = ARTIFACTS / "corpus-site"
-
-
-@pytest.fixture(scope="module")
-def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_repo(tmp_path_factory.mktemp("corpus") / "repo")
-    assert add_corpus(root) >= 60
-    return build(root)
 
 
 @pytest.fixture(scope="module")

@@ -547,12 +547,8 @@ def test_no_seed_may_produce_the_registry(repo: Path, monkeypatch: pytest.Monkey
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
-    from .sitebuild import add_corpus, make_repo
-
-    root = make_repo(tmp_path_factory.mktemp("entities") / "repo")
-    assert add_corpus(root) >= 60
-    return [yaml.safe_load(p.read_text("utf-8")) for p in list_records(root / "briefings")]
+def corpus(corpus_repo: Path) -> list[dict[str, Any]]:
+    return [yaml.safe_load(p.read_text("utf-8")) for p in list_records(corpus_repo / "briefings")]
 
 
 def test_corpus_site_has_one_page_per_name_and_no_place_in_a_country(

@@ -22,7 +22,6 @@ from generator.render import Briefing, render_pages
 from generator.siteconfig import SiteConfig
 
 from .browser import ARTIFACTS, chromium, require_browser, serve
-from .sitebuild import add_corpus, build, make_repo
 
 # Names of primary sources as drafts give them, each from a different document of the
 # project's corpus (tests/data: dev set, synthetic set, Wikinews).
@@ -291,17 +290,6 @@ def test_hostile_names_are_escaped_on_every_sources_page() -> None:
 
 
 # --- in the browser, on the site drafted from every corpus seed --------------------------
-
-
-@pytest.fixture(scope="module")
-def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_repo(tmp_path_factory.mktemp("sources") / "repo")
-    assert add_corpus(root) >= 60
-    config = root / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    if "anchors:" not in text:  # a link to an entry that is not there fails the strict build
-        config.write_text(text.replace("validation:\n", "validation:\n  anchors: warn\n"), "utf-8")
-    return build(root)
 
 
 def test_sources_pages_and_related_briefings_in_chromium(corpus_site: Path) -> None:
