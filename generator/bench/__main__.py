@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..records import list_records
 from ..render import GENERATED_DIRS
 from .corpus import Base, load_bases, realistic, site_repo, variants, write_corpus
 from .measure import Run, median_of, run
@@ -26,7 +27,7 @@ from .report import KEPT, page, table
 def _bases(project: Path) -> list[Base]:
     """The project's own reviewed-or-draft records with their seeds, and the dev set's gold."""
     pairs = []
-    for record in sorted((project / "briefings").glob("*.yaml")):
+    for record in list_records(project / "briefings"):
         seed = project / "seeds" / f"{record.stem}.txt"
         if seed.is_file():
             pairs.append((seed, record))
