@@ -48,6 +48,29 @@ def test_a_shared_rare_entity_beats_a_shared_common_one() -> None:
     assert related[0].score > related[1].score > 0
 
 
+def test_an_outlet_named_as_an_actor_relates_nothing() -> None:
+    """Interviews by one outlet ("Wikinews interviews ...") and reports that quote one agency
+    ("told Reuters") share their publisher, not their subject: an actor that is an outlet of
+    any report on the site counts for nothing, while a shared person still does."""
+    records = [
+        rec("a", "2024-06-01", ["Wikinews", "Kestrel Grid"]),
+        rec("b", "2024-06-01", ["Wikinews", "Harbour Board"]),
+        rec("c", "2024-06-01", ["Reuters", "Kestrel Grid"]),
+        rec("d", "2024-06-01", ["Reuters", "Lantern Trust"]),
+        *filler(10),
+    ]
+    records[1]["source_chain"] = [{"name": "Wikinews", "role": "original"}]
+    records[3]["source_chain"] = [{"name": "Reuters", "role": "republisher"}]
+    related = build_related(records)
+    assert [r.briefing_id for r in related["a"]] == ["c"]
+    assert related["a"][0].shared == ("Kestrel Grid",)
+    assert related["b"] == [] and related["d"] == []
+    # Without the outlets' source chains, the same names are subjects that relate briefings.
+    for r in records:
+        r["source_chain"] = []
+    assert [r.briefing_id for r in build_related(records)["b"]] == ["a"]
+
+
 def test_nearer_in_time_ranks_first() -> None:
     records = [
         rec("a", "2024-06-01", ["Kestrel Grid"]),

@@ -153,6 +153,18 @@ class _Texts:
         return False
 
 
+def outlet_keys(records: list[dict[str, Any]]) -> set[str]:
+    """The name keys of every outlet (an original or a republisher) of the site's reports. An
+    outlet named as an actor ("Wikinews interviews ...", "told Reuters") is who reports, not
+    what a story is about: two briefings that share only their publisher are not related."""
+    return {
+        name_key(str(link.get("name", "")))
+        for rec in records
+        for link in rec.get("source_chain") or []
+        if isinstance(link, dict) and link.get("role") in ("original", "republisher")
+    } - {""}
+
+
 def build_related(
     records: list[dict[str, Any]],
     entity_of: Callable[[str, str], str | None] | None = None,
@@ -167,11 +179,14 @@ def build_related(
     days = [_day(str(r.get("date", ""))) for r in records]
     ents: list[dict[str, str]] = []
     postings: dict[str, list[int]] = defaultdict(list)
+    publishers = outlet_keys(records)
     for i, rec in enumerate(records):
         mine: dict[str, str] = {}
         for actor in (rec.get("actors") or [])[:ENTITIES_PER_BRIEFING]:
             if isinstance(actor, dict) and actor.get("name"):
                 name = str(actor["name"])
+                if name_key(name) in publishers:
+                    continue
                 entity = (entity_of(ids[i], name) if entity_of else None) or name_key(name)
                 if entity and entity not in mine:
                     mine[entity] = " ".join(str(actor["name"]).split())
