@@ -13,6 +13,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -319,21 +320,36 @@ def _index_pages(ctx: SiteContext) -> dict[str, str]:
                 actors=actors, letters=[], total=len(actors), places=places
             )
         }
-    by_letter: dict[str, list[Any]] = {}
-    for actor in sorted(actors, key=lambda a: name_key(a.name)):
-        by_letter.setdefault(initial(actor.name), []).append(actor)
+    by_letter = by_initial(actors, lambda a: a.name)
     letters = [(letter, len(group)) for letter, group in sorted(by_letter.items())]
     out = {
         "actors/index.md": index.render(
             actors=actors[:ACTORS_TOP], letters=letters, total=len(actors), places=places
         )
     }
-    template = env.get_template("actors_letter.md.j2")
+    out.update(letter_pages(env.get_template("actors_letter.md.j2"), "actors", by_letter, "actors"))
+    return out
+
+
+def by_initial(items: list[Any], name_of: Callable[[Any], str]) -> dict[str, list[Any]]:
+    """Entries by the initial their name is filed under, each letter's in name order."""
+    out: dict[str, list[Any]] = {}
+    for item in sorted(items, key=lambda x: name_key(name_of(x))):
+        out.setdefault(initial(name_of(item)), []).append(item)
+    return out
+
+
+def letter_pages(
+    template: Any, folder: str, by_letter: dict[str, list[Any]], field: str
+) -> dict[str, str]:
+    """The pages of an index by initial, `<folder>/by-letter/<stem>.md`, a letter's entries in
+    pages of at most LETTER_PAGE (`letter_parts`); the template gets them as `field`."""
+    out = {}
     for letter, group in by_letter.items():
         parts = letter_parts(letter, group)
         for part, (stem, chunk) in enumerate(parts, 1):
-            out[f"actors/by-letter/{stem}.md"] = template.render(
-                letter=letter, actors=chunk, part=part, parts=[s for s, _ in parts]
+            out[f"{folder}/by-letter/{stem}.md"] = template.render(
+                letter=letter, part=part, parts=[s for s, _ in parts], **{field: chunk}
             )
     return out
 

@@ -16,8 +16,8 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from ..extract import gazetteer
-from .actor_pages import is_place, letter_parts
-from .catalog import Actor, initial, name_key
+from .actor_pages import by_initial, is_place, letter_pages
+from .catalog import Actor, name_key
 from .context import SiteContext
 
 MAP_WIDTH = 1000
@@ -143,10 +143,7 @@ def pages(ctx: SiteContext) -> dict[str, str]:
     countries = [p for p in places if p.actor.type == "country"]
     others = [p for p in places if p.actor.type != "country"]
     split = len(countries) > PLACES_SHOWN or len(others) > PLACES_SHOWN
-    letters: dict[str, list[Place]] = {}
-    if split:
-        for p in sorted(places, key=lambda p: name_key(p.actor.name)):
-            letters.setdefault(initial(p.actor.name), []).append(p)
+    letters = by_initial(places, lambda p: p.actor.name) if split else {}
     env = ctx.env
     out = {
         "places/index.md": env.get_template("places.md.j2").render(
@@ -160,11 +157,5 @@ def pages(ctx: SiteContext) -> dict[str, str]:
             letters=[(k, len(v)) for k, v in sorted(letters.items())],
         )
     }
-    template = env.get_template("places_letter.md.j2")
-    for letter, group in letters.items():
-        parts = letter_parts(letter, group)
-        for part, (stem, chunk) in enumerate(parts, 1):
-            out[f"places/by-letter/{stem}.md"] = template.render(
-                letter=letter, places=chunk, part=part, parts=[s for s, _ in parts]
-            )
+    out.update(letter_pages(env.get_template("places_letter.md.j2"), "places", letters, "places"))
     return out
