@@ -61,13 +61,3 @@ def corpus_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def corpus_site(corpus_repo: Path) -> Path:
     """The built site of `corpus_repo`."""
     return corpus_repo / "site"
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """One headless Chromium for the whole run (skipped where there is none, a failure on CI);
-    each test opens and closes its own pages."""
-    from .browser import chromium
-
-    with chromium() as b:
-        yield b

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from generator.pages.context import Links, SiteContext
 from generator.pages.templating import environment
 from generator.siteconfig import SiteConfig
 
-from .browser import ARTIFACTS, require_browser, serve
+from .browser import ARTIFACTS, chromium, require_browser, serve
 
 
 def record(
@@ -304,6 +305,12 @@ def test_hostile_names_and_events_are_escaped() -> None:
 def sample_site(corpus_site: Path) -> Path:
     require_browser()
     return corpus_site
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with chromium() as b:
+        yield b
 
 
 def _most_named_actor(site: Path) -> str:

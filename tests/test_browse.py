@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -385,6 +386,14 @@ def site(corpus_site: Path) -> Path:
 
     require_browser()
     return corpus_site
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from .browser import chromium
+
+    with chromium() as b:
+        yield b
 
 
 def _busiest_year(site: Path) -> str:

@@ -4,11 +4,12 @@ search, dark mode, evidence links, and screenshots at desktop and phone width.""
 from __future__ import annotations
 
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .browser import ARTIFACTS, page_urls, require_browser, serve
+from .browser import ARTIFACTS, chromium, page_urls, require_browser, serve
 from .sitebuild import add_devset, build, make_repo
 
 RID = "2023-05-05-nato-opens-japan-office"
@@ -20,6 +21,12 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     root = make_repo(tmp_path_factory.mktemp(f"site-{request.param}") / "repo")
     add_devset(root)
     return build(root, request.param)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with chromium() as b:
+        yield b
 
 
 def test_every_page_loads_clean_on_its_own_origin(site: Path, browser) -> None:

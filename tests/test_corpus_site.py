@@ -6,15 +6,25 @@ screenshots of the pages a reader browses by, at desktop and phone width."""
 from __future__ import annotations
 
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path
 
-from .browser import ARTIFACTS, page_urls, serve
+import pytest
+
+from .browser import ARTIFACTS, chromium, page_urls, require_browser, serve
 
 #: The limits a page must keep whatever the size of the site (issue: reader navigation).
 MAX_HTML_BYTES = 200 * 1024
 MAX_SCREENS = 20
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 SHOTS = ARTIFACTS / "corpus-site"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    require_browser()
+    with chromium() as b:
+        yield b
 
 
 def _browse_pages(site: Path) -> list[str]:

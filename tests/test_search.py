@@ -21,7 +21,7 @@ from generator.pages import search
 from generator.render import Briefing, render_pages
 from generator.siteconfig import SiteConfig
 
-from .browser import serve
+from .browser import chromium, require_browser, serve
 from .conftest import EXAMPLE_RECORD, PROJECT
 from .sitebuild import add_devset, make_repo
 
@@ -214,6 +214,13 @@ def test_a_large_site_keeps_every_file_small() -> None:
 
 
 # ---- the script, in Chromium ----
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    require_browser()
+    with chromium() as b:
+        yield b
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ that every briefing was checked by a person."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import yaml
 
 from generator.records import dump_record
 
-from .browser import page_urls, require_browser, serve
+from .browser import chromium, page_urls, require_browser, serve
 from .conftest import EXAMPLE_RECORD, FIRST_SEED
 from .sitebuild import DEVSET, build, make_repo
 
@@ -38,6 +39,12 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
             del actor[key]
     (root / "briefings" / f"{REVIEWED}.yaml").write_text(dump_record(gold), "utf-8")
     return build(root, request.param)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with chromium() as b:
+        yield b
 
 
 def test_no_draft_reaches_a_reader(site: Path, browser) -> None:

@@ -3,6 +3,7 @@ engines and opened in Chromium, never run a script, load anything or become a li
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from generator.records import dump_record
 from generator.seeds import sha256_bytes
 
-from .browser import page_urls, require_browser, serve
+from .browser import chromium, page_urls, require_browser, serve
 from .sitebuild import build, make_repo
 
 PAYLOADS = [
@@ -120,6 +121,12 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     require_browser()
     root = payload_repo(tmp_path_factory.mktemp(f"xss-{request.param}") / "repo")
     return build(root, request.param)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with chromium() as b:
+        yield b
 
 
 LIVE = """() => {
