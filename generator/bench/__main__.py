@@ -1,6 +1,6 @@
 """`python -m generator.bench`: measure extraction, render and site builds for sites of N
-briefings, print a table and write the results page (BENCHMARK.md, a project document that
-is not part of the published site). Not a test: it asserts nothing about time."""
+briefings, print a table and write the results page (docs/benchmark.md, the Benchmark page of
+the site's About section). Not a test: it asserts nothing about time."""
 
 from __future__ import annotations
 
@@ -353,7 +353,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--project", type=Path, default=Path("."), help="the project root")
     parser.add_argument(
-        "--page", default="BENCHMARK.md", help="where to write the results page ('' for nowhere)"
+        "--page",
+        default="docs/benchmark.md",
+        help="where to write the results page ('' for nowhere)",
     )
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     parser.add_argument(
