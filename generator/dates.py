@@ -7,6 +7,7 @@ stated', '2023-XX-XX' → '2023', '2023-05-XX' → 'May 2023'.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -82,8 +83,10 @@ def _qualify(text: str, qual: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def human_date(value: str) -> str:
-    """A reader's form of an EDTF date; anything it cannot read is returned unchanged."""
+    """A reader's form of an EDTF date; anything it cannot read is returned unchanged. (Each
+    date is shown on several pages: forms are remembered.)"""
     if "/" in value:
         left, _, right = value.partition("/")
         a, b = _split(left), _split(right)
@@ -105,10 +108,12 @@ def human_date(value: str) -> str:
     return _qualify(_one(*parts[:3]), parts[3])
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def sort_key(value: str) -> str:
     """A key that orders EDTF dates by their start, coarser dates before finer ones. A date
     the seed does not state ('XXXX-XX-XX') has the empty key: first in oldest-first lists,
-    last in the newest-first lists of briefings."""
+    last in the newest-first lists of briefings. (Lists are sorted by it again and again: keys
+    are remembered.)"""
     start = value.split("/")[0].rstrip("~?%")
     if "X" in start.upper() and re.fullmatch(r"[\dXx-]+", start):
         return _known_part(start)

@@ -7,17 +7,37 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
-from .escape import ESCAPES
+from .escape import escape_syntax
 
 
 def find_quote(text: str, quote: str) -> tuple[int, int] | None:
-    """Where a quote occurs in the text, white space folded as the evidence check folds it."""
+    """Where a quote occurs in the text (the first place), white space folded as the evidence
+    check folds it: its words in order, any run of white space between them. Found with
+    `str.find` from its first word: no pattern is made for each quote."""
     words = quote.split()
     if not words:
         return None
-    pattern = r"\s+".join(re.escape(w) for w in words)
-    m = re.search(pattern, text)
-    return (m.start(), m.end()) if m else None
+    first, rest = words[0], words[1:]
+    at = text.find(first)
+    while at >= 0:
+        end = _rest_at(text, at + len(first), rest)
+        if end is not None:
+            return at, end
+        at = text.find(first, at + 1)
+    return None
+
+
+def _rest_at(text: str, pos: int, words: list[str]) -> int | None:
+    """Where the words end when each follows white space from `pos` on, else None."""
+    size = len(text)
+    for word in words:
+        start = pos
+        while pos < size and text[pos].isspace():
+            pos += 1
+        if pos == start or not text.startswith(word, pos):
+            return None
+        pos += len(word)
+    return pos
 
 
 def anchors_for(quotes: Iterable[str]) -> dict[str, str]:
@@ -34,7 +54,7 @@ def _escape(text: str) -> str:
     # Every piece of syntax as a character reference, newlines too: the block stays on one
     # physical line, so Markdown never splits it, and `white-space: pre-wrap` in the
     # stylesheet shows the newlines as line breaks.
-    return text.translate(ESCAPES).replace("\n", "&#10;")
+    return escape_syntax(text).replace("\n", "&#10;")
 
 
 def marked_seed(text: str, anchors: dict[str, str]) -> tuple[Markup, set[str]]:

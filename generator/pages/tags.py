@@ -134,11 +134,13 @@ def pages(ctx: SiteContext) -> dict[str, str]:
         letters=letters,
         split=split,
     )
+    letter_template, tag_template = (
+        env.get_template("tags_letter.md.j2"),
+        env.get_template("tag.md.j2"),
+    )
     if split:
         for letter, group in letters:
-            out[f"tags/by-letter/{letter}.md"] = env.get_template("tags_letter.md.j2").render(
-                letter=letter, tags=group
-            )
+            out[f"tags/by-letter/{letter}.md"] = letter_template.render(letter=letter, tags=group)
     for tag in tags:
         chunks = parts(tag.mentions, ROWS_PER_PAGE)
         for i, chunk in enumerate(chunks):
@@ -155,7 +157,7 @@ def pages(ctx: SiteContext) -> dict[str, str]:
                 )
                 for j in range(len(chunks))
             ]
-            out[path] = env.get_template("tag.md.j2").render(
+            out[path] = tag_template.render(
                 tag=tag,
                 total=tag.count,
                 years=_years(chunk),

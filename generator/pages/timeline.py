@@ -17,10 +17,9 @@ stays hidden and every event shows.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,10 +52,28 @@ class Event:
 Months = list[tuple[str, list[Event]]]
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _name_pattern(name: str) -> re.Pattern[str]:
-    """The name as a whole: not inside a longer word ('Iran' is not in 'Iranian')."""
-    return re.compile(r"(?<![\w])" + re.escape(name) + r"(?![\w])")
+def _word_char(ch: str) -> bool:
+    """A character of a word as a pattern's `\\w` reads it (a letter, digit or underscore)."""
+    return ch.isalnum() or ch == "_"
+
+
+def whole_names(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Where the name occurs as a whole, left to right without overlaps: not inside a longer
+    word ('Iran' is not in 'Iranian'). Found with `str.find`: a site names tens of thousands
+    of actors, and a pattern compiled for each name cost more than the rest of the timeline."""
+    if not name:
+        return
+    size, end_of_text = len(name), len(text)
+    at = text.find(name)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not _word_char(text[at - 1])) and (
+            end == end_of_text or not _word_char(text[end])
+        ):
+            yield at, end
+            at = text.find(name, end)
+        else:
+            at = text.find(name, at + 1)
 
 
 def _surname(name: str) -> str | None:
@@ -85,7 +102,25 @@ def actor_names(actor: dict[str, Any]) -> list[str]:
 
 def named_in(text: str, names: list[str]) -> bool:
     """Whether the text names one of the names as a whole word (case as written)."""
-    return any(_name_pattern(n).search(text) for n in names)
+    return any(next(whole_names(text, n), None) is not None for n in names)
+
+
+def record_names(
+    record: dict[str, Any],
+    page_of: Callable[[str, str], str | None],
+    known: dict[str, list[str]] | None = None,
+) -> list[tuple[str, list[str]]]:
+    """The actor pages of a record's actors, in the record's order, each with the names an
+    event's text may name it by (`actor_names` and `known`; each name once per actor)."""
+    rid = str(record.get("id"))
+    out: list[tuple[str, list[str]]] = []
+    for actor in record.get("actors", []):
+        slug = page_of(rid, str(actor.get("name") or ""))
+        if not slug:
+            continue
+        names = actor_names(actor) + [n for n in (known or {}).get(slug, []) if len(n) >= 3]
+        out.append((slug, list(dict.fromkeys(names))))
+    return out
 
 
 def event_names(
@@ -100,18 +135,21 @@ def event_names(
     `known` the other names the site knows an actor's page by. Where the names of two actors
     overlap, the longer one is meant: "the Kenya Red Cross Society" names that society, not
     Kenya, when both are actors of the briefing."""
-    rid = str(record.get("id"))
+    return names_in_event(record_names(record, page_of, known), text, types)
+
+
+def names_in_event(
+    names: list[tuple[str, list[str]]], text: str, types: dict[str, str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """`event_names` for a record's `record_names` (made once for all of its events)."""
     order: list[str] = []
     spans: list[tuple[int, int, str]] = []
-    for actor in record.get("actors", []):
-        slug = page_of(rid, str(actor.get("name") or ""))
-        if not slug:
-            continue
+    for slug, forms in names:
         if slug not in order:
             order.append(slug)
-        names = actor_names(actor) + [n for n in (known or {}).get(slug, []) if len(n) >= 3]
-        for name in dict.fromkeys(names):
-            spans += [(m.start(), m.end(), slug) for m in _name_pattern(name).finditer(text)]
+        for name in forms:
+            if name in text:
+                spans += [(start, end, slug) for start, end in whole_names(text, name)]
     taken: list[tuple[int, int, str]] = []
     for start, end, slug in sorted(spans, key=lambda sp: (sp[0] - sp[1], sp[0])):
         if not any(a <= start and end <= b and other != slug for a, b, other in taken):
@@ -128,9 +166,11 @@ def build_events(ctx: SiteContext) -> list[Event]:
     known = {a.slug: list(a.names) for a in ctx.actors}
     events = []
     for r in ctx.records:
-        for e in r.get("timeline", []):
+        timeline = r.get("timeline", [])
+        names = record_names(r, ctx.links.actor, known) if timeline else []
+        for e in timeline:
             text = str(e["event"])
-            actors, places = event_names(r, text, ctx.links.actor, types, known)
+            actors, places = names_in_event(names, text, types)
             events.append(
                 Event(
                     str(e["date"]),
@@ -213,7 +253,7 @@ def _filter_choices(events: list[Event], names: dict[str, str]) -> dict[str, lis
 
 
 def _events_page(
-    ctx: SiteContext,
+    template: Any,
     names: dict[str, str],
     *,
     title: str,
@@ -227,7 +267,7 @@ def _events_page(
     around: list[tuple[str, str]] | None = None,
 ) -> str:
     events = [e for _, evs in months for e in evs]
-    return ctx.env.get_template("timeline.md.j2").render(
+    return template.render(
         title=title,
         intro=intro,
         months=months,
@@ -271,6 +311,7 @@ def pages(ctx: SiteContext) -> dict[str, str]:
     """The timeline's overview and its pages of events."""
     env = ctx.env
     events = build_events(ctx)
+    events_template = env.get_template("timeline.md.j2")  # once: each lookup checks its file
     names = {a.slug: a.name for a in ctx.actors}
     years = by_year(events)
     out: dict[str, str] = {}
@@ -286,7 +327,7 @@ def pages(ctx: SiteContext) -> dict[str, str]:
         height = sum(_height(e) for _, evs in months for e in evs) + 70 * len(months)
         if count <= EVENTS_PER_PAGE and height <= EVENTS_HEIGHT:
             out[f"timeline/{year}.md"] = _events_page(
-                ctx,
+                events_template,
                 names,
                 title=f"Timeline: {label}",
                 intro=intro,
@@ -309,7 +350,7 @@ def pages(ctx: SiteContext) -> dict[str, str]:
                 pager = [(f"Part {j + 1}", f"{n}.md", j == i) for j, n in enumerate(names_of_parts)]
                 heading = month_label if len(chunks) == 1 else f"{month_label}, part {i + 1}"
                 out[f"timeline/{year}/{names_of_parts[i]}.md"] = _events_page(
-                    ctx,
+                    events_template,
                     names,
                     title=f"Timeline: {heading}",
                     intro=f"{_plural(len(evs), 'event')} of {month_label}, newest first."
