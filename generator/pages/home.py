@@ -72,13 +72,12 @@ def _briefing_lists(ctx: SiteContext) -> dict[str, str]:
         }
     out: dict[str, str] = {}
     links = []
+    year_template = env.get_template("briefings_year.md.j2")
     for year, rs in years:
         chunks = parts(rs, ROWS_PER_PAGE)
         names = [part_name(year, i + 1) for i in range(len(chunks))]
         for i, chunk in enumerate(chunks):
-            out[f"briefings/{YEARS_DIR}/{names[i]}.md"] = env.get_template(
-                "briefings_year.md.j2"
-            ).render(
+            out[f"briefings/{YEARS_DIR}/{names[i]}.md"] = year_template.render(
                 year=year_label(year),
                 items=chunk,
                 total=len(rs),
