@@ -12,11 +12,14 @@ from typing import Any
 
 import pytest
 
+from generator.entities import Registry, parse_registry
 from generator.pages import actor_pages
 from generator.pages.actor_pages import brief, name_pattern, own_events
+from generator.pages.cache import RenderCache
 from generator.pages.catalog import build_actors
 from generator.pages.context import Links, SiteContext
 from generator.pages.templating import environment
+from generator.render import Briefing, Keep, render_pages, write_pages
 from generator.siteconfig import SiteConfig
 
 from .browser import ARTIFACTS, chromium, require_browser, serve
@@ -34,18 +37,30 @@ def record(
         "actors": actors,
         "timeline": [{"date": d, "event": text, "status": "occurred"} for d, text in events],
         "source_chain": [],
+        "seed": {"path": f"seeds/{rid}.txt", "sha256": "0" * 64},
     }
 
 
-def context(records: list[dict[str, Any]]) -> SiteContext:
+def context(records: list[dict[str, Any]], registry: Registry | None = None) -> SiteContext:
     records = sorted(records, key=lambda r: r["date"], reverse=True)
     return SiteContext(
-        records, build_actors(records), [], Links(), SiteConfig(publish_drafts=True), environment()
+        records,
+        build_actors(records, registry=registry),
+        [],
+        Links(),
+        SiteConfig(publish_drafts=True),
+        environment(),
     )
 
 
-def render(records: list[dict[str, Any]]) -> dict[str, str]:
-    return actor_pages.pages(context(records))
+def render(records: list[dict[str, Any]], registry: Registry | None = None) -> dict[str, str]:
+    return actor_pages.pages(context(records, registry))
+
+
+def registry_of(*entities: dict[str, Any]) -> Registry:
+    registry = parse_registry({"entities": list(entities)})
+    assert not registry.problems, registry.problems
+    return registry
 
 
 def actor_of(records: list[dict[str, Any]], name: str):
@@ -74,7 +89,8 @@ def test_period_and_briefings_per_year() -> None:
 
 
 def test_one_briefing_has_one_date_for_a_period_and_no_year_chart() -> None:
-    page = render([record("a", "2022-05-02", [NATO])])["actors/nato.md"]
+    # Named once, NATO has a page because the entity registry lists it.
+    page = render([record("a", "2022-05-02", [NATO])], registry_of(NATO))["actors/nato.md"]
     assert '<span class="bf-label">Period</span> 2 May 2022</span>' in page
     assert "Briefings per year" not in page
 
@@ -247,7 +263,8 @@ def test_the_actor_index_leaves_countries_and_places_to_the_places_index() -> No
                 {"name": "Tokyo", "type": "place"},
                 {"name": "Jens Stoltenberg", "type": "person"},
             ],
-        )
+        ),
+        record("b", "2020-02-01", [NATO, {"name": "Jens Stoltenberg", "type": "person"}]),
     ]
     pages = render(records)
     index = pages["actors/index.md"]
@@ -289,13 +306,138 @@ def test_hostile_names_and_events_are_escaped() -> None:
             "2020-01-01",
             [evil, NATO],
             [("2020-01-01", "<script>alert(1)</script> <img src=x onerror=alert(2)> met NATO")],
-        )
+        ),
+        record("b", "2020-02-01", [NATO]),
     ]
     pages = render(records)
     for page in pages.values():
         assert "<script>" not in page and "<img" not in page and "](javascript:" not in page
     nato = pages["actors/nato.md"]
     assert "&#60;img src&#61;x onerror&#61;alert&#40;2&#41;&#62; met NATO" in nato
+
+
+# --- Who has a page of its own --------------------------------------------------------------
+
+JENS = {"name": "Jens Stoltenberg", "type": "person"}
+OLA = {"name": "Ola Nordmann", "type": "person"}
+
+
+def site(records: list[dict[str, Any]], registry: Registry | None = None) -> dict[str, str]:
+    """Every page of a site of these records, as `briefings render` makes them."""
+    return render_pages(
+        [Briefing(r, f"{r['id']}.yaml") for r in records],
+        SiteConfig(publish_drafts=True),
+        registry=registry,
+    )
+
+
+def row(page: str, name: str) -> str:
+    """The row of the briefing page's actors table that names the actor."""
+    return next(ln for ln in page.splitlines() if ln.startswith("| <span id=") and name in ln)
+
+
+def test_an_actor_named_once_has_no_page_and_leads_to_its_row_in_its_briefing() -> None:
+    records = [
+        record("a", "2020-01-01", [NATO, JENS]),
+        record("b", "2020-02-01", [NATO, OLA, {"name": "Oslo", "type": "place"}]),
+    ]
+    pages = site(records)
+    assert "actors/nato.md" in pages
+    assert "actors/jens-stoltenberg.md" not in pages and "actors/ola-nordmann.md" not in pages
+    assert "actors/oslo.md" in pages  # a place keeps its page (the places index leads there)
+    # Its briefing names it without a link, in a row with an anchor; NATO's name is a link.
+    jens = row(pages["briefings/a.md"], "Jens Stoltenberg")
+    assert jens.startswith('| <span id="actor-2"></span>Jens Stoltenberg |'), jens
+    assert "](../actors/" not in jens
+    nato = row(pages["briefings/a.md"], "NATO")
+    assert nato.startswith('| <span id="actor-1"></span>[NATO](../actors/nato.md) |'), nato
+    # The index lists it with its type, its name leading to that row.
+    index = pages["actors/index.md"]
+    assert "| [Jens Stoltenberg](../briefings/a.md#actor-2) | person | 1 |" in index
+    assert "| [Ola Nordmann](../briefings/b.md#actor-2) | person | 1 |" in index
+    assert "| [NATO](nato.md) | organization | 2 |" in index
+    assert "The 2 named in one briefing only lead to their row in that briefing." in index
+    # A companion without a page leads to its row too.
+    assert "- [Jens Stoltenberg](../briefings/a.md#actor-2) · 1 briefing" in pages["actors/nato.md"]
+    # No page links to an actor page that is not there.
+    linked = {
+        m
+        for page in pages.values()
+        for m in re.findall(r"\]\((?:\.\./)*(?:actors/)?([\w-]+)\.md\)", page)
+    }
+    assert not {"jens-stoltenberg", "ola-nordmann"} & linked
+
+
+def test_a_second_briefing_gives_the_actor_its_page_and_both_briefings_link_it(
+    tmp_path: Path,
+) -> None:
+    one = [record("a", "2020-01-01", [NATO, JENS]), record("b", "2020-02-01", [NATO])]
+    docs = tmp_path / "docs"
+    cache = RenderCache(tmp_path / "cache.json")
+    briefings = [Briefing(r, f"{r['id']}.yaml", seed_sha=r["id"]) for r in one]
+    first = render_pages(briefings, SiteConfig(publish_drafts=True), cache)
+    write_pages(docs, first)
+    cache.pages_written(docs)
+    assert "actors/jens-stoltenberg.md" not in first
+    # A third briefing names him: his page appears, and the first briefing's page is rendered
+    # again (not kept from the cache) with the link.
+    third = Briefing(record("c", "2020-03-01", [JENS]), "c.yaml", seed_sha="c")
+    again = render_pages([*briefings, third], SiteConfig(publish_drafts=True), cache)
+    assert "actors/jens-stoltenberg.md" in again
+    for rid in ("a", "c"):
+        page = again[f"briefings/{rid}.md"]
+        assert not isinstance(page, Keep), rid
+        assert "[Jens Stoltenberg](../actors/jens-stoltenberg.md)" in page, rid
+    assert isinstance(again["briefings/b.md"], Keep)  # its links did not change
+    jens = again["actors/jens-stoltenberg.md"]
+    assert "(../briefings/a.md)" in jens and "(../briefings/c.md)" in jens
+    assert "| [Jens Stoltenberg](jens-stoltenberg.md) | person | 2 |" in again["actors/index.md"]
+
+
+def test_an_actor_the_registry_lists_keeps_its_page_when_named_once() -> None:
+    records = [record("a", "2020-01-01", [NATO, JENS, OLA])]
+    pages = site(records, registry_of(dict(OLA, aliases=["O. Nordmann"])))
+    assert "actors/ola-nordmann.md" in pages
+    assert "actors/jens-stoltenberg.md" not in pages and "actors/nato.md" not in pages
+    assert "[Ola Nordmann](../actors/ola-nordmann.md)" in pages["briefings/a.md"]
+    assert "| [Ola Nordmann](ola-nordmann.md) | person | 1 |" in pages["actors/index.md"]
+
+
+def test_own_events_are_found_with_one_pattern_per_name_form(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The work grows with the records, not with actors times events: each name form's pattern
+    is compiled once for the whole site, and only events that hold its first word are
+    searched."""
+    actor_pages._form_pattern.cache_clear()
+    compiled: list[tuple[str, ...]] = []
+    real = actor_pages.name_pattern
+    monkeypatch.setattr(
+        actor_pages, "name_pattern", lambda forms: compiled.append(tuple(forms)) or real(forms)
+    )
+    surnames = [c + c.lower() * 2 for c in "ABCDEFGHIJ"]
+    people = [{"name": f"Person {s}", "type": "person"} for s in surnames]
+    records = [
+        record(
+            f"r{i}",
+            f"2020-01-{1 + i:02d}",
+            [NATO, *people],
+            [("2020-01", f"NATO meets Person {s} in round {i}") for s in surnames]
+            + [("2020-01", f"Talks, round {i}.{j}.") for j in range(20)],
+        )
+        for i in range(20)
+    ]
+    pages = render(records)
+    forms = sorted(f for (f,) in compiled)
+    assert len(forms) == len(set(forms))  # never twice
+    # NATO, each person's name and surname: 21 forms for 20 briefings of 11 actors and 600
+    # events.
+    assert set(forms) == {"NATO", *(f"Person {s}" for s in surnames), *surnames}
+    assert "Events</span> 20</span>" in pages["actors/person-aaa.md"]
+    assert "NATO meets Person Aaa in round 19" in pages["actors/person-aaa.md"]
+    assert "the 20 newest of 200" in pages["actors/nato.md"]
+    text = actor_pages._RecordText(records[0])
+    assert text.where["nato"] == list(range(10)) and "person" in text.where
 
 
 # --- In Chromium, on a site drafted from the corpus seeds ----------------------------------

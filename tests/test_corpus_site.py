@@ -5,6 +5,8 @@ screenshots of the pages a reader browses by, at desktop and phone width."""
 
 from __future__ import annotations
 
+import json
+import re
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,6 +47,54 @@ def test_no_page_is_heavier_than_200_kb(corpus_site: Path) -> None:
         if p.stat().st_size > MAX_HTML_BYTES
     }
     assert heavy == {}
+
+
+def _target(site: Path, page: Path, href: str) -> tuple[Path, str]:
+    """The built file and the anchor a relative link of a page leads to."""
+    url = urllib.parse.urljoin(page.relative_to(site).as_posix(), href)
+    path, _, anchor = urllib.parse.unquote(url).partition("#")
+    file = site / path
+    return (file / "index.html" if path.endswith("/") or not path else file), anchor
+
+
+def test_every_link_to_an_actor_leads_to_its_page_or_its_row(corpus_repo: Path) -> None:
+    """An actor named in one briefing has no page (unless a place or in the registry): the
+    indexes and search lead to its row in its briefing, which has that anchor; every link to
+    an actor page leads to a page that is there."""
+    from generator.entities import load_registry
+
+    site = corpus_repo / "site"
+    registry = load_registry(corpus_repo / "briefings")
+    rows = pages = 0
+    broken: list[str] = []
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text("utf-8")
+        for href in re.findall(r'href="(?!/)([^"#:]*(?:actors/[^"]*|#actor-\d+))"', html):
+            file, anchor = _target(site, page, href)
+            if not file.is_file() or (anchor and f'id="{anchor}"' not in file.read_text("utf-8")):
+                broken.append(f"{page.relative_to(site)} → {href}")
+            rows += bool(anchor.startswith("actor-"))
+    for page in (site / "actors").glob("*/index.html"):
+        html = page.read_text("utf-8")
+        if page.parent.name == "by-letter" or ">Places</a>" in html.split("bf-crumbs", 1)[-1][:300]:
+            continue
+        pages += 1
+        name = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+        once = "Briefings</span> 1</span>" in html
+        assert not once or (name and registry.entity(name.group(1))), page
+    assert rows > 20 and pages > 5, (rows, pages)
+    assert broken == []
+    # Search leads where the indexes do.
+    docs = [d for f in sorted((site / "search-data" / "m").glob("*.json")) for d in json.loads(
+        f.read_text("utf-8"))]  # fmt: skip
+    found = [
+        d[2] for d in docs if d[2].startswith(("actors/", "briefings/")) and d[0] != "briefing"
+    ]
+    assert any("#actor-" in url for url in found) and any(u.startswith("actors/") for u in found)
+    for url in found:
+        file, anchor = _target(site, site / "index.html", url)
+        assert file.is_file(), url
+        assert not anchor or f'id="{anchor}"' in file.read_text("utf-8"), url
 
 
 def test_no_page_is_taller_than_twenty_screens(corpus_site: Path, browser) -> None:

@@ -48,7 +48,8 @@ def test_briefing_page_holds_every_part_of_the_record() -> None:
     assert "Original</span> Nikkei Asia (3 May 2023)" in page
     assert "Copy in hand</span> Global Research (5 May 2023)" in page
     assert re.search(
-        r'\| Jens Stoltenberg<sup class="bf-sup"><a class="bf-ev" href="#ev-\d+" '
+        r'\| <span id="actor-\d+"></span>Jens Stoltenberg'
+        r'<sup class="bf-sup"><a class="bf-ev" href="#ev-\d+" '
         r'aria-label="quote \d+ in the seed text" title="Show the words of the seed">'
         r"\d+</a></sup> \| person \| NATO Secretary&#45;General \|",
         page,
@@ -312,7 +313,12 @@ def test_large_sites_split_the_actor_index_and_the_timeline() -> None:
     assert letters == sorted(
         ["actors/by-letter/p.md"] + [f"actors/by-letter/p-{n}.md" for n in range(2, 9)]
     )
-    assert "(../person-a0-0.md)" in pages["actors/by-letter/p.md"]
+    # Each is named in one briefing only: it leads to its row there, not to a page of its own.
+    assert (
+        "| [Person A0&#45;0](../../briefings/b0.md#actor-1) | person | 1 |"
+        in pages["actors/by-letter/p.md"]
+    )
+    assert not any(re.fullmatch(r"actors/person-[^/]*\.md", p) for p in pages)
     index = pages["actors/index.md"]
     assert "2000 actors are named" in index and "[P](by-letter/p.md) (2000)" in index
     assert index.count("| person |") == 100

@@ -153,6 +153,11 @@ def test_documents_are_briefings_then_entities_then_outlets_with_dates() -> None
     cook = doc(files, doc_number(files, "Tim Cook"))
     assert cook[0] == "person" and cook[2].startswith("actors/") and cook[4] == "2024"
     assert cook[5] == "2 briefings, the latest 1 May 2024"
+    # An actor named in one briefing only has no page: search leads to its row there, as the
+    # actor index does.
+    bank = doc(files, doc_number(files, "Crédit Agricole"))
+    assert bank[:3] == ["organization", "Crédit Agricole", "briefings/orchard/#actor-1"]
+    assert bank[5] == "1 briefing, the latest 1 Sep 2023"
 
 
 def test_every_token_is_in_the_shard_of_its_longest_prefix(monkeypatch) -> None:

@@ -235,7 +235,10 @@ def test_diagram_boxes_wrap_long_names_and_keep_the_full_text_in_a_tooltip() -> 
 
 
 def test_pages_reached_from_an_index_have_a_way_back() -> None:
-    pages = render_pages([Briefing(example(), "r")], SiteConfig(publish_drafts=True))
+    again = dict(example(), id="again")  # NATO named twice has a page of its own
+    pages = render_pages(
+        [Briefing(example(), "r"), Briefing(again, "again")], SiteConfig(publish_drafts=True)
+    )
     crumb = '<nav class="bf-crumbs" aria-label="Breadcrumb" markdown="span">[{}](index.md) ›</nav>'
     assert crumb.format("Briefings") in pages[f"briefings/{RID}.md"]
     assert crumb.format("Actors") in pages["actors/nato.md"]

@@ -5,6 +5,15 @@ year, the roles it held and when, its own events (the events of its briefings wh
 names it), the actors named with it, and its briefings. A long-lived actor gets a page per
 year under actors/<slug>/, so that no page grows with the site. Countries and places are
 listed in the places index (pages/places.py), not in the actor index; their pages stay here.
+
+Only an actor worth a page has one (`catalog.worth_a_page`: named in two briefings or more,
+listed in the entity registry, or a place): most actors of real news are named once, and their
+page would repeat their briefing. The others are listed in the index like every actor, and
+their names lead to their row in the briefing that names them (`actor_href`, `actor_url`).
+
+The actors' own events are found in one pass over the records: each record's event words
+are indexed once (`_RecordText`), each name form's pattern is compiled once, and a form is
+searched for only in the events that hold its first word.
 """
 
 from __future__ import annotations
@@ -17,9 +26,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
 from ..dates import sort_key
 from .catalog import Actor, Mention, initial, name_key
 from .context import SiteContext
+from .escape import path_part
 
 #: Above this many actors the index is split: the most named plus a page per initial, so
 #: that no page grows with the site (150 rows are about 11 screens on a phone).
@@ -152,61 +164,127 @@ def name_pattern(forms: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
-    return name_pattern(list(forms))
+#: A word as patterns see it (`name_pattern` bounds a form by \\w).
+_WORD = re.compile(r"\w+")
 
 
-def _record_forms(actor: Actor, rec: dict[str, Any]) -> list[str]:
-    """The forms a record uses for the actor: its names, the aliases the record gives it, and
-    for a person the surname alone when no other actor of the record bears it."""
-    keys = {name_key(n) for n in actor.names}
-    forms = list(actor.names)
-    others: list[str] = []
-    for entry in rec.get("actors", []):
-        name = str(entry.get("name") or "")
-        if name_key(name) in keys:
-            forms += [name] + [str(a) for a in entry.get("aliases") or [] if a]
-        else:
-            others.append(name)
-    if actor.type == "person":
-        taken = {name_key(w) for o in others for w in o.split()}
-        for name in list(forms):
-            words = name.split()
-            last = words[-1] if len(words) > 1 else ""
-            if len(last) > 2 and last[:1].isupper() and name_key(last) not in taken:
-                forms.append(last)
-    return forms
+@functools.lru_cache(maxsize=1 << 16)
+def _first_word(form: str) -> str | None:
+    """A form's first word, case folded: only an event that holds it can name the form. None
+    for a form `name_pattern` leaves out (fewer than two letters or digits)."""
+    if sum(ch.isalnum() for ch in form) < 2:
+        return None
+    words = _WORD.findall(_plain(form).casefold())
+    return words[0] if words else None
 
 
-def own_events(actor: Actor, records: dict[str, dict[str, Any]]) -> list[OwnEvent]:
+@functools.lru_cache(maxsize=1 << 16)
+def _form_pattern(form: str) -> re.Pattern[str] | None:
+    """A form's pattern, compiled once per render (the site's forms, not its mentions)."""
+    return name_pattern([form])
+
+
+def _surname(name: str) -> str | None:
+    words = name.split()
+    last = words[-1] if len(words) > 1 else ""
+    return last if len(last) > 2 and last[:1].isupper() else None
+
+
+class _RecordText:
+    """What `own_events` needs of one record, worked out once for all the actors it names:
+    its events' texts, which events hold each word, and its actors by name key."""
+
+    def __init__(self, rec: dict[str, Any]) -> None:
+        self.events: list[dict[str, Any]] = list(rec.get("timeline") or [])
+        self.plain = [_plain(str(e.get("event") or "")) for e in self.events]
+        self.where: dict[str, list[int]] = {}
+        for n, text in enumerate(self.plain):
+            for word in dict.fromkeys(_WORD.findall(text.casefold())):
+                self.where.setdefault(word, []).append(n)
+        self.forms: dict[str, list[str]] = {}
+        """name key → the names and aliases of the record's actors of that key"""
+        self.entry_words: dict[str, list[set[str]]] = {}
+        """name key → the word keys of each of the record's actor names of that key"""
+        self.words: Counter[str] = Counter()
+        """word key → how many of the record's actor names hold it"""
+        for entry in rec.get("actors", []):
+            name = str(entry.get("name") or "")
+            k = name_key(name)
+            self.forms.setdefault(k, []).extend(
+                [name] + [str(a) for a in entry.get("aliases") or [] if a]
+            )
+            words = {name_key(w) for w in name.split()}
+            self.entry_words.setdefault(k, []).append(words)
+            self.words.update(words)
+
+    def forms_of(self, actor: Actor, keys: set[str]) -> list[str]:
+        """The forms the record uses for the actor: its names, the aliases the record gives
+        it, and for a person the surname alone when no other actor of the record bears it."""
+        mine = (
+            [k for k in self.forms if k in keys]
+            if len(self.forms) < len(keys)
+            else [k for k in keys if k in self.forms]
+        )
+        forms = list(actor.names)
+        for k in mine:
+            forms += self.forms[k]
+        if actor.type == "person":
+            own: Counter[str] = Counter()
+            for k in mine:
+                for words in self.entry_words[k]:
+                    own.update(words)
+            for name in list(forms):
+                last = _surname(name)
+                if last and self.words[name_key(last)] <= own[name_key(last)]:
+                    forms.append(last)
+        return forms
+
+    def naming(self, forms: list[str]) -> list[int]:
+        """The events whose text names one of the forms, in record order: only the events that
+        hold a form's first word are searched, with the form's own pattern."""
+        found: set[int] = set()
+        for form in dict.fromkeys(forms):
+            first = _first_word(form)
+            holding = self.where.get(first, ()) if first else ()
+            if not holding:
+                continue
+            pattern = _form_pattern(form)
+            for n in holding:
+                if n not in found and pattern is not None and pattern.search(self.plain[n]):
+                    found.add(n)
+        return sorted(found)
+
+
+def own_events(
+    actor: Actor,
+    records: dict[str, dict[str, Any]],
+    texts: dict[str, _RecordText] | None = None,
+) -> list[OwnEvent]:
     """The events of the actor's briefings whose text names it, newest first; an event told
-    alike by several briefings (copies of one story) once, from the newest."""
+    alike by several briefings (copies of one story) once, from the newest. `texts` keeps
+    each record's `_RecordText` for the next actor."""
+    texts = {} if texts is None else texts
+    keys = {name_key(n) for n in actor.names}
     found: list[OwnEvent] = []
     seen: set[tuple[str, str]] = set()
     for m in actor.mentions:
         rec = records.get(m.briefing_id)
         if rec is None:
             continue
-        events = rec.get("timeline") or []
-        texts = [_plain(str(e.get("event") or "")) for e in events]
-        folded = " ".join(texts).casefold()
-        # Only the forms whose first word occurs at all make the pattern (most actors of a
-        # briefing are named in none of its events), and equal sets of forms share one.
-        forms = {f for f in _record_forms(actor, rec) if f.split()}
-        pattern = _pattern(tuple(sorted(f for f in forms if f.split()[0].casefold() in folded)))
-        if pattern is None:
+        text = texts.get(m.briefing_id)
+        if text is None:
+            text = texts[m.briefing_id] = _RecordText(rec)
+        if not text.events:
             continue
-        for e, plain in zip(events, texts, strict=True):
-            text = str(e.get("event") or "")
+        for n in text.naming(text.forms_of(actor, keys)):
+            e = text.events[n]
+            event = str(e.get("event") or "")
             date = str(e.get("date") or "")
-            if not pattern.search(plain):
-                continue
-            key = (sort_key(date), name_key(text))
+            key = (sort_key(date), name_key(event))
             if key in seen:
                 continue
             seen.add(key)
-            found.append(OwnEvent(date, text, str(e.get("status") or ""), m.briefing_id, m.title))
+            found.append(OwnEvent(date, event, str(e.get("status") or ""), m.briefing_id, m.title))
     found.sort(key=lambda e: (sort_key(e.date), e.briefing_id, e.event), reverse=True)
     return found
 
@@ -262,9 +340,13 @@ def _year_pages(brief: ActorBrief) -> list[YearPage]:
     return pages
 
 
-def brief(actor: Actor, records: dict[str, dict[str, Any]]) -> ActorBrief:
-    """Everything an actor's page shows."""
-    events = own_events(actor, records)
+def brief(
+    actor: Actor,
+    records: dict[str, dict[str, Any]],
+    texts: dict[str, _RecordText] | None = None,
+) -> ActorBrief:
+    """Everything an actor's page shows (`texts`: see `own_events`)."""
+    events = own_events(actor, records, texts)
     roles = roles_over_time(actor)
     split = len(actor.mentions) > BRIEFINGS_ONE_PAGE or len(events) > EVENTS_ONE_PAGE
     out = ActorBrief(
@@ -285,16 +367,39 @@ def is_place(actor: Actor) -> bool:
     return actor.type in PLACE_TYPES
 
 
+def actor_href(actor: Actor, to_actors: str = "", to_root: str = "../") -> Markup:
+    """The link to an actor from a page whose folder reaches actors/ by `to_actors` and the
+    site's root by `to_root`: its page, or for an actor without a page of its own
+    (`catalog.worth_a_page`) its row in the newest briefing that names it."""
+    if actor.page or not actor.mentions:
+        return Markup(f"{to_actors}{path_part(actor.slug)}.md")
+    m = actor.mentions[0]
+    return Markup(f"{to_root}briefings/{path_part(m.briefing_id)}.md#actor-{m.row + 1}")
+
+
+def actor_url(actor: Actor) -> str:
+    """Where an actor is on the built site, from its root (search results): its page, or its
+    row in the briefing that names it (see `actor_href`)."""
+    if actor.page or not actor.mentions:
+        return f"actors/{actor.slug}/"
+    m = actor.mentions[0]
+    return f"briefings/{m.briefing_id}/#actor-{m.row + 1}"
+
+
 def pages(ctx: SiteContext) -> dict[str, str]:
     out = _index_pages(ctx)
     records = {str(r["id"]): r for r in ctx.records}
+    texts: dict[str, _RecordText] = {}
     template = ctx.env.get_template("actor.md.j2")
     year_template = ctx.env.get_template("actor_year.md.j2")
     for actor in ctx.actors:
-        b = brief(actor, records)
+        if not actor.page:
+            continue
+        b = brief(actor, records, texts)
         out[f"actors/{actor.slug}.md"] = template.render(
             a=actor,
             b=b,
+            href=actor_href,
             group=len(actor.mentions) > GROUP_BY_YEAR,
             newest_briefings=NEWEST_BRIEFINGS,
             newest_events=NEWEST_EVENTS,
@@ -313,21 +418,33 @@ def _index_pages(ctx: SiteContext) -> dict[str, str]:
     env = ctx.env
     actors = [a for a in ctx.actors if not is_place(a)]
     places = len(ctx.actors) - len(actors)
+    singles = sum(1 for a in actors if not a.page)
     index = env.get_template("actors.md.j2")
     if len(actors) <= ACTORS_ONE_PAGE:
         return {
             "actors/index.md": index.render(
-                actors=actors, letters=[], total=len(actors), places=places
+                actors=actors,
+                letters=[],
+                total=len(actors),
+                places=places,
+                singles=singles,
+                href=actor_href,
             )
         }
     by_letter = by_initial(actors, lambda a: a.name)
     letters = [(letter, len(group)) for letter, group in sorted(by_letter.items())]
     out = {
         "actors/index.md": index.render(
-            actors=actors[:ACTORS_TOP], letters=letters, total=len(actors), places=places
+            actors=actors[:ACTORS_TOP],
+            letters=letters,
+            total=len(actors),
+            places=places,
+            singles=singles,
+            href=actor_href,
         )
     }
-    out.update(letter_pages(env.get_template("actors_letter.md.j2"), "actors", by_letter, "actors"))
+    letter = env.get_template("actors_letter.md.j2")
+    out.update(letter_pages(letter, "actors", by_letter, "actors", href=actor_href))
     return out
 
 
@@ -340,16 +457,17 @@ def by_initial(items: list[Any], name_of: Callable[[Any], str]) -> dict[str, lis
 
 
 def letter_pages(
-    template: Any, folder: str, by_letter: dict[str, list[Any]], field: str
+    template: Any, folder: str, by_letter: dict[str, list[Any]], field: str, **extra: Any
 ) -> dict[str, str]:
     """The pages of an index by initial, `<folder>/by-letter/<stem>.md`, a letter's entries in
-    pages of at most LETTER_PAGE (`letter_parts`); the template gets them as `field`."""
+    pages of at most LETTER_PAGE (`letter_parts`); the template gets them as `field`, and
+    `extra` as they are."""
     out = {}
     for letter, group in by_letter.items():
         parts = letter_parts(letter, group)
         for part, (stem, chunk) in enumerate(parts, 1):
             out[f"{folder}/by-letter/{stem}.md"] = template.render(
-                letter=letter, part=part, parts=[s for s, _ in parts], **{field: chunk}
+                letter=letter, part=part, parts=[s for s, _ in parts], **{field: chunk}, **extra
             )
     return out
 

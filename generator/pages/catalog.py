@@ -23,6 +23,9 @@ from ..extract.lexicon import name_key as lexicon_name_key
 COMPANION_WINDOW = 25
 #: Page names under actors/ that no actor may take.
 RESERVED_SLUGS = ("index", "by-letter")
+#: An actor named in fewer briefings than this has no page of its own (its briefing says all
+#: a page would), unless the entity registry lists it or it is a country or place.
+PAGE_MIN_BRIEFINGS = 2
 
 
 def initial(name: str) -> str:
@@ -90,6 +93,8 @@ class Mention:
     title: str
     date: str
     role: str = ""
+    row: int = 0
+    """An actor's place in the briefing's list of actors (0 for the first; its row's anchor)."""
 
 
 @dataclass
@@ -106,6 +111,20 @@ class Actor:
     """The name keys that lead to this actor's page (its names, and aliases only it has)."""
     links_in: dict[str, list[str]] = field(default_factory=dict)
     """briefing id → name keys that lead here in that briefing only (see `actor_links`)."""
+    page: bool = True
+    """Whether it has a page of its own (`worth_a_page`); else names lead to its briefing."""
+
+
+def worth_a_page(actor: Actor, registered: bool = False) -> bool:
+    """An actor has a page of its own when it is named in `PAGE_MIN_BRIEFINGS` briefings or
+    more, when a person listed it in the entity registry, or when it is a country or place
+    (the places index and map lead to every place's page). An actor named once is listed in
+    the actor index and search, and leads to its row in the briefing that names it."""
+    return (
+        registered
+        or actor.type in ("country", "place")
+        or len({m.briefing_id for m in actor.mentions}) >= PAGE_MIN_BRIEFINGS
+    )
 
 
 def _newest(mentions: list[Mention]) -> list[Mention]:
@@ -128,6 +147,7 @@ def build_actors(
                     str(records[r]["title"]),
                     str(records[r]["date"]),
                     str(records[r]["actors"][i].get("role") or ""),
+                    i,
                 )
                 for r, i in entity.mentions
             ]
@@ -140,6 +160,8 @@ def build_actors(
             mentions,
             link_keys=entity.keys,
         )
+        listed = registry.entity(entity.name) if registry else None
+        actor.page = worth_a_page(actor, listed is not None and listed.name == entity.name)
         roles_seen: set[str] = set()
         for m in mentions:
             if m.role and m.role not in roles_seen:

@@ -18,7 +18,7 @@ from collections import Counter
 from typing import Any
 
 from ..dates import sort_key
-from .actor_pages import is_place
+from .actor_pages import actor_href, is_place
 from .context import SiteContext
 from .feed import atom_feed
 from .paging import ROWS_PER_PAGE, part_name, parts
@@ -119,7 +119,7 @@ def overview(ctx: SiteContext) -> dict[str, Any]:
             for y, n in sorted(years.items(), key=lambda kv: kv[0], reverse=True)
             if y != UNDATED
         ],
-        "top": [(a.name, a.slug, len(a.mentions)) for a in top],
+        "top": [(a.name, actor_href(a, "actors/", ""), len(a.mentions)) for a in top],
     }
 
 

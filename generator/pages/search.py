@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..dates import human_date, sort_key
+from .actor_pages import actor_url
 from .context import SiteContext
 
 FOLDER = "search-data"
@@ -255,7 +256,7 @@ def build_index(ctx: SiteContext) -> Index:
                 fields += [(w, ALIAS_WORD) for w in words(alias)]
         last, shown, span = _period([m.date for m in actor.mentions] or ["0000"])
         detail = f"{_plural(len(actor.mentions), 'briefing')}, the latest {shown}"
-        index.add(1, [actor.type, actor.name, f"actors/{actor.slug}/", last, span, detail], fields)
+        index.add(1, [actor.type, actor.name, actor_url(actor), last, span, detail], fields)
     for src in ctx.sources:
         if src.kind != "outlet":
             continue
