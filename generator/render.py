@@ -114,7 +114,7 @@ def _briefing_view(
             "role": a.get("role"),
             "aliases": a.get("aliases", []),
             "ev": ev(a),
-            "page": links.actor(str(rec["id"]), str(a["name"])),
+            "page": links.actor_page(str(rec["id"]), str(a["name"])),
         }
         for a in rec.get("actors", [])
     ]
@@ -215,6 +215,7 @@ def render_pages(
     site_sources = sources.build_sources(records)
     actor_slugs, actor_slugs_in = actor_links(actors)
     links = Links(actor_slugs, {s.key: s.href for s in site_sources if s.page}, actor_slugs_in)
+    links.actor_pages = {a.slug for a in actors if a.page}
     links.tags = tags.tag_links(tags.build_tags(records))
     related_lists = related.build_related(records, links.actor)
     ctx = SiteContext(records, actors, site_sources, links, site, env, len(held_back))
@@ -223,7 +224,9 @@ def render_pages(
     for b in ordered:
         name = f"briefings/{b.id}.md"
         mine = {
-            "actors": [links.actor(b.id, str(a["name"])) for a in b.record.get("actors", [])],
+            "actors": [
+                links.actor_page(b.id, str(a["name"])) for a in b.record.get("actors", [])
+            ],
             "sources": [
                 links.sources.get(sources.source_key(s, b.id))
                 for s in b.record.get("source_chain", [])

@@ -28,6 +28,9 @@ class Links:
     entity than the same name elsewhere (a surname resolved in its briefing)."""
     tags: dict[str, str] = field(default_factory=dict)
     """tag key (`pages.tags.tag_key`) → the page of the tag under tags/"""
+    actor_pages: set[str] | None = None
+    """The slugs of the actors that have a page of their own (`catalog.worth_a_page`); None:
+    every actor has one."""
 
     def actor(self, briefing_id: str, name: str) -> str | None:
         """The slug of the actor page a name in a briefing leads to."""
@@ -35,6 +38,14 @@ class Links:
 
         k = name_key(name)
         return self.actors_in.get(briefing_id, {}).get(k) or self.actors.get(k)
+
+    def actor_page(self, briefing_id: str, name: str) -> str | None:
+        """The actor page a name in a briefing links to: none for an actor without a page of
+        its own (`actor` still tells which entity the name is)."""
+        slug = self.actor(briefing_id, name)
+        if slug and self.actor_pages is not None and slug not in self.actor_pages:
+            return None
+        return slug
 
 
 @dataclass
