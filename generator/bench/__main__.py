@@ -6,20 +6,23 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import os
 import platform
 import re
 import shutil
+import statistics
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..records import list_records
 from ..render import GENERATED_DIRS
 from .corpus import Base, load_bases, realistic, site_repo, variants, write_corpus
-from .measure import Run, median_of, run
+from .measure import Background, Run, fetch, free_port, median_of, run
 from .recurrence import fit_gamma, frequencies, shape
 from .report import KEPT, page, table
 
@@ -102,10 +105,13 @@ for doc in nlp.pipe(texts, batch_size=16):
 
 
 def _plain_repo(root: Path, n: int, page_bytes: int) -> None:
-    """n plain Markdown pages of about page_bytes each, with the same theme and navigation."""
+    """The baseline: n plain Markdown pages of about page_bytes each (an index page and n - 1
+    others), built as the site is: Material with `navigation.prune`, no search plugin (the site
+    has none), and a `nav` that lists only the index page, the others `not_in_nav` (as the
+    site's briefing and actor pages are). Without a `nav` every page would list every other
+    page, which grows with the square of the page count."""
     docs = root / "docs" / "pages"
     docs.mkdir(parents=True)
-    (root / "docs" / "index.md").write_text("# Plain pages\n", "utf-8")
     words = [
         "alliance",
         "office",
@@ -123,17 +129,25 @@ def _plain_repo(root: Path, n: int, page_bytes: int) -> None:
         "negotiation",
         "station",
     ]
-    for i in range(n):
-        lines, size, k = [f"# Page {i}\n"], 0, i
+
+    def text(title: str, k: int) -> str:
+        lines, size = [f"# {title}\n"], 0
         while size < page_bytes:
             para = " ".join(words[(k + j) % len(words)] for j in range(60)) + ".\n"
             lines.append(para)
             size += len(para) + 1
             k += 7
-        (docs / f"page-{i:05d}.md").write_text("\n".join(lines), "utf-8")
+        return "\n".join(lines)
+
+    (root / "docs" / "index.md").write_text(text("Plain pages", 0), "utf-8")
+    for i in range(1, n):
+        (docs / f"page-{i:05d}.md").write_text(text(f"Page {i}", i), "utf-8")
     (root / "mkdocs.yml").write_text(
-        "site_name: Plain\ntheme:\n  name: material\n  font: false\n  features:\n"
-        "    - navigation.prune\nplugins:\n  - search\n",
+        "site_name: Plain\n"
+        "theme:\n  name: material\n  font: false\n  features:\n    - navigation.prune\n"
+        "plugins: []\n"
+        "nav:\n  - Home: index.md\n"
+        "not_in_nav: |\n  /pages/\n",
         "utf-8",
     )
 
@@ -154,11 +168,67 @@ def _clear_generated(root: Path) -> None:
 def _step(row: dict[str, Any], key: str, fn: Any) -> Run | None:
     """Run a measured step; a failing step leaves its figure empty and says why."""
     try:
-        return fn()
+        result: Run = fn()
+        return result
     except RuntimeError as exc:
         row[key] = None
         print(f"bench: N={row['n']}: {key} failed: {str(exc)[-400:]}", file=sys.stderr)
         return None
+
+
+def build_steps(output: str) -> dict[str, float]:
+    """The seconds of each step `briefings build` reports (extract, check, render) and of its
+    MkDocs step ('mkdocs')."""
+    steps = {m[1]: float(m[2]) for m in re.finditer(r"build: (\w+) done in ([\d.]+)s", output)}
+    built = re.search(r"build: site built in ([\d.]+)s", output)
+    if built:
+        steps["mkdocs"] = float(built.group(1))
+    return steps
+
+
+def _rebuilt(output: str) -> int | None:
+    """The pages an incremental build says it rebuilt; None for a full build."""
+    found = re.search(r"incremental build: (\d+) page", output)
+    return int(found.group(1)) if found else None
+
+
+# Steps of the site itself; their highest peak is the row's peak memory. The baselines (plain
+# MkDocs, bare spaCy, Zensical) are compared with, not counted.
+OWN_STEPS = ("extract", "extract_1", "full_build", "noop_build", "one_build", "serve")
+
+
+def _shows(url: str, sentence: str) -> bool:
+    return sentence in (fetch(url) or "")
+
+
+def serve_update(
+    site: Path, env: dict[str, str], repeat: int, edit: Callable[[], str], page: str, log: Path
+) -> dict[str, Any]:
+    """`briefings serve --live` (`mkdocs serve --dirty`) on a free port: the seconds to its first
+    build (until `page` is served), then `repeat` times: `edit` a seed (it returns a sentence the
+    edit added) and the seconds until `page` is served with that sentence. Stopped as Ctrl-C
+    would; with the peak memory of its processes over the whole session."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{page}"
+    server = Background(
+        _py("-m", "generator", "serve", "--live", "--port", str(port)), site, log, env
+    )
+    out: dict[str, Any] = {}
+    try:
+        out["first"] = server.wait_for(lambda: fetch(url) is not None, 3600, "serve: first build")
+        times = []
+        for _ in range(repeat):
+            sentence = edit()
+            times.append(
+                server.wait_for(
+                    functools.partial(_shows, url, sentence), 600, "serve: the edited page"
+                )
+            )
+        out["runs"] = [round(t, 2) for t in times]
+        out["seconds"] = statistics.median(times)
+    finally:
+        out["peak_bytes"] = server.stop()
+    return out
 
 
 def measure(
@@ -172,12 +242,18 @@ def measure(
     zensical_max: int = 10**9,
     site_only: bool = False,
 ) -> dict[str, Any]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    cache = work / "cache"  # the generator's caches: wiped for a cold build, kept for warm ones
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", BRIEFINGS_CACHE_DIR=str(cache))
     items = corpus(project, n, kind)
-    row: dict[str, Any] = {"n": n, "corpus": kind}
+    row: dict[str, Any] = {"n": n, "corpus": kind, "load_before": os.getloadavg()[0]}
     shaped = shape([r for _, _, r in items], [t for _, t, _ in items])
     row["actors_distinct"], row["actor_gamma"] = shaped.actors, round(shaped.gamma, 3)
     row["actor_top1"] = round(shaped.top1, 4)
+    peaks: dict[str, float] = {}
+
+    def peak(step: str, result: Run | None) -> None:
+        if result is not None:
+            peaks[step] = round(result.peak_bytes / 1e6, 1)
 
     if not site_only:
         # Cold extraction of a sample of new seeds, model load included.
@@ -188,12 +264,13 @@ def measure(
         def fresh_records() -> None:
             shutil.rmtree(ex / "briefings", ignore_errors=True)
             (ex / "briefings").mkdir()
+            shutil.rmtree(cache, ignore_errors=True)
 
         cold = median_of(
             repeat, fresh_records, lambda: run(_py("-m", "generator", "extract"), ex, env)
         )
         row["extract_rate"] = sample / cold.seconds
-        row["extract_peak_mb"] = cold.peak_bytes / 1e6
+        peak("extract", cold)
         try:
             one = median_of(
                 repeat,
@@ -201,6 +278,7 @@ def measure(
                 lambda: run(_py("-m", "generator", "extract", "--jobs", "1"), ex, env),
             )
             row["extract_rate_1"] = sample / one.seconds
+            peak("extract_1", one)
         except RuntimeError:  # an extractor without --jobs
             row["extract_rate_1"] = None
         # One bare spaCy process (model load included) over the same texts: the floor.
@@ -208,88 +286,73 @@ def measure(
             repeat, lambda: None, lambda: run(_py("-c", _BARE_SPACY, str(ex / "seeds")), ex, env)
         )
         row["spacy_rate"] = sample / bare.seconds
+        peak("bare_spacy", bare)
 
-    # The site of n briefings.
+    # The site of n briefings, from records whose seeds are unchanged.
     site = work / "site"
     site_repo(project, site)
     write_corpus(site, items, records=True)
-    noop = median_of(
-        repeat, lambda: None, lambda: run(_py("-m", "generator", "extract"), site, env)
-    )
-    row["noop_extract_s"] = noop.seconds
+
+    def cold_start() -> None:
+        """As a fresh checkout in CI: no generated pages, no site, no caches."""
+        _clear_generated(site)
+        shutil.rmtree(site / "site", ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+
+    build = _py("-m", "generator", "build")
+    full = median_of(repeat, cold_start, lambda: run([*build, "--clean"], site, env))
+    row["full_build_s"] = full.seconds
+    row["full_steps"] = build_steps(full.output)
+    row["mkdocs_s"] = row["full_steps"].get("mkdocs")
+    peak("full_build", full)
+    row["pages"] = pages_by_kind(site / "docs")
+    # The baseline's size: the pages of the full build (one edited seed later changes them).
+    built = list((site / "docs").rglob("*.md"))
+    mean_bytes = int(sum(p.stat().st_size for p in built) / max(1, len(built)))
+    noop = median_of(repeat, lambda: None, lambda: run(build, site, env))
+    row["noop_build_s"] = noop.seconds
+    peak("noop_build", noop)
+
     changed = site / "seeds" / items[0][0]
     original = changed.read_text("utf-8")
-    counter = iter(range(10**6))
+    counter = iter(range(1, 10**6))
+    added: list[str] = []
 
     def edit_one() -> None:
-        changed.write_text(original + f"\nA correction, number {next(counter)}.\n", "utf-8")
+        """Append a sentence, a new one each time, to one seed."""
+        added.append(f"A correction was published as note {next(counter)} of the desk")
+        changed.write_text(original.rstrip("\n") + f"\n\n{added[-1]}.\n", "utf-8")
 
-    row["one_extract_s"] = median_of(
-        repeat, edit_one, lambda: run(_py("-m", "generator", "extract"), site, env)
-    ).seconds
-    row["render_s"] = median_of(
-        repeat,
-        lambda: _clear_generated(site),
-        lambda: run(_py("-m", "generator", "render"), site, env),
-    ).seconds
-    row["render_noop_s"] = median_of(
-        repeat, lambda: None, lambda: run(_py("-m", "generator", "render"), site, env)
-    ).seconds
-    row["pages"] = pages_by_kind(site / "docs")
-    mk = median_of(
-        repeat,
-        lambda: None,
-        lambda: run(_py("-m", "mkdocs", "build", "--strict", "--quiet"), site, env),
-    )
-    row["mkdocs_s"], row["mkdocs_peak_mb"] = mk.seconds, mk.peak_bytes / 1e6
+    def edit_and_tell() -> str:
+        """Edit the seed; words of the sentence added (the page escapes its punctuation)."""
+        edit_one()
+        return added[-1]
 
-    def in_turn(*commands: list[str]) -> Run:
-        """The commands one after another, as one run: times summed, the highest peak."""
-        total = Run(0.0, 0, 0, "")
-        for cmd in commands:
-            r = run(cmd, site, env)
-            total = Run(
-                total.seconds + r.seconds,
-                max(total.peak_bytes, r.peak_bytes),
-                r.returncode or total.returncode,
-                r.output,
-            )
-        return total
-
-    def one_change_mkdocs() -> Run:
-        return in_turn(
-            _py("-m", "generator", "extract"),
-            _py("-m", "generator", "render"),
-            _py("-m", "mkdocs", "build", "--quiet"),
-        )
-
-    one_mk = _step(row, "one_site_mkdocs_s", lambda: median_of(repeat, edit_one, one_change_mkdocs))
-    if one_mk is not None:
-        row["one_site_mkdocs_s"] = one_mk.seconds
-    # Incremental: the builds above left the state of a successful build, so these rebuild
-    # only the pages the changed seed touches (generator/incremental.py). `briefings build` is
-    # extract, check, render and `mkdocs build --dirty`; `mkdocs build --dirty` alone is what
-    # `briefings serve --live` (mkdocs serve --dirty) does on a change: the plugin drafts the
-    # seed, renders, and MkDocs rebuilds.
+    # One changed seed, warm: the state of the builds above lets `briefings build` (extract,
+    # check, render, `mkdocs build --dirty`) rebuild only the pages the seed touches.
     one_build = _step(
-        row,
-        "one_build_s",
-        lambda: median_of(
-            repeat, edit_one, lambda: run(_py("-m", "generator", "build"), site, env)
-        ),
+        row, "one_build_s", lambda: median_of(repeat, edit_one, lambda: run(build, site, env))
     )
     if one_build is not None:
         row["one_build_s"] = one_build.seconds
         row["one_build_pages"] = _rebuilt(one_build.output)
-    one_dirty = _step(
-        row,
-        "one_dirty_s",
-        lambda: median_of(
-            repeat, edit_one, lambda: run(_py("-m", "mkdocs", "build", "--dirty"), site, env)
-        ),
-    )
-    if one_dirty is not None:
-        row["one_dirty_s"] = one_dirty.seconds
+        row["one_steps"] = build_steps(one_build.output)
+        peak("one_build", one_build)
+
+    # One changed seed in `briefings serve --live`: timed until the server serves the page.
+    rid = str(items[0][2]["id"])
+    try:
+        served = serve_update(
+            site, env, repeat, edit_and_tell, f"briefings/{rid}/", work / "serve.log"
+        )
+        row["serve_first_s"] = served["first"]
+        row["serve_update_s"] = served["seconds"]
+        row["serve_update_runs"] = served["runs"]
+        peaks["serve"] = round(served["peak_bytes"] / 1e6, 1)
+    except RuntimeError as exc:
+        row["serve_update_s"] = None
+        print(f"bench: N={n}: serve failed: {str(exc)[-600:]}", file=sys.stderr)
+
     if zensical and n <= zensical_max:
         cold_z = _step(
             row,
@@ -305,36 +368,27 @@ def measure(
         )
         row["zensical_s"] = cold_z.seconds if cold_z else None
         row["zensical_warm_s"] = warm_z.seconds if warm_z else None
+        peak("zensical", cold_z)
 
-        def one_change_site() -> Run:
-            return in_turn(
-                _py("-m", "generator", "extract"),
-                _py("-m", "generator", "render"),
-                [zensical, "build"],
-            )
+    if not site_only:
+        # The baseline: as many plain pages as the site has, of the same mean size.
+        plain = work / "plain"
+        _plain_repo(plain, len(built), mean_bytes)
+        row["plain_pages"], row["plain_page_bytes"] = len(built), mean_bytes
+        done = median_of(
+            repeat,
+            lambda: None,
+            lambda: run(_py("-m", "mkdocs", "build", "--strict", "--quiet"), plain, env),
+        )
+        row["plain_s"] = done.seconds
+        peak("plain", done)
 
-        done = _step(row, "one_site_s", lambda: median_of(repeat, edit_one, one_change_site))
-        if done is not None:
-            row["one_site_s"] = done.seconds
-
-    if site_only:
-        return row
-    # The baseline: as many plain pages as the site has, of the same mean size.
-    pages = list((site / "docs").rglob("*.md"))
-    size = int(sum(p.stat().st_size for p in pages) / max(1, len(pages)))
-    plain = work / "plain"
-    _plain_repo(plain, len(pages), size)
-    row["plain_pages"] = len(pages)
-    row["plain_s"] = median_of(
-        repeat, lambda: None, lambda: run(_py("-m", "mkdocs", "build", "--quiet"), plain, env)
-    ).seconds
+    row["peaks_mb"], row["load_after"] = peaks, os.getloadavg()[0]
+    own = {k: v for k, v in peaks.items() if k in OWN_STEPS}
+    if own:
+        row["peak_step"] = max(own, key=lambda k: own[k])
+        row["peak_mb"] = own[row["peak_step"]]
     return row
-
-
-def _rebuilt(output: str) -> int | None:
-    """The pages an incremental build says it rebuilt; None for a full build."""
-    found = re.search(r"incremental build: (\d+) page", output)
-    return int(found.group(1)) if found else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -355,7 +409,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--page",
         default="docs/benchmark.md",
-        help="where to write the results page ('' for nowhere)",
+        help="where to write the results page, from the project root (default: "
+        "docs/benchmark.md, a page of the site's documentation; '' for nowhere)",
     )
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     parser.add_argument(
@@ -401,15 +456,23 @@ def main(argv: list[str] | None = None) -> int:
     machine = f"{os.cpu_count()} cores, Python {platform.python_version()}, {_mkdocs_versions()}"
     records, seeds = measured_records(args.project)
     measured = shape(records, seeds).line() if records else ""
-    if args.page:
-        target = Path(args.page)
-        previous = target.read_text("utf-8") if target.is_file() else ""
-        kept = previous[previous.index(KEPT) :] if KEPT in previous else ""
-        target.write_text(page(rows, machine, command.strip(), measured, kept), "utf-8")
-        print(f"bench: results page written to {args.page}")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2) + "\n", "utf-8")
+    if args.page:
+        target = args.project / args.page
+        write_page(target, page(rows, machine, command.strip(), measured))
+        print(f"bench: results page written to {target}")
     return 0
+
+
+def write_page(target: Path, text: str) -> None:
+    """Write the results page, keeping the hand-written part of the one there (from its
+    "## Findings" heading on)."""
+    previous = target.read_text("utf-8") if target.is_file() else ""
+    kept = previous[previous.index(KEPT) :] if KEPT in previous else ""
+    target.write_text(
+        text.rstrip("\n") + "\n" + ("\n" + kept.strip() + "\n" if kept else ""), "utf-8"
+    )
 
 
 def _mkdocs_versions() -> str:

@@ -1,8 +1,22 @@
-"""Timing commands and sampling the memory of their whole process tree."""
+"""Timing commands and measuring the memory of their whole process tree.
+
+A command's peak memory is the larger of two measures, both covering every process it starts
+(MkDocs workers, extraction workers):
+
+- the sum over its process tree of each process's proportional set size (PSS: a page shared by
+  n processes, such as a forked worker's copy-on-write pages, counts 1/n in each), sampled every
+  `INTERVAL` seconds from /proc; resident size where PSS is not readable;
+- the largest resident size any single process of the tree reached, as the kernel reports it
+  when the command ends (`os.wait4`: the command's own and that of its reaped descendants), which
+  catches a short peak the sampling misses.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import socket
 import statistics
 import subprocess
 import threading
@@ -10,6 +24,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
+
+INTERVAL = 0.1
 
 
 def _children(pid: int) -> list[int]:
@@ -23,23 +40,61 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (Linux)."""
-    total, todo, seen = 0, [pid], set()
+def _field(path: str, name: str) -> int | None:
+    """A 'Name:  123 kB' field of a /proc file, in bytes."""
+    try:
+        with open(path, encoding="ascii", errors="replace") as lines:
+            for line in lines:
+                if line.startswith(name):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def _memory(pid: int) -> int:
+    pss = _field(f"/proc/{pid}/smaps_rollup", "Pss:")
+    if pss is not None:
+        return pss
+    return _field(f"/proc/{pid}/status", "VmRSS:") or 0
+
+
+def tree_pids(pid: int) -> list[int]:
+    """A process and all its descendants that are alive now."""
+    out, todo, seen = [], [pid], set()
     while todo:
         p = todo.pop()
         if p in seen:
             continue
         seen.add(p)
-        try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
-                    break
-        except OSError:
-            continue
+        out.append(p)
         todo += _children(p)
-    return total
+    return out
+
+
+def tree_memory(pid: int) -> int:
+    """Memory of a process and all its descendants, in bytes: the sum of their PSS (Linux)."""
+    return sum(_memory(p) for p in tree_pids(pid))
+
+
+class Sampler:
+    """Samples the memory of a process tree in a thread until stopped; `peak` is the highest."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak = pid, 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+        self._thread.start()
+
+    def _loop(self) -> None:
+        while not self._done.is_set():
+            self.peak = max(self.peak, tree_memory(self.pid))
+            self._done.wait(INTERVAL)
+
+    def stop(self) -> int:
+        self._done.set()
+        self._thread.join()
+        return self.peak
 
 
 @dataclass
@@ -50,28 +105,31 @@ class Run:
     output: str
 
 
+def _reap(proc: subprocess.Popen[str]) -> int:
+    """Wait for the process; the largest resident size of it and its reaped descendants."""
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return int(usage.ru_maxrss) * 1024  # kilobytes on Linux
+
+
 def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
-    """Run a command, timing it and sampling the peak memory of its process tree."""
+    """Run a command, timing it and measuring the peak memory of its process tree."""
     started = time.perf_counter()
     proc = subprocess.Popen(
         cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    peak = 0
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, tree_rss(proc.pid))
-            done.wait(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    output, _ = proc.communicate()
+    sampler = Sampler(proc.pid)
+    chunks: list[str] = []
+    assert proc.stdout is not None
+    stdout = proc.stdout
+    reader = threading.Thread(target=lambda: chunks.append(stdout.read()), daemon=True)
+    reader.start()
+    largest = _reap(proc)
     seconds = time.perf_counter() - started
-    done.set()
-    sampler.join()
-    return Run(seconds, peak, proc.returncode, output)
+    reader.join()
+    stdout.close()
+    peak = max(sampler.stop(), largest)
+    return Run(seconds, peak, proc.returncode, "".join(chunks))
 
 
 def median_of(repeat: int, prepare: Callable[[], None], once: Callable[[], Run]) -> Run:
@@ -91,3 +149,77 @@ def median_of(repeat: int, prepare: Callable[[], None], once: Callable[[], Run])
         0,
         middle.output,
     )
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fetch(url: str, timeout: float = 30.0) -> str | None:
+    """The body of a page, or None when it cannot be had (yet)."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return str(response.read().decode("utf-8", "replace"))
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+class Background:
+    """A long-running command (a server) in its own process group, its output in a file and the
+    memory of its process tree sampled until `stop`."""
+
+    def __init__(
+        self, cmd: list[str], cwd: Path, log: Path, env: dict[str, str] | None = None
+    ) -> None:
+        self.log_path = log
+        self._log: IO[str] = log.open("w", encoding="utf-8")
+        self.proc = subprocess.Popen(
+            cmd,
+            cwd=cwd,
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,  # its own group: stopped with its children, nothing else
+        )
+        self.sampler = Sampler(self.proc.pid)
+        self.largest = 0
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def output(self) -> str:
+        self._log.flush()
+        return self.log_path.read_text("utf-8", "replace")
+
+    def wait_for(self, check: Callable[[], bool], timeout: float, what: str) -> float:
+        """Poll `check` until it holds; the seconds it took. Fails if the command ends first or
+        the time runs out."""
+        started = time.perf_counter()
+        while not check():
+            if not self.alive():
+                raise RuntimeError(f"{what}: the server stopped:\n{self.output()[-3000:]}")
+            if time.perf_counter() - started > timeout:
+                raise RuntimeError(
+                    f"{what}: not done after {timeout:.0f} s:\n{self.output()[-3000:]}"
+                )
+            time.sleep(0.05)
+        return time.perf_counter() - started
+
+    def stop(self) -> int:
+        """Interrupt the group (as Ctrl-C would), then terminate, then kill; the peak memory."""
+        for sig, wait in ((signal.SIGINT, 20), (signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+            if not self.alive():
+                break
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, sig)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.proc.wait(wait)
+        self._log.close()
+        return self.sampler.stop()

@@ -4,89 +4,149 @@ from __future__ import annotations
 
 from typing import Any
 
-COLUMNS = [
-    ("n", "N", "{:d}"),
-    ("extract_rate", "cold extract (seeds/s)", "{:.2f}"),
-    ("extract_rate_1", "1 process (seeds/s)", "{:.2f}"),
-    ("spacy_rate", "bare spaCy, 1 process (seeds/s)", "{:.2f}"),
-    ("extract_ratio", "cold extract / bare spaCy", "{:.2f}×"),
-    ("extract_peak_mb", "extract peak (MB)", "{:.0f}"),
-    ("noop_extract_s", "no-op extract (s)", "{:.2f}"),
-    ("one_extract_s", "1 changed: extract (s)", "{:.2f}"),
-    ("render_s", "render (s)", "{:.2f}"),
-    ("render_noop_s", "render no-op (s)", "{:.2f}"),
-    ("mkdocs_s", "MkDocs build (s)", "{:.1f}"),
-    ("mkdocs_peak_mb", "MkDocs peak (MB)", "{:.0f}"),
-    ("zensical_s", "Zensical cold (s)", "{:.1f}"),
-    ("zensical_warm_s", "Zensical warm (s)", "{:.1f}"),
-    ("one_site_mkdocs_s", "1 changed: site, MkDocs (s)", "{:.1f}"),
-    ("one_site_s", "1 changed: site, Zensical (s)", "{:.1f}"),
-    ("one_build_s", "1 changed: briefings build, incremental (s)", "{:.1f}"),
-    ("one_build_pages", "pages rebuilt", "{:d}"),
-    ("one_dirty_s", "1 changed: mkdocs build --dirty (serve) (s)", "{:.1f}"),
-    ("plain_s", "plain MkDocs, same page count (s)", "{:.1f}"),
-    ("plain_ratio", "MkDocs build / plain", "{:.2f}×"),
+
+def _steps(key: str, step: str) -> Any:
+    return lambda row: (row.get(key) or {}).get(step)
+
+
+def _ratio(top: str, bottom: str) -> Any:
+    return lambda row: row[top] / row[bottom] if row.get(top) and row.get(bottom) else None
+
+
+def _peak(row: dict[str, Any]) -> str | None:
+    if row.get("peak_mb") is None:
+        return None
+    return f"{row['peak_mb']:.0f} ({row.get('peak_step', '?').replace('_', ' ')})"
+
+
+Column = tuple[str, Any, str]
+
+# The figures issue 14 asks for, one row per N.
+COLUMNS: list[Column] = [
+    ("N", "n", "{:d}"),
+    ("pages", lambda r: (r.get("pages") or {}).get("all"), "{:,}"),
+    ("full build (s)", "full_build_s", "{:.1f}"),
+    ("of which MkDocs (s)", "mkdocs_s", "{:.1f}"),
+    ("one seed: briefings build (s)", "one_build_s", "{:.1f}"),
+    ("pages rebuilt", "one_build_pages", "{:d}"),
+    ("one seed: mkdocs serve (s)", "serve_update_s", "{:.1f}"),
+    ("plain MkDocs, same pages (s)", "plain_s", "{:.1f}"),
+    ("full build / plain", _ratio("full_build_s", "plain_s"), "{:.2f}×"),
+    ("MkDocs / plain", _ratio("mkdocs_s", "plain_s"), "{:.2f}×"),
+    ("cold extract / bare spaCy", _ratio("extract_rate", "spacy_rate"), "{:.2f}×"),
+    ("peak memory (MB, step)", _peak, "{}"),
 ]
 
+# Where the time goes, and the other figures.
+DETAILS: list[Column] = [
+    ("N", "n", "{:d}"),
+    ("cold extract (seeds/s)", "extract_rate", "{:.2f}"),
+    ("1 process (seeds/s)", "extract_rate_1", "{:.2f}"),
+    ("bare spaCy (seeds/s)", "spacy_rate", "{:.2f}"),
+    ("full: extract (s)", _steps("full_steps", "extract"), "{:.1f}"),
+    ("full: check (s)", _steps("full_steps", "check"), "{:.1f}"),
+    ("full: render (s)", _steps("full_steps", "render"), "{:.1f}"),
+    ("no-op build (s)", "noop_build_s", "{:.1f}"),
+    ("one seed: extract (s)", _steps("one_steps", "extract"), "{:.1f}"),
+    ("one seed: check (s)", _steps("one_steps", "check"), "{:.1f}"),
+    ("one seed: render (s)", _steps("one_steps", "render"), "{:.1f}"),
+    ("one seed: MkDocs (s)", _steps("one_steps", "mkdocs"), "{:.1f}"),
+    ("serve: first build (s)", "serve_first_s", "{:.1f}"),
+    ("serve: each update (s)", lambda r: r.get("serve_update_runs"), "{}"),
+    ("Zensical cold (s)", "zensical_s", "{:.1f}"),
+    ("Zensical warm (s)", "zensical_warm_s", "{:.1f}"),
+    ("load average before / after", lambda r: _load(r), "{}"),
+]
+
+PEAK_STEPS = [
+    ("extract", "cold extract"),
+    ("extract_1", "extract, 1 process"),
+    ("full_build", "full build"),
+    ("noop_build", "no-op build"),
+    ("one_build", "one seed: build"),
+    ("serve", "mkdocs serve session"),
+    ("bare_spacy", "bare spaCy"),
+    ("plain", "plain MkDocs"),
+    ("zensical", "Zensical cold"),
+]
+
+# Page kinds shown first, in this order; any other kind follows.
 PAGE_KINDS = [
     ("briefings", "briefings"),
     ("actors", "actors"),
     ("actors/by-letter", "actor-letter pages"),
+    ("places", "places"),
     ("timeline", "timeline pages"),
     ("sources", "sources"),
-    ("all", "all pages"),
+    ("tags", "tags"),
 ]
 
 
-def derived(row: dict[str, Any]) -> dict[str, Any]:
-    """The row with its ratios (cold extraction over bare spaCy; site build over plain)."""
-    out = dict(row)
-    if row.get("extract_rate") and row.get("spacy_rate"):
-        out["extract_ratio"] = row["extract_rate"] / row["spacy_rate"]
-    if row.get("mkdocs_s") and row.get("plain_s"):
-        out["plain_ratio"] = row["mkdocs_s"] / row["plain_s"]
-    return out
+def _load(row: dict[str, Any]) -> str | None:
+    if row.get("load_before") is None:
+        return None
+    return f"{row['load_before']:.1f} / {row.get('load_after', 0):.1f}"
+
+
+def _value(row: dict[str, Any], key: Any) -> Any:
+    return key(row) if callable(key) else row.get(key)
+
+
+def _cell(value: Any, fmt: str) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, list):
+        return ", ".join(f"{v:.1f}" for v in value)
+    return fmt.format(value)
+
+
+def _table(columns: list[Column], rows: list[dict[str, Any]]) -> str:
+    head = "| " + " | ".join(title for title, _, _ in columns) + " |"
+    rule = "|" + "|".join("---:" for _ in columns) + "|"
+    body = ["| " + " | ".join(_cell(_value(r, k), f) for _, k, f in columns) + " |" for r in rows]
+    return "\n".join([head, rule, *body])
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    """The main table: a Markdown table, also readable as plain text."""
+    return _table(COLUMNS, rows)
+
+
+def details_table(rows: list[dict[str, Any]]) -> str:
+    return _table(DETAILS, rows)
+
+
+def peaks_table(rows: list[dict[str, Any]]) -> str:
+    """Peak memory of each measured step (MB)."""
+    columns: list[Column] = [("N", "n", "{:d}")]
+    for step, title in PEAK_STEPS:
+        if any(step in (r.get("peaks_mb") or {}) for r in rows):
+            columns.append((title, _steps("peaks_mb", step), "{:.0f}"))
+    return _table(columns, rows)
 
 
 def pages_table(rows: list[dict[str, Any]]) -> str:
     """Pages by kind for each N, with the distinct actors and the fitted recurrence law."""
-    head = (
-        "| N | "
-        + " | ".join(t for _, t in PAGE_KINDS)
-        + " | distinct actors | gamma | top 1 % of actors: share of mentions |"
-    )
-    rule = "|" + "|".join("---:" for _ in range(len(PAGE_KINDS) + 4)) + "|"
-    body = []
-    for r in rows:
-        pages = r.get("pages") or {}
-        cells = [str(pages.get(k, "–")) for k, _ in PAGE_KINDS]
-        extra = [
-            str(r.get("actors_distinct", "–")),
-            _cell(r, "actor_gamma", "{:.2f}"),
-            _cell(r, "actor_top1", "{:.1%}"),
-        ]
-        body.append(f"| {r['n']} | " + " | ".join(cells + extra) + " |")
-    return "\n".join([head, rule, *body])
-
-
-def _cell(row: dict[str, Any], key: str, fmt: str) -> str:
-    value = row.get(key)
-    return "–" if value is None else fmt.format(value)
-
-
-def table(rows: list[dict[str, Any]]) -> str:
-    """A Markdown table of the results (also readable as plain text)."""
-    head = "| " + " | ".join(title for _, title, _ in COLUMNS) + " |"
-    rule = "|" + "|".join("---:" for _ in COLUMNS) + "|"
-    body = ["| " + " | ".join(_cell(derived(r), k, f) for k, _, f in COLUMNS) + " |" for r in rows]
-    return "\n".join([head, rule, *body])
+    seen = {k for r in rows for k in (r.get("pages") or {}) if k != "all"}
+    kinds = [(k, t) for k, t in PAGE_KINDS if k in seen]
+    kinds += [(k, k) for k in sorted(seen - {k for k, _ in PAGE_KINDS})]
+    kinds.append(("all", "all pages"))
+    columns: list[Column] = [("N", "n", "{:d}")]
+    columns += [(title, _steps("pages", kind), "{:,}") for kind, title in kinds]
+    columns += [
+        ("distinct actors", "actors_distinct", "{:,}"),
+        ("gamma", "actor_gamma", "{:.2f}"),
+        ("top 1 % of actors: share of mentions", "actor_top1", "{:.1%}"),
+    ]
+    return _table(columns, rows)
 
 
 SERIES = [
-    ("mkdocs_s", "MkDocs + Material", "#3f51b5"),
-    ("zensical_s", "Zensical (cold)", "#009485"),
+    ("full_build_s", "full build", "#3f51b5"),
+    ("mkdocs_s", "of which MkDocs", "#7986cb"),
     ("plain_s", "plain MkDocs, same pages", "#9e9e9e"),
-    ("render_s", "render", "#e65100"),
+    ("one_build_s", "one seed: briefings build", "#e65100"),
+    ("serve_update_s", "one seed: mkdocs serve", "#009485"),
 ]
 
 
@@ -108,7 +168,8 @@ def plot(rows: list[dict[str, Any]], width: int = 640, height: int = 360) -> str
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" font-family="sans-serif" '
-        'font-size="11"><title>Build time against the number of briefings</title>',
+        'font-size="11" fill="currentColor">'
+        "<title>Build time against the number of briefings</title>",
         f'<line x1="{left}" y1="{py(0)}" x2="{width - right}" y2="{py(0)}" stroke="#888"/>',
         f'<line x1="{left}" y1="{top}" x2="{left}" y2="{py(0)}" stroke="#888"/>',
     ]
@@ -143,11 +204,10 @@ def plot(rows: list[dict[str, Any]], width: int = 640, height: int = 360) -> str
 KEPT = "## Findings"
 
 
-def page(
-    rows: list[dict[str, Any]], machine: str, command: str, measured: str = "", kept: str = ""
-) -> str:
-    """The results page. `measured`: the actor recurrence of the real documents; `kept`: the
-    hand-written part of the previous page (from its "## Findings" heading on), kept as it is."""
+def page(rows: list[dict[str, Any]], machine: str, command: str, measured: str = "") -> str:
+    """The measured part of the results page; `measured`: the actor recurrence of the real
+    documents. The hand-written part (from its "## Findings" heading on) is added by the
+    caller from the page as it was."""
     real = (
         f"""
 Actor recurrence in the project's real documents (the gold records of tests/data/devset,
@@ -156,11 +216,11 @@ synthetic, wikinews and first-seed), which the realistic corpus reproduces: {mea
         if measured
         else ""
     )
-    tail = "\n" + kept.strip() + "\n" if kept else ""
     return f"""# Benchmark
 
-How long each step takes for a site of N briefings, on {machine}. Each figure is the median
-of the runs the command asks for (`--repeat`, default 3). Measured with:
+How long it takes to build a site of N briefings and to update it after one seed changed, on
+{machine}. Each figure is the median of the runs the command asks for (`--repeat`, default 3).
+Measured with:
 
 ```
 {command}
@@ -168,27 +228,41 @@ of the runs the command asks for (`--repeat`, default 3). Measured with:
 
 {table(rows)}
 
+- **full build**: `briefings build --clean` from records whose seeds are unchanged, as in a
+  fresh checkout: no generated pages, no site folder, no caches. Extract (nothing to draft),
+  check, render and MkDocs, all included; **of which MkDocs** is its `mkdocs build` step alone.
+- **one seed**: a sentence appended to one seed, then, with the state and caches of the
+  builds before (warm), `briefings build` (extract drafts the seed again, check, render, and
+  `mkdocs build --dirty`, which rebuilds only the pages that changed, see
+  `generator/incremental.py`), with the **pages rebuilt**; and in `briefings serve --live`
+  (`mkdocs serve --dirty` on a free port, after its first build): the seconds from the edit
+  until the server serves the briefing's page with the new sentence (polled over HTTP).
+- **plain MkDocs**: as many plain Markdown pages as the site has, of the same mean size,
+  built by `mkdocs build` with the Material theme and `navigation.prune`, no search plugin (the
+  site has none) and a `nav` that lists only the index page, the others `not_in_nav`, as the
+  site's generated pages are: the baseline. The ratios divide the site's time by it.
+- **cold extract / bare spaCy**: the extractor drafting a sample of new seeds on all cores,
+  model loading included, against one process that loads the same spaCy model and runs
+  `nlp.pipe` over the same texts, nothing else (in seeds per second; above 1 is faster).
+- **peak memory**: the highest of the measured steps of the site (extraction, builds, the
+  `mkdocs serve` session), each the larger of the summed proportional set size of the
+  command's whole process tree (workers included; sampled every 0.1 s) and the largest
+  resident size any one of its processes reached; the step is named.
+
+Where the time goes (the steps `briefings build` reports), and the other figures:
+
+{details_table(rows)}
+
+Peak memory of each step (MB):
+
+{peaks_table(rows)}
+
 Pages by kind (the corpus: real seeds and records varied so that actors recur as in real
 briefings, see `generator/bench/corpus.py`):
 
 {pages_table(rows)}
 {real}
-<figure markdown="0">
+<figure>
 {plot(rows)}
 </figure>
-
-- **cold extract**: the extractor on a sample of new seeds, model loading included, on all cores;
-  **1 process** is the same with one worker; **bare spaCy** is one process that loads the same
-  spaCy model and runs `nlp.pipe` over the same texts, nothing else: the floor.
-- **no-op extract**: every seed unchanged; **1 changed**: one seed edited, then extract
-  (and, for *site*, render and a build with MkDocs or a warm build with Zensical).
-- **incremental**: one seed edited, then `briefings build` (extract, check, render and
-  `mkdocs build --dirty`, which rebuilds only the pages that changed, see
-  `generator/incremental.py`), with the pages it rebuilt; **mkdocs build --dirty** alone is
-  what `briefings serve --live` does on a change (its plugin drafts the seed and renders).
-- **render**: writing every page from the records into `docs/`; **no-op**: nothing changed.
-- **MkDocs build** and **Zensical cold**: the whole site from scratch; **Zensical warm**: again
-  with its cache.
-- **plain MkDocs**: as many plain Markdown pages as the site has, of the same mean size, with the
-  Material theme and `navigation.prune`, built by MkDocs alone: the baseline.
-{tail}"""
+"""
