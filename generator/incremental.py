@@ -34,7 +34,7 @@ import os
 import posixpath
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -320,12 +320,13 @@ class Plan:
         self.kept.discard(file.src_uri)
         self.rebuilt.add(file.src_uri)
 
-    def restore(self, files: Any) -> None:
+    def restore(self, files: Any, elsewhere: Collection[str] = ()) -> None:
         """Give pages that were not read the anchors they hold and the anchor links they make,
-        so that MkDocs validates every anchor link as a clean build does."""
+        so that MkDocs validates every anchor link as a clean build does. `elsewhere`: pages
+        this build makes in another process (generator.parallel), which are not kept."""
         for f in files.documentation_pages():
             page = f.page
-            if page is None or page.markdown is not None:
+            if page is None or page.markdown is not None or f.src_uri in elsewhere:
                 continue
             old = self.previous.get(f.src_uri) or {}
             anchors = old.get("anchors")
@@ -377,43 +378,66 @@ def built(file: Any, serving: bool) -> bool:
 
 
 def record(
-    files: Any, previous: dict[str, dict[str, Any]], bases: list[Path], serving: bool = False
+    files: Any,
+    previous: dict[str, dict[str, Any]],
+    bases: list[Path],
+    serving: bool = False,
+    elsewhere: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """The state of every file from docs/ after a build: what its HTML was built from."""
+    """The state of every file from docs/ after a build: what its HTML was built from.
+    `elsewhere`: the entries of the pages built in other processes (generator.parallel)."""
+    known = known_urls(files)
+    elsewhere = elsewhere or {}
+    out: dict[str, dict[str, Any]] = {}
+    for f in files:
+        if not built(f, serving):
+            continue
+        if f.src_uri in elsewhere:
+            out[f.src_uri] = elsewhere[f.src_uri]
+            continue
+        page = f.page if f.is_documentation_page() else None
+        if page is not None and page.markdown is None:  # not read: as the last build left it
+            old = previous.get(f.src_uri)
+            if old is not None and Path(f.abs_src_path).exists():
+                out[f.src_uri] = {**old, "out": _out_id(Path(f.abs_dest_path))}
+            continue
+        made = entry(f, known, bases)
+        if made is not None:
+            out[f.src_uri] = made
+    return out
+
+
+def known_urls(files: Iterable[Any]) -> dict[str, str]:
+    """Every file's output path and every page's URL, normalised, to its source path."""
     known: dict[str, str] = {}
     for f in files:
         known[posixpath.normpath(f.dest_uri)] = f.src_uri
         if f.is_documentation_page():
             known[posixpath.normpath(f.url or ".")] = f.src_uri
-    out: dict[str, dict[str, Any]] = {}
-    for f in files:
-        if not built(f, serving):
-            continue
-        src = Path(f.abs_src_path)
-        try:
-            st = src.stat()
-        except OSError:
-            continue
-        page = f.page if f.is_documentation_page() else None
-        if page is not None and page.markdown is None:  # not read: as the last build left it
-            old = previous.get(f.src_uri)
-            if old is not None:
-                out[f.src_uri] = {**old, "out": _out_id(Path(f.abs_dest_path))}
-            continue
-        entry: dict[str, Any] = {
-            "dest": f.dest_uri,
-            "stat": [st.st_size, st.st_mtime_ns],
-            "sha": sha_file(src),
-            "out": _out_id(Path(f.abs_dest_path)),
-        }
-        if page is not None:
-            entry["snippets"] = snippet_deps(page.markdown, bases)
-            anchors = page.present_anchor_ids
-            entry["anchors"] = sorted(anchors) if anchors is not None else None
-            links = page.links_to_anchors
-            entry["links"] = (
-                {to.src_uri: dict(a) for to, a in links.items()} if links is not None else None
-            )
-            entry["targets"] = link_targets(page.content or "", f.url, known)
-        out[f.src_uri] = entry
-    return out
+    return known
+
+
+def entry(f: Any, known: dict[str, str], bases: list[Path]) -> dict[str, Any] | None:
+    """The state of one file this build wrote (`known`: `known_urls`)."""
+    src = Path(f.abs_src_path)
+    try:
+        st = src.stat()
+    except OSError:
+        return None
+    made: dict[str, Any] = {
+        "dest": f.dest_uri,
+        "stat": [st.st_size, st.st_mtime_ns],
+        "sha": sha_file(src),
+        "out": _out_id(Path(f.abs_dest_path)),
+    }
+    page = f.page if f.is_documentation_page() else None
+    if page is not None:
+        made["snippets"] = snippet_deps(page.markdown or "", bases)
+        anchors = page.present_anchor_ids
+        made["anchors"] = sorted(anchors) if anchors is not None else None
+        links = page.links_to_anchors
+        made["links"] = (
+            {to.src_uri: dict(a) for to, a in links.items()} if links is not None else None
+        )
+        made["targets"] = link_targets(page.content or "", f.url, known)
+    return made

@@ -5,7 +5,11 @@ applied by `render_site` (a draft never blocks; a reviewed record's problems are
 
 With `mkdocs build --dirty` or `mkdocs serve --dirty` (what `briefings build` and `briefings
 serve --live` run), it decides which pages MkDocs rebuilds, so that the site equals a clean
-build's; or it empties the site folder first for a full build (see `generator.incremental`)."""
+build's; or it empties the site folder first for a full build (see `generator.incremental`).
+
+A build with many pages to write shares them out to one worker process per extra core
+(`generator.parallel`); the site is the same, byte for byte. `BRIEFINGS_PROCESSES=1` (or the
+option `processes: 1`) builds in one process."""
 
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from . import incremental
+from . import incremental, parallel
 from .errors import BriefingError
 from .render import render_site
 from .serve import RENDERED_ENV, REPORTED_ENV
@@ -33,6 +37,9 @@ class BriefingsConfig(Config):
     extract = opt.Type(bool, default=True)
     """Draft a record for every new or changed seed before rendering (as `briefings extract`
     does: unchanged seeds cost a hash, records a person edited are never overwritten)."""
+    processes = opt.Type(int, default=0)
+    """How many processes write the pages: 0 (the default) one per core, for builds with
+    many pages to write; 1 one process. The environment's BRIEFINGS_PROCESSES wins."""
 
 
 class _Counter(logging.Handler):
@@ -68,6 +75,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._site_dirs: set[Path] = set()
         self._fingerprint = ""
         self._files: Any = []
+        self._pool: parallel.Pool | None = None
+        self._worker = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
@@ -119,6 +128,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Load the last build's state (and forget it until this build succeeds); with
         --dirty, plan an incremental build, or empty the site folder for a full one."""
         self._counter.count, self._counter.active = 0, False
+        self._stop_pool()
+        parallel.restore()
         logging.getLogger("mkdocs").addHandler(self._counter)
         site_dir = Path(config.site_dir)
         self._site_dirs.add(site_dir)
@@ -167,20 +178,52 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self._plan is not None:  # their titles are in every page's navigation and footer
             for page in nav.pages:
                 self._plan.rebuild(page.file)
+        wanted, explicit = parallel.processes_wanted(self.config.processes)
+        bases = incremental.snippet_bases(config)
+        self._pool = parallel.start(
+            config=config,
+            files=files,
+            nav=nav,
+            dirty=self._dirty,
+            serving=self._command == "serve",
+            wanted=wanted,
+            explicit=explicit,
+            entry=lambda f, known: incremental.entry(f, known, bases),
+            on_worker_start=self._become_worker,
+        )
         return nav
 
+    def _become_worker(self) -> None:
+        """In a worker process (generator.parallel): this plugin's later events do nothing."""
+        self._worker = True
+        self._plan = None
+
+    def _stop_pool(self) -> None:
+        if self._pool is not None:
+            self._pool.stop()
+            self._pool = None
+
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        if self._worker:
+            return env
         if self._plan is not None:
-            self._plan.restore(files)
+            self._plan.restore(files, self._pool.skipped if self._pool else ())
         self._files = files
         return env
 
     def on_post_build(self, *, config: Any) -> None:
-        logging.getLogger("mkdocs").removeHandler(self._counter)
         files = self._files
+        serving = self._command == "serve"
+        elsewhere: dict[str, dict[str, Any]] = {}
+        pool, self._pool = self._pool, None
+        if pool is not None:  # the workers' pages: their warnings, anchors and state
+            try:
+                elsewhere = pool.finish(files, config.validation.links.anchors)
+            except RuntimeError as exc:
+                raise PluginError(str(exc)) from None
+        logging.getLogger("mkdocs").removeHandler(self._counter)
         plan = self._plan
         if plan is not None:
-            serving = self._command == "serve"
             current = {
                 f.dest_uri
                 for f in files
@@ -192,12 +235,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 f"{len(plan.kept)} kept, {removed} file(s) of removed pages deleted"
             )
         pages = incremental.record(
-            files, self._previous, incremental.snippet_bases(config), self._command == "serve"
+            files, self._previous, incremental.snippet_bases(config), serving, elsewhere
         )
         state = incremental.SiteState(self._fingerprint, pages, self._counter.count == 0)
         state.save(incremental.state_path(Path(config.site_dir)))
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._stop_pool()
         logging.getLogger("mkdocs").removeHandler(self._counter)
 
     @staticmethod
