@@ -20,7 +20,7 @@ from .entities import Registry, load_registry
 from .errors import BriefingError
 from .owned import GENERATED, link_problems
 from .pages import actor_pages, home, places, related, search, sources, tags, timeline
-from .pages.cache import RenderCache, warnings_of
+from .pages.cache import Keep, RenderCache, text_sha, warnings_of
 from .pages.catalog import actor_links, build_actors
 from .pages.chain import chain_svg
 from .pages.context import Links, SiteContext
@@ -77,6 +77,8 @@ class Briefing:
     """Fingerprint of the seed file's bytes, when known (it keys the page cache)."""
     load_seed: Callable[[], str | None] | None = None
     """Reads the seed text when it was not read yet and the page must be rendered."""
+    record_sha: str | None = None
+    """Fingerprint of the record file's bytes, when known (it keys the whole render)."""
 
     @property
     def id(self) -> str:
@@ -183,10 +185,6 @@ def _newest_first(briefings: list[Briefing]) -> list[Briefing]:
     return sorted(briefings, key=lambda b: (sort_key(b.date), b.id), reverse=True)
 
 
-class Keep(str):
-    """A page that is unchanged since the last render: its file is kept as it is."""
-
-
 def _page_key(b: Briefing, view_links: dict[str, Any], site: SiteConfig) -> str:
     payload = json.dumps(
         [b.record, b.file, b.seed_sha, view_links, site.repo_url, site.branch],
@@ -218,15 +216,13 @@ def render_pages(
     links.actor_pages = {a.slug for a in actors if a.page}
     links.tags = tags.tag_links(tags.build_tags(records))
     related_lists = related.build_related(records, links.actor)
-    ctx = SiteContext(records, actors, site_sources, links, site, env, len(held_back))
+    ctx = SiteContext(records, actors, site_sources, links, site, env, len(held_back), cache)
     briefing_template = env.get_template("briefing.md.j2")
     pages: dict[str, str] = {}
     for b in ordered:
         name = f"briefings/{b.id}.md"
         mine = {
-            "actors": [
-                links.actor_page(b.id, str(a["name"])) for a in b.record.get("actors", [])
-            ],
+            "actors": [links.actor_page(b.id, str(a["name"])) for a in b.record.get("actors", [])],
             "sources": [
                 links.sources.get(sources.source_key(s, b.id))
                 for s in b.record.get("source_chain", [])
@@ -250,6 +246,22 @@ def render_pages(
     return pages
 
 
+def site_key(briefings: list[Briefing], site: SiteConfig, registry: Registry) -> str:
+    """The key of everything the pages are made of: each record file (its name and bytes)
+    and its seed's bytes, the site's settings and the entity registry (the generator's own
+    files key the whole cache). Empty when a fingerprint is missing."""
+    files = sorted((b.file, b.record_sha, b.seed_sha) for b in briefings)
+    if any(not r or not s for _, r, s in files):
+        return ""
+    payload = [
+        files,
+        repr(site),
+        [[e.name, e.type, list(e.aliases), list(e.not_same_as)] for e in registry.entities],
+        sorted(registry.not_actors),
+    ]
+    return sha256_bytes(json.dumps(payload).encode("utf-8"))
+
+
 def _published(b: Briefing, site: SiteConfig) -> bool:
     return site.publish_drafts or b.record.get("status") == "reviewed"
 
@@ -269,11 +281,15 @@ def _write_page(path: Path, data: bytes) -> None:
 
 
 def write_pages(
-    docs_dir: Path, pages: dict[str, str], owned: tuple[str, ...] = GENERATED_DIRS
+    docs_dir: Path,
+    pages: dict[str, str],
+    owned: tuple[str, ...] = GENERATED_DIRS,
+    cache: RenderCache | None = None,
 ) -> tuple[int, int]:
     """Write pages that changed; remove files in the owned folders that no page claims.
     Returns (written, removed). Links are never followed: callers refuse a tree with links
-    in it first (`owned.link_problems`), and the walk here does not descend into one."""
+    in it first (`owned.link_problems`), and the walk here does not descend into one. With a
+    cache, a page whose file the last render wrote with the same text is not read back."""
     written = removed = 0
     for name, text in sorted(pages.items()):
         path = docs_dir / name
@@ -284,6 +300,11 @@ def write_pages(
                 path, "was to be kept from the last render but is gone", "run the render again"
             )
         data = text.encode("utf-8")
+        if cache is not None:
+            sha = text_sha(data)
+            cache.set_text(name, sha)
+            if cache.text_unchanged(name, sha):
+                continue
         if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
             continue
         _write_page(path, data)
@@ -348,7 +369,7 @@ def _read_cached(
         return record_sha, None, []
     return (
         record_sha,
-        Briefing(entry["data"], shown, None, seed_sha, _seed_loader(seed_file, root)),
+        Briefing(entry["data"], shown, None, seed_sha, _seed_loader(seed_file, root), record_sha),
         warnings_of(entry),
     )
 
@@ -376,7 +397,9 @@ def read_briefings(root: Path, records_dir: Path, seeds_dir: Path, cache: Render
             continue
         seed = seen.get(path.stem)
         sha = seed.sha256 if seed else None
-        out.briefings.append(Briefing(loaded.data, shown, seed.text if seed else None, sha))
+        out.briefings.append(
+            Briefing(loaded.data, shown, seed.text if seed else None, sha, None, record_sha)
+        )
         if sha and record_sha:
             cache.store(path.name, record_sha, sha, loaded.data, found)
     return out
@@ -419,10 +442,19 @@ def render_site(
                 f"{len(registry.problems)} error(s) in the entity registry; fix them "
                 f"(briefings check lists them too):\n{lines}",
             )
-        pages = render_pages(read.briefings, load_site_config(root), cache, registry)
-        written, removed = write_pages(docs_dir, pages)
+        site = load_site_config(root)
+        key = site_key(read.briefings, site, registry)
+        if key and key == cache.site and cache.pages and not cache.pages_forgotten:
+            # The same inputs as the last complete render, and every page it wrote is there
+            # as it wrote it: the same pages.
+            pages: dict[str, str] = {name: Keep() for name in cache.pages}
+        else:
+            pages = render_pages(read.briefings, site, cache, registry)
+        cache.set_site("")  # until the pages are written
+        written, removed = write_pages(docs_dir, pages, cache=cache)
         cache.pages_written(docs_dir)
-        cache.keep_only(read.names, {n for n in pages if n.startswith("briefings/")})
+        cache.keep_only(read.names, set(pages))
+        cache.set_site(key)
         cache.save()
     levels = [(publish_level(p), p) for p in read.problems]
     return RenderResult(

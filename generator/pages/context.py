@@ -13,6 +13,7 @@ import jinja2
 from ..siteconfig import SiteConfig
 
 if TYPE_CHECKING:
+    from .cache import RenderCache
     from .catalog import Actor
     from .sources import Source
 
@@ -59,3 +60,15 @@ class SiteContext:
     env: jinja2.Environment
     held_back: int = 0
     """How many records the publishing policy keeps off the site."""
+    cache: RenderCache | None = None
+    """What the last render wrote (`render` keeps a page rendered from the same values)."""
+
+    def render(self, page: str, template: jinja2.Template, **values: Any) -> str:
+        """A page (its path under docs/) rendered from a template; with a cache, `Keep()`
+        when the last render wrote it from the same template and values and its file is
+        unchanged (the values must hold all that the page shows)."""
+        if self.cache is not None:
+            kept = self.cache.keep_or_render(page, str(template.name), values)
+            if kept is not None:
+                return kept
+        return template.render(**values)

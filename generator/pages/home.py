@@ -127,11 +127,19 @@ def pages(ctx: SiteContext) -> dict[str, str]:
     env, records, held_back, site = ctx.env, ctx.records, ctx.held_back, ctx.site
     return {
         **_briefing_lists(ctx),
-        "briefings/.latest.md": env.get_template("latest.md.j2").render(
-            items=records[:LATEST_COUNT], total=len(records), held_back=held_back
+        "briefings/.latest.md": ctx.render(
+            "briefings/.latest.md",
+            env.get_template("latest.md.j2"),
+            items=records[:LATEST_COUNT],
+            total=len(records),
+            held_back=held_back,
         ),
-        "briefings/.overview.md": env.get_template("overview.md.j2").render(**overview(ctx)),
-        "briefings/.policy.md": env.get_template("policy.md.j2").render(
+        "briefings/.overview.md": ctx.render(
+            "briefings/.overview.md", env.get_template("overview.md.j2"), **overview(ctx)
+        ),
+        "briefings/.policy.md": ctx.render(
+            "briefings/.policy.md",
+            env.get_template("policy.md.j2"),
             publish_drafts=site.publish_drafts,
             drafts=sum(1 for r in records if r["status"] != "reviewed"),
         ),

@@ -561,7 +561,9 @@ def pages(ctx: SiteContext) -> dict[str, str]:
         return sorted(of, key=lambda s: (-len(s.mentions), name_key(s.name)))[:OVERVIEW_TOP]
 
     out = {
-        "sources/index.md": env.get_template("sources.md.j2").render(
+        "sources/index.md": ctx.render(
+            "sources/index.md",
+            env.get_template("sources.md.j2"),
             outlets=most(outlets),
             named=[s for s in most(named) if len(s.mentions) > 1],
             totals={
@@ -583,12 +585,19 @@ def pages(ctx: SiteContext) -> dict[str, str]:
         single = len(kind_parts) <= 1
         total = _count(kind, kind_parts)
         if not single:
-            out[f"sources/{folder}/index.md"] = env.get_template("sources_parts.md.j2").render(
-                kind=kind, title=titles[kind], parts=_links(kind, kind_parts), total=total
+            out[f"sources/{folder}/index.md"] = ctx.render(
+                f"sources/{folder}/index.md",
+                env.get_template("sources_parts.md.j2"),
+                kind=kind,
+                title=titles[kind],
+                parts=_links(kind, kind_parts),
+                total=total,
             )
         for part in kind_parts or [Part[Any]("index", [])]:
             title = titles[kind] if single else f"{titles[kind]}: {_part_label(kind, part)}"
-            out[f"sources/{folder}/{part.stem}.md"] = template.render(
+            out[f"sources/{folder}/{part.stem}.md"] = ctx.render(
+                f"sources/{folder}/{part.stem}.md",
+                template,
                 kind=kind,
                 title=title,
                 single=single,

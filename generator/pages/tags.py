@@ -128,7 +128,9 @@ def pages(ctx: SiteContext) -> dict[str, str]:
     out: dict[str, str] = {}
     letters = _by_letter(tags)
     split = len(tags) > TAGS_ON_INDEX
-    out["tags/index.md"] = env.get_template("tags.md.j2").render(
+    out["tags/index.md"] = ctx.render(
+        "tags/index.md",
+        env.get_template("tags.md.j2"),
         tags=tags,
         top=tags[:TOP_TAGS] if len(tags) > TOP_TAGS else [],
         letters=letters,
@@ -140,7 +142,8 @@ def pages(ctx: SiteContext) -> dict[str, str]:
     )
     if split:
         for letter, group in letters:
-            out[f"tags/by-letter/{letter}.md"] = letter_template.render(letter=letter, tags=group)
+            page = f"tags/by-letter/{letter}.md"
+            out[page] = ctx.render(page, letter_template, letter=letter, tags=group)
     for tag in tags:
         chunks = parts(tag.mentions, ROWS_PER_PAGE)
         for i, chunk in enumerate(chunks):
@@ -157,7 +160,9 @@ def pages(ctx: SiteContext) -> dict[str, str]:
                 )
                 for j in range(len(chunks))
             ]
-            out[path] = tag_template.render(
+            out[path] = ctx.render(
+                path,
+                tag_template,
                 tag=tag,
                 total=tag.count,
                 years=_years(chunk),

@@ -253,6 +253,8 @@ def _filter_choices(events: list[Event], names: dict[str, str]) -> dict[str, lis
 
 
 def _events_page(
+    ctx: SiteContext,
+    page: str,
     template: Any,
     names: dict[str, str],
     *,
@@ -267,7 +269,9 @@ def _events_page(
     around: list[tuple[str, str]] | None = None,
 ) -> str:
     events = [e for _, evs in months for e in evs]
-    return template.render(
+    return ctx.render(
+        page,
+        template,
         title=title,
         intro=intro,
         months=months,
@@ -326,7 +330,10 @@ def pages(ctx: SiteContext) -> dict[str, str]:
         crumbs = [("Timeline", "index.md")]
         height = sum(_height(e) for _, evs in months for e in evs) + 70 * len(months)
         if count <= EVENTS_PER_PAGE and height <= EVENTS_HEIGHT:
-            out[f"timeline/{year}.md"] = _events_page(
+            page = f"timeline/{year}.md"
+            out[page] = _events_page(
+                ctx,
+                page,
                 events_template,
                 names,
                 title=f"Timeline: {label}",
@@ -349,7 +356,10 @@ def pages(ctx: SiteContext) -> dict[str, str]:
             for i, chunk in enumerate(chunks):
                 pager = [(f"Part {j + 1}", f"{n}.md", j == i) for j, n in enumerate(names_of_parts)]
                 heading = month_label if len(chunks) == 1 else f"{month_label}, part {i + 1}"
-                out[f"timeline/{year}/{names_of_parts[i]}.md"] = _events_page(
+                page = f"timeline/{year}/{names_of_parts[i]}.md"
+                out[page] = _events_page(
+                    ctx,
+                    page,
                     events_template,
                     names,
                     title=f"Timeline: {heading}",
@@ -363,8 +373,13 @@ def pages(ctx: SiteContext) -> dict[str, str]:
                     month_headings=False,
                 )
             month_links.append((month_label, f"{year}/{base}.md", len(evs)))
-        out[f"timeline/{year}.md"] = env.get_template("timeline_months.md.j2").render(
-            year=label, intro=intro, months=month_links, around=around
+        out[f"timeline/{year}.md"] = ctx.render(
+            f"timeline/{year}.md",
+            env.get_template("timeline_months.md.j2"),
+            year=label,
+            intro=intro,
+            months=month_links,
+            around=around,
         )
         summary.append((year, label, count, month_links))
     total = len(events)
@@ -373,7 +388,9 @@ def pages(ctx: SiteContext) -> dict[str, str]:
     recent = [e for e in events if e.status != "planned" and year_of(e.date) != OTHER][
         :RECENT_COUNT
     ]
-    out["timeline/index.md"] = env.get_template("timeline_years.md.j2").render(
+    out["timeline/index.md"] = ctx.render(
+        "timeline/index.md",
+        env.get_template("timeline_years.md.j2"),
         years=[
             {"year": y, "label": label, "count": n, "width": max(1, round(100 * n / most))}
             for y, label, n, _ in summary
