@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,10 +46,24 @@ def _gh_property(value: str) -> str:
 
 
 def display_path(path: Path, root: Path) -> str:
-    try:
-        return path.absolute().relative_to(root.absolute()).as_posix()
-    except ValueError:
-        return str(path)
+    """`path` relative to `root` (as `path.absolute().relative_to(root.absolute())` gives it),
+    or `path` as it is if it is not inside `root`. Reports name thousands of files, so this is
+    done on strings: pathlib takes some 50 µs a call."""
+    cwd = os.getcwd()
+    here, top = _absolute(str(path), cwd), _absolute(str(root), cwd)
+    if here == top:
+        return "."
+    prefix = top if top.endswith("/") else top + "/"
+    if here.startswith(prefix):
+        return here[len(prefix) :]
+    return str(path)
+
+
+def _absolute(text: str, cwd: str) -> str:
+    """What `Path(text).absolute()` gives, as a string (`text` is a Path's string form)."""
+    if text.startswith("/"):
+        return text
+    return cwd if text == "." else (cwd.rstrip("/") + "/" + text)
 
 
 def problem_from_error(exc: BriefingError, file: str) -> Problem:

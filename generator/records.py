@@ -272,6 +272,12 @@ def read_record(path: Path) -> Loaded:
         raw = path.read_bytes()
     except OSError as exc:
         raise BriefingError(path, f"cannot be read ({exc.strerror})", "check the file") from None
+    return decode_record(raw, path)
+
+
+def decode_record(raw: bytes, path: Path) -> Loaded:
+    """Parse the bytes of the record file `path` as `read_record` does (for a caller that
+    needs the bytes too, e.g. to fingerprint exactly what was parsed)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -297,14 +303,19 @@ def list_records(folder: Path) -> list[Path]:
     """Every record file in a folder, sorted by name (not the entity registry)."""
     if not folder.is_dir():
         return []
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.suffix in RECORD_SUFFIXES
-        and p.stem != REGISTRY_ID
-        and p.is_file()
-        and not p.name.startswith(".")
-    )
+    names = []
+    with os.scandir(folder) as entries:  # is_file() from the directory entry, no stat
+        for entry in entries:
+            stem, dot, suffix = entry.name.rpartition(".")
+            if (
+                dot
+                and f".{suffix}" in RECORD_SUFFIXES
+                and stem != REGISTRY_ID
+                and not entry.name.startswith(".")
+                and entry.is_file()
+            ):
+                names.append(entry.name)
+    return [folder / name for name in sorted(names)]
 
 
 # --------------------------------------------------------------------------- writing

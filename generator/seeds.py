@@ -8,7 +8,9 @@ HTML. Evidence quotes in records are checked against this text, so it must be st
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
+import os
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -76,7 +78,12 @@ class Seed:
 
 def seed_id(path: Path) -> str:
     """The record id of a seed: the slug of its file stem."""
-    return slugify(path.stem, lowercase=True)
+    return _slug(path.stem)
+
+
+@functools.lru_cache(maxsize=65536)
+def _slug(stem: str) -> str:
+    return str(slugify(stem, lowercase=True))
 
 
 def is_seed_file(path: Path) -> bool:
@@ -88,7 +95,13 @@ def list_seeds(folder: Path) -> list[Path]:
     """Every seed file in a folder (not recursive), sorted by name."""
     if not folder.is_dir():
         raise BriefingError(folder, "seed folder not found", "create it or pass --seeds DIR")
-    return sorted(p for p in folder.iterdir() if is_seed_file(p))
+    with os.scandir(folder) as entries:  # what is_seed_file asks, from the directory entry
+        names = [
+            e.name
+            for e in entries
+            if e.is_file() and not e.name.startswith(".") and e.name.lower() != "readme.md"
+        ]
+    return [folder / name for name in sorted(names)]
 
 
 def sha256_bytes(data: bytes) -> str:

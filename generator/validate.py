@@ -14,15 +14,26 @@ import re
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .entities import registry_problems
 from .errors import BriefingError
+from .filehash import stat_of
 from .owned import ownership_problems
 from .problems import Problem, command, display_path, problem_from_error
-from .records import RESERVED_IDS, Loaded, hand_edited, list_records, read_record
-from .seeds import Seed, fold_ws, list_seeds, prepare_seed, read_seed, seed_id
+from .records import (
+    RESERVED_IDS,
+    Loaded,
+    decode_record,
+    hand_edited,
+    list_records,
+    read_record,
+)
+from .seeds import Seed, fold_ws, list_seeds, prepare_seed, read_seed, seed_id, sha256_bytes
 from .siteconfig import load_site_config
+
+if TYPE_CHECKING:
+    from .checkcache import CheckCache
 
 MAX_SUMMARY_WORDS = 90
 
@@ -274,10 +285,17 @@ def _lookalike_names(data: dict[str, Any]) -> list[tuple[str, str]]:
     return out
 
 
+#: The characters `_char_problem` refuses, to find the first one without a loop in Python.
+_BAD_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 def _char_problem(text: str) -> str | None:
     """Why a string may not stand in a record: characters that cannot be written as UTF-8,
     that XML (the feed) refuses, or that control a terminal."""
-    for ch in text:
+    found = _BAD_CHAR.search(text)
+    if found is None:
+        return None
+    for ch in text[found.start() :]:
         code = ord(ch)
         if 0xD800 <= code <= 0xDFFF:
             return (
@@ -569,22 +587,38 @@ def stale_message(data: dict[str, Any], rid: str, rel: str, sha: str) -> str:
 
 
 def validate_repository(
-    root: Path, records_dir: Path | None = None, seeds_dir: Path | None = None
+    root: Path,
+    records_dir: Path | None = None,
+    seeds_dir: Path | None = None,
+    cache: CheckCache | None = None,
 ) -> list[Problem]:
-    """Every problem in a repository: each record, plus seeds without records and shared ids."""
+    """Every problem in a repository: each record, plus seeds without records and shared ids.
+    With a `cache`, a record whose bytes and seed are those of the last check is not read
+    again: its problems are the cache's (the same a full check finds); the cache is saved."""
     records_dir = records_dir or root / "briefings"
     seeds_dir = seeds_dir or root / "seeds"
     problems: list[Problem] = []
     by_id: dict[str, list[str]] = defaultdict(list)
+    names: set[str] = set()
     for path in list_records(records_dir):
         file = display_path(path, root)
         by_id[path.stem].append(file)
-        try:
-            loaded = read_record(path)
-        except BriefingError as exc:
-            problems.append(unreadable_problem(exc, file, path))
+        names.add(path.name)
+        if cache is None:
+            try:
+                loaded = read_record(path)
+            except BriefingError as exc:
+                problems.append(unreadable_problem(exc, file, path))
+                continue
+            problems += validate_record(loaded, root, seeds_dir)
             continue
-        problems += validate_record(loaded, root, seeds_dir)
+        found = cache.lookup(path)
+        if found is None:
+            found = _check_and_store(path, file, root, seeds_dir, cache)
+        problems += found
+    if cache is not None:
+        cache.keep_only(names)
+        cache.save()
     for rid, files in sorted(by_id.items()):
         if len(files) > 1:
             for f in files:
@@ -601,8 +635,10 @@ def validate_repository(
         seed_files = list_seeds(seeds_dir)
     except BriefingError:
         seed_files = []
+    seeds_real = seeds_dir.resolve() if seed_files else seeds_dir
     for seed_file in seed_files:
-        if not seed_file.resolve().is_relative_to(seeds_dir.resolve()):
+        # A file listed in the folder lies in it, unless it is a link.
+        if seed_file.is_symlink() and not seed_file.resolve().is_relative_to(seeds_real):
             problems.append(
                 Problem(
                     display_path(seed_file, root),
@@ -614,6 +650,8 @@ def validate_repository(
             continue
         seed_ids[seed_id(seed_file)].append(seed_file)
     for sid, paths in sorted(seed_ids.items()):
+        if len(paths) == 1 and sid in by_id:
+            continue
         rel = [display_path(p, root) for p in paths]
         if len(paths) > 1:
             for r in rel:
@@ -639,6 +677,49 @@ def validate_repository(
     problems += registry_problems(records_dir, root)
     problems += ownership_problems(root, root / load_site_config(root).docs_dir)
     return sorted(problems)
+
+
+def _cited_seed(data: Any) -> str | None:
+    """The `seed.path` a record cites, if it is one the seed checks follow."""
+    seed = data.get("seed") if isinstance(data, dict) else None
+    rel = seed.get("path") if isinstance(seed, dict) else None
+    return rel if isinstance(rel, str) and seed_path_problem(rel) is None else None
+
+
+def _check_and_store(
+    path: Path, file: str, root: Path, seeds_dir: Path, cache: CheckCache
+) -> list[Problem]:
+    """A record's problems, found afresh and left in the cache with what they depend on
+    (unless the record or its seed changed while it was checked)."""
+    before = stat_of(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        error = BriefingError(path, f"cannot be read ({exc.strerror})", "check the file")
+        return [unreadable_problem(error, file, path)]
+    record_sha = sha256_bytes(raw)
+    cache.hashes.remember(path, before, record_sha)
+    try:
+        loaded = decode_record(raw, path)
+    except BriefingError as exc:
+        found = [unreadable_problem(exc, file, path)]
+        cache.store(path, record_sha, None, found)
+        return found
+    rel = _cited_seed(loaded.data)
+    state = cache.seed_state(rel) if rel is not None else None
+    seen: dict[str, Seed] = {}
+    found = validate_record(loaded, root, seeds_dir, seen)
+    if rel is not None:
+        read = seen.get(path.stem)
+        if (
+            state is None
+            or (read is not None and read.sha256 != state[3])
+            or cache.seed_state(rel) != state
+        ):
+            cache.forget(path)
+            return found
+    cache.store(path, record_sha, state, found)
+    return found
 
 
 def unreadable_problem(exc: BriefingError, file: str, path: Path) -> Problem:
