@@ -13,6 +13,7 @@ from typing import Any
 from .drafts import repair_draft
 from .entities import Registry, load_registry
 from .errors import BriefingError
+from .filehash import FileHashes
 from .problems import command, display_path, one_line
 from .records import (
     atomic_write,
@@ -191,11 +192,14 @@ def extract_seeds(
     debug: bool = False,
     jobs: int | None = None,
     scheduler: str | None = None,
+    hashes: FileHashes | None = None,
 ) -> list[Outcome]:
     """Extract each seed into `out_dir/<id>.yaml`. Bad seeds are reported; the rest go on.
 
-    Unchanged seeds cost a hash; the others are extracted on `jobs` processes (default: all
-    cores) or on the Dask scheduler at `scheduler`. An unexpected exception in the extractor
+    Unchanged seeds cost a stat (`hashes` keeps their sha256 by their stat; default: the
+    repository's, see `generator.filehash`), a hash if they were touched since; the others
+    are extracted on `jobs` processes (default: all cores) or on the Dask scheduler at
+    `scheduler`. An unexpected exception in the extractor
     fails its seed only, unless `debug` is set (then extraction runs here, one seed at a
     time, and the exception propagates).
     """
@@ -207,7 +211,8 @@ def extract_seeds(
     with folder_lock(out_dir) as lock_fd:
         remove_stale_temp_files(out_dir)
         cache = StateCache(out_dir)
-        registry = load_registry(out_dir)
+        if hashes is None:
+            hashes = FileHashes.for_root(root)
         todo: list[tuple[int, Seed, Path, bytes | None]] = []
         for i, path in enumerate(paths):
             shown = display_path(path, root)
@@ -222,7 +227,16 @@ def extract_seeds(
                 )
                 continue
             try:
-                plan = _plan(path, out_dir, root, seeds_dir, force, cache, retry=force or debug)
+                plan = _plan(
+                    path,
+                    out_dir,
+                    root,
+                    seeds_dir,
+                    force,
+                    cache,
+                    retry=force or debug,
+                    hashes=hashes,
+                )
             except BriefingError as exc:
                 outcomes[i] = Outcome(shown, "failed", _problem(exc))
                 continue
@@ -238,7 +252,9 @@ def extract_seeds(
                 outcomes[i] = plan
             else:
                 todo.append((i, *plan))
+        hashes.save()
         seeds = [seed for _, seed, _, _ in todo]
+        registry = load_registry(out_dir) if todo else None
         results = (
             ((k, ("ok", extractor()(seed, options))) for k, seed in enumerate(seeds))
             if debug
@@ -265,12 +281,17 @@ def _plan(
     force: bool,
     cache: Any,
     retry: bool = False,
+    hashes: FileHashes | None = None,
 ) -> Outcome | tuple[Seed, Path, bytes | None]:
     """An outcome decided without the extractor, or what the extractor must make."""
     check_seed_name(path, root)
     record_path = record_file(out_dir, seed_id(path))
     shown, shown_rec = display_path(path, root), display_path(record_path, root)
-    if not force and not _links_out(path, seeds_dir) and unchanged(path, record_path, cache):
+    if (
+        not force
+        and not _links_out(path, seeds_dir)
+        and unchanged(path, record_path, cache, hashes)
+    ):
         return Outcome(shown, "unchanged", "", shown_rec)
     seed = prepare_seed(path, root, seeds_dir)
     if not retry and (why := cache.failed.get(seed.sha256)):
@@ -365,6 +386,8 @@ def _current_bytes(path: Path) -> bytes | None:
 
 def _links_out(path: Path, seeds_dir: Path) -> bool:
     """Whether a seed inside the seed folder is a link to a file outside it."""
+    if path.parent == seeds_dir and not os.path.islink(path):
+        return False  # a name listed in the folder that is no link lies in it
     return path.absolute().is_relative_to(
         seeds_dir.absolute()
     ) and not path.resolve().is_relative_to(seeds_dir.resolve())

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BriefingError
+from .filehash import FileHashes
 from .records import hand_edited, parse_record
 from .seeds import Seed, sha256_bytes
 
@@ -127,12 +128,17 @@ class StateCache:
         os.replace(tmp, self.path)
 
 
-def unchanged(path: Path, record_path: Path, cache: StateCache) -> bool:
+def unchanged(
+    path: Path, record_path: Path, cache: StateCache, hashes: FileHashes | None = None
+) -> bool:
     """Whether a seed's record is up to date: its recorded fingerprint is the seed's.
-    Costs a hash of the seed, and a parse of the record only when the record changed."""
+    Costs a hash of the seed (a stat, with `hashes`, when the seed is as it was when last
+    hashed), and a parse of the record only when the record changed."""
     state = cache.state(record_path)
     if state is None or state.sha256 is None:
         return False
+    if hashes is not None:
+        return hashes.sha256(path) == state.sha256
     try:
         return sha256_bytes(path.read_bytes()) == state.sha256
     except OSError:
@@ -167,6 +173,34 @@ def work(seed: Seed, options: Any) -> tuple[str, Any]:
     The model is loaded once per worker process, by the extractor's own cache. A seed that
     takes longer than SEED_TIMEOUT seconds is given up as an error, so one pathological
     document cannot stall a whole build."""
+    return _guarded(extractor(), seed, options)
+
+
+def work_batch(seeds: list[Seed], options: Any) -> list[tuple[str, Any]]:
+    """Extract several seeds in a worker, one result per seed as `work` gives it. With the
+    real extractor their paragraphs are parsed in one stream of batches (less overhead per
+    paragraph than one parse per seed; the same records); each seed's own stages still fail
+    or run out of time on their own. Should the shared parse fail or run out of time, each
+    seed is extracted on its own, so the seed to blame is the one reported."""
+    from .extract import pipeline
+
+    if len(seeds) == 1 or extractor() is not pipeline.extract:
+        return [work(seed, options) for seed in seeds]
+    opts = options or pipeline.Options()
+    fronts = [_guarded(pipeline.front_stage, seed) for seed in seeds]
+    ready = [i for i, (kind, _) in enumerate(fronts) if kind == "ok"]
+    kind, bodies = _guarded(pipeline.parse_many, opts, [fronts[i][1] for i in ready])
+    if kind != "ok":
+        return [work(seed, options) for seed in seeds]
+    out = list(fronts)
+    for i, body in zip(ready, bodies, strict=True):
+        out[i] = _guarded(pipeline.record_stage, seeds[i], opts, fronts[i][1], body)
+    return out
+
+
+def _guarded(call: Callable[..., Any], *args: Any) -> tuple[str, Any]:
+    """("ok", call(*args)), or what stopped it: ("error", problem), ("timeout", problem) or
+    ("crash", text); given up after SEED_TIMEOUT seconds."""
     import signal
     import threading
 
@@ -175,7 +209,7 @@ def work(seed: Seed, options: Any) -> tuple[str, Any]:
     if timed:
         signal.alarm(SEED_TIMEOUT)
     try:
-        return "ok", extractor()(seed, options)
+        return "ok", call(*args)
     except _Overtime:
         return "timeout", _overtime_message()
     except BriefingError as exc:
@@ -203,35 +237,62 @@ def _close(fds: tuple[int, ...]) -> None:
             os.close(fd)
 
 
+#: Seeds parsed together in one task: at most this many ...
+BATCH_SEEDS = 16
+#: ... and about this many characters (a longer seed is a task of its own).
+BATCH_CHARS = 60_000
+
+
+def batches(seeds: list[Seed], tasks: int) -> list[list[int]]:
+    """The seeds' indexes cut into batches of similar length, longest seeds first (so the
+    last tasks are short and the workers finish together), about `tasks` batches or more."""
+    order = sorted(range(len(seeds)), key=lambda i: -len(seeds[i].text))
+    size = max(1, min(BATCH_SEEDS, -(-len(seeds) // max(1, tasks))))
+    out: list[list[int]] = []
+    chars = 0
+    for i in order:
+        n = len(seeds[i].text)
+        if not out or len(out[-1]) >= size or chars + n > BATCH_CHARS:
+            out.append([])
+            chars = 0
+        out[-1].append(i)
+        chars += n
+    return out
+
+
 def run_local(
     seeds: list[Seed], options: Any, jobs: int, close: tuple[int, ...] = ()
 ) -> Iterator[tuple[int, tuple[str, Any]]]:
     """(index, result) for each seed, as results arrive: in this process when one job (or
-    one seed) suffices, else in a pool of worker processes (which close the fds `close`)."""
+    one seed) suffices, else in a pool of worker processes (which close the fds `close`).
+    Workers are given batches of seeds (`batches`), not one seed a task: each loads the
+    model once and parses a batch's paragraphs together; only seeds and records travel."""
     if jobs <= 1 or len(seeds) <= 1:
-        for i, seed in enumerate(seeds):
-            yield i, work(seed, options)
+        for chunk in batches(seeds, 1):
+            yield from zip(chunk, work_batch([seeds[i] for i in chunk], options), strict=True)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    # Four batches a worker or more: the short last ones even out the workers' loads.
+    todo = batches(seeds, jobs * 4)
     with ProcessPoolExecutor(
-        max_workers=min(jobs, len(seeds)), mp_context=context, initializer=_close, initargs=(close,)
+        max_workers=min(jobs, len(todo)), mp_context=context, initializer=_close, initargs=(close,)
     ) as pool:
         # A bounded window of work in flight keeps memory flat on very large folders.
-        pending: dict[Future[tuple[str, Any]], int] = {}
-        queue = iter(enumerate(seeds))
-        for i, seed in queue:
-            pending[pool.submit(work, seed, options)] = i
-            if len(pending) >= jobs * 4:
+        pending: dict[Future[list[tuple[str, Any]]], list[int]] = {}
+        queue = iter(todo)
+        for chunk in queue:
+            pending[pool.submit(work_batch, [seeds[i] for i in chunk], options)] = chunk
+            if len(pending) >= jobs * 2:
                 break
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
-                yield pending.pop(fut), fut.result()
+                yield from zip(pending.pop(fut), fut.result(), strict=True)
                 nxt = next(queue, None)
                 if nxt is not None:
-                    pending[pool.submit(work, nxt[1], options)] = nxt[0]
+                    pending[pool.submit(work_batch, [seeds[i] for i in nxt], options)] = nxt
 
 
 def run_dask(
