@@ -109,6 +109,14 @@ def _parser() -> argparse.ArgumentParser:
         "--seeds", dest="seeds_dir", type=Path, metavar="DIR", help="default: ROOT/seeds"
     )
     ck.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        help="check every record afresh; by default a record whose bytes, seed and "
+        "checker are those of the last check is not read again (its problems are reported "
+        "from the cache in the user's cache folder, exactly as a fresh check finds them)",
+    )
+    ck.add_argument(
         "--format",
         choices=["text", "github"],
         default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
@@ -271,6 +279,7 @@ def _extract(args: argparse.Namespace) -> int:
         debug=args.debug,
         jobs=args.jobs,
         scheduler=args.scheduler,
+        hashes=getattr(args, "hashes", None),
     )
     # Within build, check reports the records extract keeps (stale, edited), so they are not
     # printed twice.
@@ -328,7 +337,18 @@ def _diff(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from .validate import publish_level, validate_repository
 
-    problems = validate_repository(args.root, args.records, args.seeds_dir)
+    cache = None
+    if getattr(args, "cache", True):
+        from .checkcache import CheckCache
+
+        root: Path = args.root
+        cache = CheckCache(
+            root,
+            args.records or root / "briefings",
+            args.seeds_dir or root / "seeds",
+            getattr(args, "hashes", None),
+        )
+    problems = validate_repository(args.root, args.records, args.seeds_dir, cache)
     for problem in problems:
         print(problem.format(args.format))
     errors = sum(p.level == "error" for p in problems)
@@ -464,6 +484,10 @@ def _build(args: argparse.Namespace) -> int:
             config, "not found", "run briefings build in the repository root or pass --root"
         )
 
+    from .filehash import FileHashes
+
+    hashes = FileHashes.for_root(root)  # extract and check ask after the same seeds
+
     # A seed extract cannot draft gets no record: check says why, and the other seeds are
     # built, so a failed extraction does not stop the build.
     def extract() -> int:
@@ -479,6 +503,7 @@ def _build(args: argparse.Namespace) -> int:
                 scheduler=None,
                 debug=args.debug,
                 in_build=True,
+                hashes=hashes,
             )
         )
         return 0
@@ -489,7 +514,12 @@ def _build(args: argparse.Namespace) -> int:
             "check",
             lambda: _check(
                 argparse.Namespace(
-                    root=root, records=None, seeds_dir=None, format="text", in_build=True
+                    root=root,
+                    records=None,
+                    seeds_dir=None,
+                    format="text",
+                    in_build=True,
+                    hashes=hashes,
                 )
             ),
         ),
@@ -504,30 +534,57 @@ def _build(args: argparse.Namespace) -> int:
     site_dir = args.site_dir or root / "site"
     env = mkdocs_env(**{REPORTED_ENV: "1", RENDERED_ENV: "1"})
     started = time.perf_counter()
-    done = subprocess.run(
+    status = run_mkdocs(
         [
-            sys.executable,
-            "-m",
-            "mkdocs",
             "build",
             "--strict",
             "--config-file",
-            str(config),
+            str(config.absolute()),
             "--site-dir",
             str(site_dir.absolute()),
             # --dirty: the briefings plugin rebuilds only the pages that changed, or empties
             # the site folder first when that cannot be exact (generator/incremental.py).
             *([] if getattr(args, "clean", False) else ["--dirty"]),
         ],
-        cwd=root,
-        env=env,
-        check=False,
+        root,
+        env,
     )
-    if done.returncode != 0:
+    if status != 0:
         print("build: mkdocs build --strict failed (see above)", file=sys.stderr)
         return 1
     print(f"build: site built in {time.perf_counter() - started:.1f}s into {site_dir}")
     return 0
+
+
+def run_mkdocs(argv: list[str], cwd: Path, env: dict[str, str]) -> int:
+    """What `python -m mkdocs ARGV` does in `cwd` with the environment `env`, run in this
+    process: the modules extract, check and render loaded serve MkDocs and the plugin too,
+    where a second Python would start and import them again (about a second). Returns its
+    exit status; its messages go where the command's would."""
+    import click
+
+    sys.stdout.flush()
+    before, here = dict(os.environ), os.getcwd()
+    os.environ.clear()
+    os.environ.update(env)
+    os.chdir(cwd)
+    try:
+        from mkdocs.__main__ import cli
+
+        cli.main(args=argv, prog_name="mkdocs", standalone_mode=False)
+        return 0
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:  # e.g. "Aborted with 2 warnings in strict mode!"
+        exc.show()
+        return int(exc.exit_code)
+    except click.exceptions.Abort:
+        print("Aborted!", file=sys.stderr)
+        return 1
+    finally:
+        os.chdir(here)
+        os.environ.clear()
+        os.environ.update(before)
 
 
 def _serve(args: argparse.Namespace) -> int:
