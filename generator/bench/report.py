@@ -127,9 +127,14 @@ def peaks_table(rows: list[dict[str, Any]]) -> str:
 
 def pages_table(rows: list[dict[str, Any]]) -> str:
     """Pages by kind for each N, with the distinct actors and the fitted recurrence law."""
+    titles = dict(PAGE_KINDS)
+    order = {k: i for i, (k, _) in enumerate(PAGE_KINDS)}
     seen = {k for r in rows for k in (r.get("pages") or {}) if k != "all"}
-    kinds = [(k, t) for k, t in PAGE_KINDS if k in seen]
-    kinds += [(k, k) for k in sorted(seen - {k for k, _ in PAGE_KINDS})]
+
+    def place(kind: str) -> tuple[int, str]:  # a sub-folder next to its folder
+        return (order.get(kind, order.get(kind.split("/")[0], len(order))), kind)
+
+    kinds = [(k, titles.get(k, k)) for k in sorted(seen, key=place)]
     kinds.append(("all", "all pages"))
     columns: list[Column] = [("N", "n", "{:d}")]
     columns += [(title, _steps("pages", kind), "{:,}") for kind, title in kinds]
