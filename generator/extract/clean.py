@@ -8,6 +8,7 @@ name a site or quote one site's sentences, so they carry over to other outlets.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -105,20 +106,31 @@ def split_blocks(text: str, options: Options | None = None) -> list[Block]:
     return blocks
 
 
+_SEPARATOR = re.compile(r"[\W_]*")
+_SENTENCE_GENRES = [r for r in _GENRES if r.scope == "sentence"]
+
+
 def boilerplate_reason(plain: str, options: Options | None = None) -> str:
     """Which boilerplate genre a block belongs to, or '' when it is none. Line and short-line
     rules look at the whole block; sentence rules make it boilerplate only when most of its
     sentences are (see rules/boilerplate.yaml), so article text that mentions a keyword stays."""
-    if re.fullmatch(r"[\W_]*", plain):
+    return _boilerplate_reason(plain, (options or Options()).boiler_sentence_share)
+
+
+@functools.lru_cache(maxsize=4096)
+def _boilerplate_reason(plain: str, share: float) -> str:
+    # Cached: a seed's blocks are classified again once its byline is known.
+    if _SEPARATOR.fullmatch(plain):
         return "separator"
-    share = (options or Options()).boiler_sentence_share
     parts = rules.sentences(plain)
-    hit = [any(r.pattern.search(s) for r in _GENRES if r.scope == "sentence") for s in parts]
+    # Which sentence rules fire on which sentences, each pair tried once.
+    fired = {id(r): [bool(r.pattern.search(s)) for s in parts] for r in _SENTENCE_GENRES}
+    hit = [any(f[k] for f in fired.values()) for k in range(len(parts))]
     mostly = bool(parts) and sum(hit) / len(parts) >= share
     for rule in _GENRES:
         if rule.scope != "sentence" and rule.search(plain):
             return rule.reason
-        if rule.scope == "sentence" and mostly and rule.search(plain):
+        if rule.scope == "sentence" and mostly and any(fired[id(rule)]):
             return rule.reason
     words = plain.split()
     urls = _URL.findall(plain)

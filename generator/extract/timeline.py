@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -44,10 +45,11 @@ def body_temporals(body: Body, anchor: dt.date) -> list[tuple[Temporal, int]]:
         pos += len(b.text) + 2
     joined = "\n\n".join(pieces)
     out = []
+    starts = [o[0] for o in offsets]
     for t in find_temporal(joined, anchor):
         if t.coarse:
             t = replace(t, value=t.coarse)  # a record dates "last week" by its month
-        base = max((o for o in offsets if o[0] <= t.start), key=lambda o: o[0])
+        base = offsets[bisect.bisect_right(starts, t.start) - 1]  # the block it is in
         out.append((t, t.start - base[0] + base[1]))
     return out
 
