@@ -243,20 +243,29 @@ BATCH_SEEDS = 16
 BATCH_CHARS = 60_000
 
 
-def batches(seeds: list[Seed], tasks: int) -> list[list[int]]:
-    """The seeds' indexes cut into batches of similar length, longest seeds first (so the
-    last tasks are short and the workers finish together), about `tasks` batches or more."""
-    order = sorted(range(len(seeds)), key=lambda i: -len(seeds[i].text))
-    size = max(1, min(BATCH_SEEDS, -(-len(seeds) // max(1, tasks))))
+def batches(seeds: list[Seed], jobs: int) -> list[list[int]]:
+    """The seeds' indexes cut into batches for `jobs` workers. One worker: batches of
+    BATCH_SEEDS in order. Several: longest seeds first, each batch about a 2×jobs-th part of
+    what is left (guided scheduling), so batches shrink towards the end and the workers
+    finish together. No batch holds much over BATCH_CHARS characters of seed text."""
+    if jobs <= 1:
+        order = list(range(len(seeds)))
+    else:
+        order = sorted(range(len(seeds)), key=lambda i: -len(seeds[i].text))
     out: list[list[int]] = []
-    chars = 0
-    for i in order:
-        n = len(seeds[i].text)
-        if not out or len(out[-1]) >= size or chars + n > BATCH_CHARS:
-            out.append([])
-            chars = 0
-        out[-1].append(i)
-        chars += n
+    k = 0
+    while k < len(order):
+        left = len(order) - k
+        size = BATCH_SEEDS if jobs <= 1 else -(-left // (2 * jobs))
+        chunk = [order[k]]
+        chars = len(seeds[order[k]].text)
+        for i in order[k + 1 : k + min(size, BATCH_SEEDS)]:
+            chars += len(seeds[i].text)
+            if chars > BATCH_CHARS:
+                break
+            chunk.append(i)
+        out.append(chunk)
+        k += len(chunk)
     return out
 
 
@@ -274,8 +283,7 @@ def run_local(
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    # Four batches a worker or more: the short last ones even out the workers' loads.
-    todo = batches(seeds, jobs * 4)
+    todo = batches(seeds, jobs)
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(todo)), mp_context=context, initializer=_close, initargs=(close,)
     ) as pool:

@@ -177,3 +177,80 @@ def test_a_seed_that_never_finishes_on_a_dask_cluster_is_given_up(
     assert [o.seed for o in failed] == ["seeds/story-slow.txt"]
     assert "did not finish within 3 s" in failed[0].message
     assert len(records(tmp_path / "dask")) == 3
+
+
+class _Text:
+    def __init__(self, n: int) -> None:
+        self.text = "x" * n
+
+
+def test_batches_hold_every_seed_once_longest_first_and_shrink_towards_the_end() -> None:
+    from generator.runner import BATCH_CHARS, BATCH_SEEDS, batches
+
+    lengths = [(i * 7919) % 9000 + 1000 for i in range(60)] + [BATCH_CHARS * 3]
+    seeds = [_Text(n) for n in lengths]
+    pooled = batches(seeds, 2)  # type: ignore[arg-type]
+    flat = [i for chunk in pooled for i in chunk]
+    assert sorted(flat) == list(range(len(seeds)))
+    assert [len(seeds[i].text) for i in flat] == sorted(lengths, reverse=True)
+    assert pooled[0] == [len(seeds) - 1]  # a seed over the budget is a task of its own
+    for chunk in pooled:
+        assert len(chunk) == 1 or sum(len(seeds[i].text) for i in chunk) <= BATCH_CHARS
+    assert len(pooled[1]) > len(pooled[-1]) == 1
+    serial = batches(seeds, 1)  # type: ignore[arg-type]
+    assert [i for chunk in serial for i in chunk] == list(range(len(seeds)))
+    assert max(map(len, serial)) <= BATCH_SEEDS
+
+
+def _real_seeds() -> list:
+    from generator.seeds import prepare_seed
+
+    folder = PROJECT / "tests" / "data" / "devset" / "seeds"
+    return [prepare_seed(p, PROJECT, folder) for p in sorted(folder.glob("*.txt"))[:3]]
+
+
+def test_a_batch_parsed_together_makes_the_records_of_one_seed_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator import runner
+    from generator.extract import pipeline
+
+    monkeypatch.setattr(generator.extract, "extract", pipeline.extract)
+    seeds = _real_seeds()
+    parsed: list[int] = []
+    many = pipeline.parse_many
+    monkeypatch.setattr(
+        pipeline, "parse_many", lambda o, fronts: parsed.append(len(fronts)) or many(o, fronts)
+    )
+    together = runner.work_batch(seeds, None)
+    assert parsed == [3]  # one parse for the three seeds
+    alone = [runner.work(seed, None) for seed in seeds]
+    assert [kind for kind, _ in together] == ["ok"] * 3
+    assert together == alone
+
+
+def test_in_a_batch_a_seed_that_breaks_fails_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import runner
+    from generator.extract import pipeline
+
+    monkeypatch.setattr(generator.extract, "extract", pipeline.extract)
+    seeds = _real_seeds()
+    record_stage = pipeline.record_stage
+
+    def broken(seed, options, front, body):  # type: ignore[no-untyped-def]
+        if seed.id == seeds[1].id:
+            raise ValueError("broken rule")
+        return record_stage(seed, options, front, body)
+
+    monkeypatch.setattr(pipeline, "record_stage", broken)
+    kinds = [kind for kind, _ in runner.work_batch(seeds, None)]
+    assert kinds == ["ok", "crash", "ok"]
+
+    # A shared parse that fails: each seed is extracted on its own, so all still come out.
+    monkeypatch.setattr(pipeline, "record_stage", record_stage)
+
+    def no_parse(options, fronts):  # type: ignore[no-untyped-def]
+        raise RuntimeError("parser down")
+
+    monkeypatch.setattr(pipeline, "parse_many", no_parse)
+    assert [kind for kind, _ in runner.work_batch(seeds, None)] == ["ok"] * 3
