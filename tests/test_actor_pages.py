@@ -403,12 +403,12 @@ def test_an_actor_the_registry_lists_keeps_its_page_when_named_once() -> None:
     assert "| [Ola Nordmann](ola-nordmann.md) | person | 1 |" in pages["actors/index.md"]
 
 
-def test_own_events_are_found_with_one_pattern_per_name_form(
+def test_own_events_compile_no_pattern_per_actor_or_per_briefing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The work grows with the records, not with actors times events: each name form's pattern
-    is compiled once for the whole site, and only events that hold its first word are
-    searched."""
+    """The work grows with the records, not with actors times events: a form of plain words is
+    compared word by word where its first word is, and any other form's pattern is compiled
+    once for the whole site."""
     actor_pages._form_pattern.cache_clear()
     compiled: list[tuple[str, ...]] = []
     real = actor_pages.name_pattern
@@ -417,27 +417,42 @@ def test_own_events_are_found_with_one_pattern_per_name_form(
     )
     surnames = [c + c.lower() * 2 for c in "ABCDEFGHIJ"]
     people = [{"name": f"Person {s}", "type": "person"} for s in surnames]
+    us = {"name": "U.S.", "type": "country"}
     records = [
         record(
             f"r{i}",
             f"2020-01-{1 + i:02d}",
-            [NATO, *people],
+            [NATO, us, *people],
             [("2020-01", f"NATO meets Person {s} in round {i}") for s in surnames]
-            + [("2020-01", f"Talks, round {i}.{j}.") for j in range(20)],
+            + [("2020-01", f"Talks, round {i}.{j}, in the U.S.") for j in range(20)]
+            + [("2020-01", f"The U.S.A. and nato{i} person_aaa PERSON aaa, Person\tAaa")],
         )
         for i in range(20)
     ]
     pages = render(records)
-    forms = sorted(f for (f,) in compiled)
-    assert len(forms) == len(set(forms))  # never twice
-    # NATO, each person's name and surname: 21 forms for 20 briefings of 11 actors and 600
-    # events.
-    assert set(forms) == {"NATO", *(f"Person {s}" for s in surnames), *surnames}
-    assert "Events</span> 20</span>" in pages["actors/person-aaa.md"]
+    assert compiled == [("U.S.",)]
+    assert "Events</span> 40</span>" in pages["actors/person-aaa.md"]  # "Person\tAaa" too
     assert "NATO meets Person Aaa in round 19" in pages["actors/person-aaa.md"]
     assert "the 20 newest of 200" in pages["actors/nato.md"]
+    assert "the 20 newest of 400" in pages["actors/u-s.md"]
     text = actor_pages._RecordText(records[0])
-    assert text.where["nato"] == list(range(10)) and "person" in text.where
+    assert [n for n, _ in text.where["nato"]] == list(range(10))
+
+
+def test_word_by_word_matching_finds_what_the_pattern_finds() -> None:
+    forms = ["US", "George Bush", "Bush", "iPhone", "3M", "NATO", "Iran", "U.S.", "Ola"]
+    texts = [
+        "The US said so.", "US-led talks", "George  Bush spoke", "Bush's plan", "Let us go.",
+        "a bush fire", "USB sticks", "Bushehr port", "AUS", "george bush", "GEORGE BUSH met",
+        "George\nBush", "George-Bush", "IPHONE and iphone", "3m and 3M", "Nato, NATO_2",
+        "Iran’s and Iranian", "the U.S. and US", "\u212aola and Ola and \u0130ran", "Ola\u0301",
+    ]  # fmt: skip
+    text = actor_pages._RecordText(record("a", "2020-01-01", [], [("2020", t) for t in texts]))
+    for form in forms:
+        pattern = name_pattern([form])
+        assert pattern is not None
+        expected = [n for n, t in enumerate(text.plain) if pattern.search(t)]
+        assert text.naming([form]) == expected, form
 
 
 # --- In Chromium, on a site drafted from the corpus seeds ----------------------------------

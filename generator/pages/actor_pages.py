@@ -168,20 +168,59 @@ def name_pattern(forms: list[str]) -> re.Pattern[str] | None:
 _WORD = re.compile(r"\w+")
 
 
+@dataclass(frozen=True)
+class _Form:
+    """A name form as `name_pattern` reads it: its first word case folded (only an event that
+    holds it can name the form) and, for a form of plain ASCII words, the words and how their
+    case must match, so that no pattern need be compiled for it."""
+
+    form: str
+    first: str
+    words: tuple[str, ...] | None
+    """The form's words when each is ASCII letters and digits only, else None."""
+    case: str
+    """"exact" (all capitals, or not starting with a letter), "initial" (its capital initial
+    must match) or "any"."""
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
+
+
 @functools.lru_cache(maxsize=1 << 16)
-def _first_word(form: str) -> str | None:
-    """A form's first word, case folded: only an event that holds it can name the form. None
-    for a form `name_pattern` leaves out (fewer than two letters or digits)."""
+def _form(form: str) -> _Form | None:
+    """What matching a form needs (None for a form `name_pattern` leaves out: fewer than two
+    letters or digits)."""
     if sum(ch.isalnum() for ch in form) < 2:
         return None
-    words = _WORD.findall(_plain(form).casefold())
-    return words[0] if words else None
+    plain = _plain(form).strip()
+    first = _WORD.findall(plain.casefold())
+    if not first:
+        return None
+    words = tuple(plain.split())
+    simple = all(_ASCII_WORD.fullmatch(w) for w in words)
+    if plain.isupper() or not plain[:1].isalpha():
+        case = "exact"
+    elif plain[:1].isupper():
+        case = "initial"
+    else:
+        case = "any"
+    return _Form(form, first[0], words if simple else None, case)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _form_pattern(form: str) -> re.Pattern[str] | None:
-    """A form's pattern, compiled once per render (the site's forms, not its mentions)."""
+    """A form's pattern, compiled once per render, and only for a form that is not plain
+    ASCII words or for a text that is not plain ASCII where it may be named."""
     return name_pattern([form])
+
+
+def _same(token: str, word: str, case: str) -> bool:
+    """Whether a text's ASCII word is a form's word, as the form's pattern would find it."""
+    if case == "exact":
+        return token == word
+    if case == "initial" and token[:1] != word[:1]:
+        return False
+    return token.lower() == word.lower()
 
 
 def _surname(name: str) -> str | None:
@@ -192,15 +231,20 @@ def _surname(name: str) -> str | None:
 
 class _RecordText:
     """What `own_events` needs of one record, worked out once for all the actors it names:
-    its events' texts, which events hold each word, and its actors by name key."""
+    its events' texts and words, where each word is, and its actors by name key."""
 
     def __init__(self, rec: dict[str, Any]) -> None:
         self.events: list[dict[str, Any]] = list(rec.get("timeline") or [])
         self.plain = [_plain(str(e.get("event") or "")) for e in self.events]
-        self.where: dict[str, list[int]] = {}
+        self.tokens: list[list[tuple[int, int]]] = []
+        """each event's words: (start, end) in its plain text"""
+        self.where: dict[str, list[tuple[int, int]]] = {}
+        """a word, case folded → (event, word) wherever it is"""
         for n, text in enumerate(self.plain):
-            for word in dict.fromkeys(_WORD.findall(text.casefold())):
-                self.where.setdefault(word, []).append(n)
+            spans = [m.span() for m in _WORD.finditer(text)]
+            self.tokens.append(spans)
+            for j, (start, end) in enumerate(spans):
+                self.where.setdefault(text[start:end].casefold(), []).append((n, j))
         self.forms: dict[str, list[str]] = {}
         """name key → the names and aliases of the record's actors of that key"""
         self.entry_words: dict[str, list[set[str]]] = {}
@@ -216,6 +260,44 @@ class _RecordText:
             words = {name_key(w) for w in name.split()}
             self.entry_words.setdefault(k, []).append(words)
             self.words.update(words)
+
+    def _names_at(self, form: _Form, n: int, j: int) -> bool | None:
+        """Whether the form's plain words are event n's words from its j-th on, separated by
+        white space only; None where a word of the text is not plain ASCII (the form's
+        pattern decides)."""
+        assert form.words is not None
+        spans, text = self.tokens[n], self.plain[n]
+        if j + len(form.words) > len(spans):
+            return False
+        for i, word in enumerate(form.words):
+            start, end = spans[j + i]
+            if i and not text[spans[j + i - 1][1] : start].isspace():
+                return False
+            token = text[start:end]
+            if not token.isascii():
+                return None
+            if not _same(token, word, form.case if i == 0 else "any"):
+                return False
+        return True
+
+    def naming(self, forms: list[str]) -> list[int]:
+        """The events whose text names one of the forms, in record order. Only the places
+        where a form's first word is are looked at: a form of plain words is compared word by
+        word, any other searched for with its own pattern."""
+        found: set[int] = set()
+        for name in dict.fromkeys(forms):
+            form = _form(name)
+            places = self.where.get(form.first, ()) if form else ()
+            for n, j in places:
+                if n in found or form is None:
+                    continue
+                named = self._names_at(form, n, j) if form.words is not None else None
+                if named is None:
+                    pattern = _form_pattern(name)
+                    named = pattern is not None and bool(pattern.search(self.plain[n]))
+                if named:
+                    found.add(n)
+        return sorted(found)
 
     def forms_of(self, actor: Actor, keys: set[str]) -> list[str]:
         """The forms the record uses for the actor: its names, the aliases the record gives
@@ -239,21 +321,6 @@ class _RecordText:
                     forms.append(last)
         return forms
 
-    def naming(self, forms: list[str]) -> list[int]:
-        """The events whose text names one of the forms, in record order: only the events that
-        hold a form's first word are searched, with the form's own pattern."""
-        found: set[int] = set()
-        for form in dict.fromkeys(forms):
-            first = _first_word(form)
-            holding = self.where.get(first, ()) if first else ()
-            if not holding:
-                continue
-            pattern = _form_pattern(form)
-            for n in holding:
-                if n not in found and pattern is not None and pattern.search(self.plain[n]):
-                    found.add(n)
-        return sorted(found)
-
 
 def own_events(
     actor: Actor,
@@ -266,7 +333,9 @@ def own_events(
     texts = {} if texts is None else texts
     keys = {name_key(n) for n in actor.names}
     found: list[OwnEvent] = []
-    seen: set[tuple[str, str]] = set()
+    # Events kept, by date: texts not keyed yet, and name keys. A text is keyed (which costs)
+    # only when another event of its date comes.
+    told: dict[str, tuple[list[str], set[str]]] = {}
     for m in actor.mentions:
         rec = records.get(m.briefing_id)
         if rec is None:
@@ -280,10 +349,16 @@ def own_events(
             e = text.events[n]
             event = str(e.get("event") or "")
             date = str(e.get("date") or "")
-            key = (sort_key(date), name_key(event))
-            if key in seen:
-                continue
-            seen.add(key)
+            day = told.get(sort_key(date))
+            if day is None:
+                told[sort_key(date)] = ([event], set())
+            else:
+                pending, keyed = day
+                keyed.update(name_key(t) for t in pending)
+                pending.clear()
+                if name_key(event) in keyed:
+                    continue
+                keyed.add(name_key(event))
             found.append(OwnEvent(date, event, str(e.get("status") or ""), m.briefing_id, m.title))
     found.sort(key=lambda e: (sort_key(e.date), e.briefing_id, e.event), reverse=True)
     return found
