@@ -29,7 +29,6 @@ another of its forms).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -51,10 +50,26 @@ _TOP_KEYS = ("entities", "not_actors")
 DOC = "docs/reviewing.md"
 
 
-@functools.lru_cache(maxsize=1 << 16)
+_KEYS: dict[str, str] = {}
+"""Name → key: each name is keyed many times per render, and the render cache keeps them for
+the next render (`remember_keys`)."""
+
+
 def key(name: str) -> str:
     """The name key (see `generator.extract.lexicon.name_key`)."""
-    return _lexicon_name_key(name)
+    found = _KEYS.get(name)
+    if found is None:
+        found = _KEYS[name] = _lexicon_name_key(name)
+    return found
+
+
+def remember_keys(keys: dict[str, str]) -> None:
+    """Keys made by an earlier run of the same generator (the render cache checks that)."""
+    _KEYS.update({n: k for n, k in keys.items() if isinstance(n, str) and isinstance(k, str)})
+
+
+def known_keys() -> dict[str, str]:
+    return dict(_KEYS)
 
 
 def type_class(kind: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .dates import human_date, sort_key
-from .entities import Registry, load_registry
+from .entities import Registry, known_keys, load_registry, remember_keys
 from .errors import BriefingError
 from .owned import GENERATED, link_problems
 from .pages import actor_pages, home, places, related, search, sources, tags, timeline
@@ -425,6 +425,7 @@ def render_site(
     with cache.locked():
         cache = RenderCache.for_docs(docs_dir)  # what a render that held the lock left
         cache.forget_changed_pages(docs_dir)
+        remember_keys(cache.name_keys)
         read = read_briefings(root, records_dir, seeds_dir, cache)
         errors = [p for p in read.problems if publish_level(p) == "error"]
         if errors:
@@ -455,6 +456,7 @@ def render_site(
         cache.pages_written(docs_dir)
         cache.keep_only(read.names, set(pages))
         cache.set_site(key)
+        cache.set_name_keys(known_keys())
         cache.save()
     levels = [(publish_level(p), p) for p in read.problems]
     return RenderResult(

@@ -96,6 +96,8 @@ class RenderCache:
         self.texts: dict[str, str] = {}
         self.site = ""
         """The key of the inputs of the last complete render (`render.site_key`)."""
+        self.name_keys: dict[str, str] = {}
+        """Name keys made by the last render (`entities.key`)."""
         self.changed = False
         self.pages_forgotten = False
         try:
@@ -104,8 +106,10 @@ class RenderCache:
                 self.records = {k: v for k, v in raw["records"].items() if _well_formed(v)}
                 self.pages = {k: v for k, v in raw["pages"].items() if isinstance(v, dict)}
                 self.site = str(raw.get("site") or "")
+                keys = raw.get("name_keys")
+                self.name_keys = keys if isinstance(keys, dict) else {}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            self.records, self.pages, self.site = {}, {}, ""
+            self.records, self.pages, self.site, self.name_keys = {}, {}, "", {}
 
     @classmethod
     def for_docs(cls, docs_dir: Path) -> RenderCache:
@@ -180,6 +184,11 @@ class RenderCache:
         self.pending.clear()
         self.texts.clear()
 
+    def set_name_keys(self, keys: dict[str, str]) -> None:
+        if len(keys) != len(self.name_keys):
+            self.name_keys = keys
+            self.changed = True
+
     def set_site(self, key: str) -> None:
         if self.site != key:
             self.site = key
@@ -205,6 +214,7 @@ class RenderCache:
                     "records": self.records,
                     "pages": self.pages,
                     "site": self.site,
+                    "name_keys": self.name_keys,
                 },
                 sort_keys=True,
                 default=str,

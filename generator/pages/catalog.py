@@ -7,7 +7,6 @@ a name key that ignores case, accents, punctuation and a leading "the".
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from slugify import slugify
 
 from ..dates import sort_key
 from ..entities import Registry, resolve
-from ..extract.lexicon import name_key as lexicon_name_key
+from ..entities import key as entity_key
 
 #: How many of a briefing's first actors count as named together with each other.
 COMPANION_WINDOW = 25
@@ -35,11 +34,10 @@ def initial(name: str) -> str:
     return first if "a" <= first <= "z" else "0"
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A key equal for names that differ only in form (the extraction lexicon's key); each
-    name is keyed several times per render, so keys are remembered."""
-    return lexicon_name_key(name)
+    name is keyed several times per render, so keys are remembered (`entities.key`)."""
+    return entity_key(name)
 
 
 def _unique_slug(name: str, taken: set[str], fallback: str) -> str:
