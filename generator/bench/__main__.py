@@ -218,6 +218,7 @@ def serve_update(
         out["first"] = server.wait_for(lambda: fetch(url) is not None, 3600, "serve: first build")
         times = []
         for _ in range(repeat):
+            server.settle()  # the rebuilds the last edit started (its record, drafted) are done
             sentence = edit()
             times.append(
                 server.wait_for(

@@ -241,7 +241,9 @@ Measured with:
   `mkdocs build --dirty`, which rebuilds only the pages that changed, see
   `generator/incremental.py`), with the **pages rebuilt**; and in `briefings serve --live`
   (`mkdocs serve --dirty` on a free port, after its first build): the seconds from the edit
-  until the server serves the briefing's page with the new sentence (polled over HTTP).
+  until the server serves the briefing's page with the new sentence (polled over HTTP; each
+  edit waits until the server is idle; the first edit of a session also loads the spaCy model
+  in the server, see *serve: each update*).
 - **plain MkDocs**: as many plain Markdown pages as the site has, of the same mean size,
   built by `mkdocs build` with the Material theme and `navigation.prune`, no search plugin (the
   site has none) and a `nav` that lists only the index page, the others `not_in_nav`, as the
@@ -251,8 +253,9 @@ Measured with:
   `nlp.pipe` over the same texts, nothing else (in seeds per second; above 1 is faster).
 - **peak memory**: the highest of the measured steps of the site (extraction, builds, the
   `mkdocs serve` session), each the larger of the summed proportional set size of the
-  command's whole process tree (workers included; sampled every 0.1 s) and the largest
-  resident size any one of its processes reached; the step is named.
+  command's whole process tree (workers included; sampled every 0.1 s, less often for big
+  processes) and the largest resident size any one of its processes reached; the step is
+  named.
 
 Where the time goes (the steps `briefings build` reports), and the other figures:
 
