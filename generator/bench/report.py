@@ -173,7 +173,7 @@ def plot(rows: list[dict[str, Any]], width: int = 640, height: int = 360) -> str
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" font-family="sans-serif" '
-        'font-size="11" fill="currentColor">'
+        'font-size="11" fill="currentColor" style="max-width: 100%; height: auto">'
         "<title>Build time against the number of briefings</title>",
         f'<line x1="{left}" y1="{py(0)}" x2="{width - right}" y2="{py(0)}" stroke="#888"/>',
         f'<line x1="{left}" y1="{top}" x2="{left}" y2="{py(0)}" stroke="#888"/>',
