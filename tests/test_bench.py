@@ -4,6 +4,8 @@ it is a measurement, not a test)."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -184,6 +186,22 @@ def test_memory_counts_the_whole_process_tree(tmp_path: Path) -> None:
     done = run([sys.executable, "-c", parent], tmp_path)
     assert done.returncode == 0
     assert done.peak_bytes > 200 * 1024 * 1024
+    # The sampling alone sees the child while it runs, as it sees a build's workers.
+    import time
+
+    from generator.bench.measure import tree_memory, tree_pids
+
+    held = child.replace("0.6", "30")
+    started = subprocess.Popen([sys.executable, "-c", parent.replace(repr(child), repr(held))])
+    try:
+        deadline = time.monotonic() + 20
+        while len(tree_pids(started.pid)) < 2 or tree_memory(started.pid) < 200 * 1024 * 1024:
+            assert time.monotonic() < deadline, "the child's memory was never counted"
+            time.sleep(0.1)
+    finally:
+        for pid in reversed(tree_pids(started.pid)):
+            os.kill(pid, signal.SIGKILL)
+        started.wait()
 
 
 def test_the_findings_are_kept_when_the_page_is_written_again(tmp_path: Path) -> None:
