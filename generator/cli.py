@@ -571,10 +571,8 @@ def run_mkdocs(argv: list[str], cwd: Path, env: dict[str, str]) -> int:
     try:
         from mkdocs.__main__ import cli
 
-        cli.main(args=argv, prog_name="mkdocs", standalone_mode=False)
-        return 0
-    except click.exceptions.Exit as exc:
-        return int(exc.exit_code)
+        status = cli.main(args=argv, prog_name="mkdocs", standalone_mode=False)
+        return status if isinstance(status, int) else 0  # an int if it exited with one
     except click.ClickException as exc:  # e.g. "Aborted with 2 warnings in strict mode!"
         exc.show()
         return int(exc.exit_code)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shlex
 import shutil
 import subprocess
@@ -91,6 +92,23 @@ def test_build_outside_a_repository(tmp_path: Path) -> None:
     assert done.stderr.strip() == (
         "error: mkdocs.yml: not found; run briefings build in the repository root or pass --root"
     )
+
+
+def test_build_runs_mkdocs_strictly_in_its_own_process(reviewed_repo: Path) -> None:
+    """MkDocs runs inside `briefings build` (no second Python): its messages, its strict mode
+    and its exit status are those of `mkdocs build --strict`, run in the repository."""
+    done = briefings(reviewed_repo, "build")
+    assert done.returncode == 0, done.stderr
+    assert "build: site built in" in done.stdout
+    assert "INFO    -  Building documentation" in done.stderr
+    assert (reviewed_repo / "site" / "briefings" / RID / "index.html").is_file()
+    (reviewed_repo / "docs" / "broken.md").write_text("# Broken\n\n[gone](nowhere.md)\n", "utf-8")
+    done = briefings(reviewed_repo, "build")
+    assert done.returncode == 1
+    assert "nowhere.md" in done.stderr
+    assert re.search(r"Aborted with \d+ warnings in strict mode!", done.stdout)  # MkDocs's words
+    assert "build: mkdocs build --strict failed" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_python_dash_m_and_console_script_agree(tmp_path: Path) -> None:
