@@ -252,7 +252,8 @@ class Pool:
         if failures:
             raise RuntimeError(failures[0])
         log.debug(
-            f"briefings: {time.monotonic() - self.started:.1f}s since the fork, "
+            f"briefings: processor time before the fork {self.cpu:.1f}s; "
+            f"{time.monotonic() - self.started:.1f}s since the fork, "
             f"{time.monotonic() - waiting:.1f}s of it waiting for the workers; processor time "
             f"since the fork: {_cpu() - self.cpu:.1f}s here, "
             + ", ".join(f"{r.cpu:.1f}s" for r in results)
@@ -370,6 +371,7 @@ def _work(
     status = 1
     result = Result(ok=False)
     cpu = _cpu()
+    gc.enable()  # disabled around the fork; what it inherited stays frozen (never scanned)
     try:
         collect = _collect_logging()
         try:
