@@ -19,6 +19,7 @@ _HONORIFIC = re.compile(rf"^{lexicon.alternation('honorifics_strip')}\.?\s+")
 CALENDAR_WORD = re.compile(rf"^(?:{lexicon.MONTH_FULL}|{lexicon.WEEKDAY})$")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names recur in a text and across texts
 def clean_name(text: str) -> str:
     """An entity's text without article, possessive, honorific, stray punctuation and
     invisible format characters (a zero-width space before "\u200bKyiv" is no letter)."""

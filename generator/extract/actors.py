@@ -580,6 +580,28 @@ def _add(
     c.paras.add(para)
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches in a str pattern
+
+
+def _word_in(word: str, text: str) -> bool:
+    """Whether `word` occurs in `text` between word boundaries: what
+    `re.search(rf"\b{re.escape(word)}\b", text)` tells, without compiling a pattern for
+    every name (each name is a new pattern: a compile each)."""
+    if not word:
+        return re.search(r"\b", text) is not None
+    first, last = _is_word_char(word[0]), _is_word_char(word[-1])
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        before = i > 0 and _is_word_char(text[i - 1])
+        after = j < len(text) and _is_word_char(text[j])
+        if before != first and after != last:
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
 def _rank(clusters: dict[str, Cluster], title: str, text: str) -> list[Cluster]:
     """Clusters that are actors, most salient first."""
     scored = []
@@ -588,7 +610,7 @@ def _rank(clusters: dict[str, Cluster], title: str, text: str) -> list[Cluster]:
         if c.labels.total() == 0:
             continue  # only demonyms: "Japanese" alone is not an actor
         c.role, c.role_mention = actor_role(c)
-        in_title = any(re.search(rf"\b{re.escape(f)}\b", title) for f in list(c.forms) + [c.name])
+        in_title = any(_word_in(f, title) for f in list(c.forms) + [c.name])
         lead = min(c.paras) <= 1
         score = c.weight + (3 if in_title else 0) + (1.5 if lead else 0) + (1 if c.role else 0)
         n = len(c.mentions)

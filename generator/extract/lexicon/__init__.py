@@ -68,6 +68,7 @@ _HOMOGLYPHS |= {
 }
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names are keyed again and again
 def name_key(name: str, compact: bool = False) -> str:
     """A key equal for names that differ only in form: accents, case, punctuation and a
     leading "the" do not count ("The U.N." and "the U N"). `compact` also drops the spaces
