@@ -184,7 +184,7 @@ def work_batch(seeds: list[Seed], options: Any) -> list[tuple[str, Any]]:
     seed is extracted on its own, so the seed to blame is the one reported."""
     from .extract import pipeline
 
-    if len(seeds) == 1 or extractor() is not pipeline.extract:
+    if len(seeds) == 1 or not _batchable():
         return [work(seed, options) for seed in seeds]
     opts = options or pipeline.Options()
     fronts = [_guarded(pipeline.front_stage, seed) for seed in seeds]
@@ -196,6 +196,16 @@ def work_batch(seeds: list[Seed], options: Any) -> list[tuple[str, Any]]:
     for i, body in zip(ready, bodies, strict=True):
         out[i] = _guarded(pipeline.record_stage, seeds[i], opts, fronts[i][1], body)
     return out
+
+
+def _batchable() -> bool:
+    """Whether the extractor is the real one, whose stages `work_batch` can run."""
+    from .extract import pipeline
+
+    try:
+        return extractor() is pipeline.extract
+    except BriefingError:  # reported against each seed by `work`
+        return False
 
 
 def _guarded(call: Callable[..., Any], *args: Any) -> tuple[str, Any]:
@@ -277,6 +287,10 @@ def run_local(
     Workers are given batches of seeds (`batches`), not one seed a task: each loads the
     model once and parses a batch's paragraphs together; only seeds and records travel."""
     if jobs <= 1 or len(seeds) <= 1:
+        if not _batchable():  # each result as soon as it is made
+            for i, seed in enumerate(seeds):
+                yield i, work(seed, options)
+            return
         for chunk in batches(seeds, 1):
             yield from zip(chunk, work_batch([seeds[i] for i in chunk], options), strict=True)
         return
