@@ -14,7 +14,7 @@ from generator.bench.corpus import site_repo, write_corpus
 from generator.entities import load_registry
 from generator.owned import GENERATED
 from generator.pages import cache as render_cache
-from generator.pages.cache import Keep, RenderCache, salt
+from generator.pages.cache import Keep, RenderCache, package_salt
 from generator.render import read_briefings, render_pages, render_site, write_pages
 from generator.siteconfig import load_site_config
 
@@ -132,7 +132,7 @@ def test_a_change_to_the_generator_drops_the_cache(
 
     # Another generator (any file of the package differs): nothing is taken from the cache,
     # and the pages are the same.
-    monkeypatch.setattr(render_cache, "salt", lambda: "another generator")
+    monkeypatch.setattr(render_cache, "package_salt", lambda: "another generator")
     assert RenderCache.for_docs(root / "docs").records == {}
     assert not any(keeps(root).values())
     assert generated(root / "docs") == before
@@ -142,7 +142,7 @@ def test_the_salt_follows_every_file_of_the_package(tmp_path: Path) -> None:
     package = Path(render_cache.__file__).resolve().parents[1]
     copy = tmp_path / "generator"
     shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    assert salt(copy) == salt(package)
+    assert package_salt(copy) == package_salt(package)
     module = copy / "pages" / "timeline.py"
     module.write_text(module.read_text("utf-8") + "\n# changed\n", "utf-8")
-    assert salt(copy) != salt(package)
+    assert package_salt(copy) != package_salt(package)

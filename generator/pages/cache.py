@@ -22,6 +22,7 @@ import os
 import pickle
 from collections.abc import Iterator
 from dataclasses import asdict
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +34,23 @@ CACHE_FILE = "render-cache.json"
 _FORMAT = "3"
 
 
-def salt(package: Path | None = None) -> str:
-    """Changes whenever any file of the generator (`package`, this one by default) changes:
-    its code, its templates, its schema or its word lists (a cached page or record may
-    depend on any of them)."""
+def salt() -> str:
+    """Changes whenever the generator's version, one of its templates or the schema changes
+    (the site build's fingerprint holds it: `generator.incremental`)."""
+    h = hashlib.sha256(f"{__version__}/{_FORMAT}".encode())
+    package = resources.files("generator")
+    items = [*package.joinpath("templates").iterdir(), *package.joinpath("schema").iterdir()]
+    for item in sorted(items, key=lambda t: t.name):
+        if item.is_file():
+            h.update(item.name.encode())
+            h.update(item.read_bytes())
+    return h.hexdigest()
+
+
+def package_salt(package: Path | None = None) -> str:
+    """The render cache's salt: changes whenever any file of the generator (`package`, this
+    one by default) changes: its code, its templates, its schema or its word lists (a cached
+    page or record may depend on any of them)."""
     h = hashlib.sha256(f"{__version__}/{_FORMAT}".encode())
     package = package or Path(__file__).resolve().parent.parent
     for path in sorted(package.rglob("*")):
@@ -89,7 +103,7 @@ def _well_formed(entry: Any) -> bool:
 class RenderCache:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.salt = salt()
+        self.salt = package_salt()
         self.records: dict[str, dict[str, Any]] = {}
         self.pages: dict[str, dict[str, Any]] = {}
         self.pending: dict[str, str] = {}
