@@ -7,6 +7,7 @@ a name key that ignores case, accents, punctuation and a leading "the".
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ COMPANION_WINDOW = 25
 #: Page names under actors/ that no actor may take.
 RESERVED_SLUGS = ("index", "by-letter")
 #: An actor named in fewer briefings than this has no page of its own (its briefing says all
-#: a page would), unless the entity registry lists it or it is a country or place.
+#: a page would), unless the entity registry lists it; countries and places alike.
 PAGE_MIN_BRIEFINGS = 2
 
 
@@ -69,6 +70,7 @@ def _script(ch: str) -> str:
     return name.split(" ", 1)[0] if ch.isalpha() and name else ""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def lookalike(name: str) -> str | None:
     """Why a name may pass for another that it is not: invisible format characters (zero-width,
     soft hyphen, bidi controls), or letters of two scripts mixed in one word (a Cyrillic о in
@@ -115,14 +117,10 @@ class Actor:
 
 def worth_a_page(actor: Actor, registered: bool = False) -> bool:
     """An actor has a page of its own when it is named in `PAGE_MIN_BRIEFINGS` briefings or
-    more, when a person listed it in the entity registry, or when it is a country or place
-    (the places index and map lead to every place's page). An actor named once is listed in
-    the actor index and search, and leads to its row in the briefing that names it."""
-    return (
-        registered
-        or actor.type in ("country", "place")
-        or len({m.briefing_id for m in actor.mentions}) >= PAGE_MIN_BRIEFINGS
-    )
+    more, or when a person listed it in the entity registry; countries and places too. An
+    actor named once is listed in the actor index (a place in the places index and on its
+    map) and in search, and leads to its row in the briefing that names it."""
+    return registered or len({m.briefing_id for m in actor.mentions}) >= PAGE_MIN_BRIEFINGS
 
 
 def _newest(mentions: list[Mention]) -> list[Mention]:

@@ -246,13 +246,24 @@ def _outlet_name(name: str) -> bool:
 
 def link_kind(link: dict[str, Any]) -> str:
     """What one source-chain entry is, from the entry alone (CASE: the site's text decides)."""
-    name = " ".join(str(link.get("name", "")).split())
-    if link.get("anonymous") is True:
+    return _link_kind(
+        " ".join(str(link.get("name", "")).split()),
+        link.get("anonymous") is True,
+        link.get("role") in ("original", "republisher"),
+        str(link.get("evidence", "")),
+    )
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _link_kind(name: str, anonymous: bool, outlet: bool, evidence: str) -> str:
+    """`link_kind` of what it reads of an entry (each entry is asked several times a render:
+    by the catalogue, by its briefing's page and by the overview's count)."""
+    if anonymous:
         return ANONYMOUS
-    if link.get("role") in ("original", "republisher"):
+    if outlet:
         return OUTLET if _outlet_name(name) else FRAGMENT
     kind = name_kind(name)
-    if kind != FRAGMENT and is_anonymous(name, str(link.get("evidence", ""))):
+    if kind != FRAGMENT and is_anonymous(name, evidence):
         return ANONYMOUS  # "officials who asked not to be named", "a source familiar with"
     return kind
 
