@@ -264,7 +264,15 @@ def test_the_actor_index_leaves_countries_and_places_to_the_places_index() -> No
                 {"name": "Jens Stoltenberg", "type": "person"},
             ],
         ),
-        record("b", "2020-02-01", [NATO, {"name": "Jens Stoltenberg", "type": "person"}]),
+        record(
+            "b",
+            "2020-02-01",
+            [
+                NATO,
+                {"name": "Japan", "type": "country"},
+                {"name": "Jens Stoltenberg", "type": "person"},
+            ],
+        ),
     ]
     pages = render(records)
     index = pages["actors/index.md"]
@@ -272,8 +280,10 @@ def test_the_actor_index_leaves_countries_and_places_to_the_places_index() -> No
     assert "(japan.md)" not in index and "(tokyo.md)" not in index
     assert "Countries and other places (2) are in the [places index](../places/index.md)" in index
     assert "index.md).\n\n| Actor | Type | Briefings |\n" in index  # a table, not a paragraph
-    # Their pages stay where links expect them, and lead back to the places index.
+    # Their pages stay where links expect them, and lead back to the places index; a place
+    # named once has none (the places index leads to its row in its briefing).
     assert "[Places](../places/index.md) ›" in pages["actors/japan.md"]
+    assert "actors/tokyo.md" not in pages
     assert "[Actors](index.md) ›" in pages["actors/nato.md"]
 
 
@@ -344,7 +354,7 @@ def test_an_actor_named_once_has_no_page_and_leads_to_its_row_in_its_briefing() 
     pages = site(records)
     assert "actors/nato.md" in pages
     assert "actors/jens-stoltenberg.md" not in pages and "actors/ola-nordmann.md" not in pages
-    assert "actors/oslo.md" in pages  # a place keeps its page (the places index leads there)
+    assert "actors/oslo.md" not in pages  # a place alike (the places index leads to its row)
     # Its briefing names it without a link, in a row with an anchor; NATO's name is a link.
     jens = row(pages["briefings/a.md"], "Jens Stoltenberg")
     assert jens.startswith('| <span id="actor-2"></span>Jens Stoltenberg |'), jens

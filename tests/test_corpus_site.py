@@ -58,9 +58,9 @@ def _target(site: Path, page: Path, href: str) -> tuple[Path, str]:
 
 
 def test_every_link_to_an_actor_leads_to_its_page_or_its_row(corpus_repo: Path) -> None:
-    """An actor named in one briefing has no page (unless a place or in the registry): the
-    indexes and search lead to its row in its briefing, which has that anchor; every link to
-    an actor page leads to a page that is there."""
+    """An actor or place named in one briefing has no page (unless in the registry): the
+    indexes, the places map and search lead to its row in its briefing, which has that anchor;
+    every link to an actor page leads to a page that is there."""
     from generator.entities import load_registry
 
     site = corpus_repo / "site"
@@ -76,7 +76,7 @@ def test_every_link_to_an_actor_leads_to_its_page_or_its_row(corpus_repo: Path) 
             rows += bool(anchor.startswith("actor-"))
     for page in (site / "actors").glob("*/index.html"):
         html = page.read_text("utf-8")
-        if page.parent.name == "by-letter" or ">Places</a>" in html.split("bf-crumbs", 1)[-1][:300]:
+        if page.parent.name == "by-letter":
             continue
         pages += 1
         name = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
@@ -91,6 +91,12 @@ def test_every_link_to_an_actor_leads_to_its_page_or_its_row(corpus_repo: Path) 
         d[2] for d in docs if d[2].startswith(("actors/", "briefings/")) and d[0] != "briefing"
     ]
     assert any("#actor-" in url for url in found) and any(u.startswith("actors/") for u in found)
+    # Places alike: one named once is found and leads to its row, from search and the map.
+    assert any(d[0] in ("country", "place") and "#actor-" in d[2] for d in docs)
+    assert any(d[0] in ("country", "place") and d[2].startswith("actors/") for d in docs)
+    dots = re.findall(r'<a href="([^"]+)" tabindex="-1"><circle class="bf-dot"',
+                      (site / "places" / "index.html").read_text("utf-8"))  # fmt: skip
+    assert any("#actor-" in d for d in dots) and any("/actors/" in d for d in dots), dots[:5]
     for url in found:
         file, anchor = _target(site, site / "index.html", url)
         assert file.is_file(), url

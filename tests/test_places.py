@@ -1,5 +1,6 @@
-"""The places index: countries and other places with their counts and pages, the map drawn
-at build time from the shipped open data, and the build script's geometry."""
+"""The places index: countries and other places with their counts and pages (a place named in
+one briefing only has none and leads to its row there), the map drawn at build time from the
+shipped open data, and the build script's geometry."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from typing import Any
 
 import pytest
 
-from generator.pages import actor_pages, places
+from generator.entities import parse_registry
+from generator.pages import actor_pages, places, search
 from generator.pages.catalog import build_actors
 from generator.pages.context import Links, SiteContext
 from generator.pages.data import build_places
 from generator.pages.places import locate, project
 from generator.pages.templating import environment
+from generator.render import Briefing, render_pages
 from generator.siteconfig import SiteConfig
 
 
@@ -21,10 +24,13 @@ def record(rid: str, actors: list[dict[str, Any]]) -> dict[str, Any]:
     return {"id": rid, "title": f"Story {rid}", "date": "2022-01-01", "actors": actors}
 
 
-def render(records: list[dict[str, Any]]) -> dict[str, str]:
+def context(records: list[dict[str, Any]]) -> SiteContext:
     actors = build_actors(records)
-    ctx = SiteContext(records, actors, [], Links(), SiteConfig(publish_drafts=True), environment())
-    return places.pages(ctx)
+    return SiteContext(records, actors, [], Links(), SiteConfig(publish_drafts=True), environment())
+
+
+def render(records: list[dict[str, Any]]) -> dict[str, str]:
+    return places.pages(context(records))
 
 
 def test_countries_are_found_by_any_of_their_names_and_cities_by_theirs() -> None:
@@ -49,7 +55,7 @@ def test_a_country_found_by_type_first_and_a_place_by_city_first() -> None:
     assert locate("Hong Kong", "place").kind == "city"  # type: ignore[union-attr]
 
 
-def test_the_index_lists_countries_then_other_places_with_counts_and_pages() -> None:
+def test_the_index_lists_countries_then_other_places_with_counts_and_links() -> None:
     records = [
         record("a", [{"name": "Japan", "type": "country"}, {"name": "Boston", "type": "place"}]),
         record(
@@ -60,11 +66,13 @@ def test_the_index_lists_countries_then_other_places_with_counts_and_pages() -> 
     page = render(records)["places/index.md"]
     assert page.index("## Countries") < page.index("## Other places")
     assert '- [Japan](../actors/japan.md) <span class="bf-count">2</span>' in page
-    assert "- [Boston](../actors/boston.md)" in page
+    # A place named in one briefing only leads to its row in that briefing's key actors.
+    assert '- [Boston](../briefings/a.md#actor-2) <span class="bf-count">1</span>' in page
     # Listed even without coordinates; NATO is no place.
-    assert "- [Atlantis Under The Sea](../actors/atlantis-under-the-sea.md)" in page
+    assert "- [Atlantis Under The Sea](../briefings/c.md#actor-1)" in page
     assert "NATO" not in page
     assert "1 country and 2 other places are named" in page
+    assert "The 2 places named in one briefing only lead to their row in that briefing." in page
     assert "2 of 3 places" in page
 
 
@@ -84,7 +92,7 @@ def test_the_map_has_a_dot_for_a_known_place_and_none_for_an_unknown_one() -> No
     )
     assert [(d[0], d[4]) for d in dots] == [
         ("../actors/boston/", "Boston: 2 briefings"),
-        ("../actors/japan/", "Japan: 1 briefing"),
+        ("../briefings/a/#actor-2", "Japan: 1 briefing"),  # no page: its row in its briefing
     ]
     x, y = project(42.36, -71.06)
     assert abs(float(dots[0][1]) - x) < 1 and abs(float(dots[0][2]) - y) < 1
@@ -119,12 +127,88 @@ def test_many_places_are_listed_by_initial(monkeypatch: pytest.MonkeyPatch) -> N
     assert "[B](by-letter/b.md) (3) · [C](by-letter/c.md) (1) · [Z](by-letter/z.md) (1)" in index
     letter = pages["places/by-letter/b.md"]
     assert "[Places](../index.md) ›" in letter
-    assert "| [Bordeaux](../../actors/bordeaux.md) | place | 1 |" in letter
+    assert "| [Bordeaux](../../briefings/r2.md#actor-1) | place | 1 |" in letter
     # A crowded initial goes on over further pages.
     monkeypatch.setattr(actor_pages, "LETTER_PAGE", 2)
     pages = render([record(f"r{i}", [{"name": n, "type": "place"}]) for i, n in enumerate(names)])
     assert "# Places: B (2 of 2)" in pages["places/by-letter/b-2.md"]
     assert "Pages: **1** · [2](b-2.md)" in pages["places/by-letter/b.md"]
+
+
+def full_record(rid: str, date: str, actors: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        **record(rid, actors),
+        "date": date,
+        "status": "reviewed",
+        "summary": "A summary.",
+        "timeline": [],
+        "source_chain": [],
+        "seed": {"path": f"seeds/{rid}.txt", "sha256": "0" * 64},
+    }
+
+
+def site(records: list[dict[str, Any]], registry: Any = None) -> dict[str, str]:
+    return render_pages(
+        [Briefing(r, f"{r['id']}.yaml") for r in records],
+        SiteConfig(publish_drafts=True),
+        registry=registry,
+    )
+
+
+NATO = {"name": "NATO", "type": "organization"}
+BERGEN = {"name": "Bergen", "type": "place"}
+NORWAY = {"name": "Norway", "type": "country"}
+
+
+def test_a_place_named_once_has_no_page_and_leads_to_its_row_everywhere() -> None:
+    records = [
+        full_record("a", "2020-01-01", [NATO, NORWAY, BERGEN]),
+        full_record("b", "2020-02-01", [NATO, NORWAY]),
+    ]
+    pages = site(records)
+    assert "actors/norway.md" in pages and "actors/bergen.md" not in pages
+    # Its briefing names it without a link, in a row with an anchor.
+    briefing = pages["briefings/a.md"]
+    row = next(ln for ln in briefing.splitlines() if "Bergen" in ln and ln.startswith("| <span"))
+    assert row.startswith('| <span id="actor-3"></span>Bergen |') and "](../" not in row
+    assert "[Norway](../actors/norway.md)" in briefing
+    # The places index and the map lead to that row; the country keeps its page.
+    index = pages["places/index.md"]
+    assert "- [Bergen](../briefings/a.md#actor-3)" in index
+    assert "- [Norway](../actors/norway.md)" in index
+    assert '<a href="../briefings/a/#actor-3" tabindex="-1">' in index
+    assert '<a href="../actors/norway/" tabindex="-1">' in index
+    # Search finds it, leading to the same row.
+    docs = {d[1]: d for d in search.build_index(context(records)).docs}
+    assert docs["Bergen"][:3] == ["place", "Bergen", "briefings/a/#actor-3"]
+    assert docs["Norway"][2] == "actors/norway/"
+    # No page links to a place page that is not there.
+    assert not [p for p, text in pages.items() if "bergen.md" in text or "bergen/" in text]
+
+
+def test_a_second_briefing_gives_a_place_its_page() -> None:
+    one = [full_record("a", "2020-01-01", [NATO, BERGEN]), full_record("b", "2020-02-01", [NATO])]
+    assert "actors/bergen.md" not in site(one)
+    more = [*one, full_record("c", "2020-03-01", [BERGEN])]
+    two = site(more)
+    page = two["actors/bergen.md"]
+    assert "[Places](../places/index.md) ›" in page  # reached from the places index
+    assert "(../briefings/a.md)" in page and "(../briefings/c.md)" in page
+    for rid in ("a", "c"):
+        assert "[Bergen](../actors/bergen.md)" in two[f"briefings/{rid}.md"], rid
+    index = two["places/index.md"]
+    assert '- [Bergen](../actors/bergen.md) <span class="bf-count">2</span>' in index
+    assert "named in one briefing only" not in index
+    docs = {d[1]: d for d in search.build_index(context(more)).docs}
+    assert docs["Bergen"][2] == "actors/bergen/"
+
+
+def test_a_place_the_registry_lists_keeps_its_page_when_named_once() -> None:
+    registry = parse_registry({"entities": [BERGEN]})
+    assert not registry.problems, registry.problems
+    pages = site([full_record("a", "2020-01-01", [NATO, BERGEN])], registry)
+    assert "actors/bergen.md" in pages
+    assert "- [Bergen](../actors/bergen.md)" in pages["places/index.md"]
 
 
 def test_the_shipped_data_is_small_and_read_whole() -> None:

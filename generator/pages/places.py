@@ -1,4 +1,6 @@
 """The places index: every country and place named in the briefings, and a map of them.
+Each leads to the place's page, or, for a place named in one briefing only (no page of its
+own, `catalog.worth_a_page`), to its row in that briefing's key actors.
 
 The map is drawn at build time as inline SVG from data shipped in generator/pages/data
 (Natural Earth outlines, GeoNames and Natural Earth coordinates; see its README.md): no tile
@@ -16,7 +18,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from ..extract import gazetteer
-from .actor_pages import by_initial, is_place, letter_pages
+from .actor_pages import actor_href, actor_url, by_initial, is_place, letter_pages
 from .catalog import Actor, name_key
 from .context import SiteContext
 
@@ -109,9 +111,11 @@ def build_places(actors: list[Actor]) -> list[Place]:
     return [Place(a, locate(a.name, a.type)) for a in actors if is_place(a)]
 
 
-def draw_map(places: list[Place], prefix: str = "../actors/") -> Markup:
+def draw_map(places: list[Place], to_root: str = "../") -> Markup:
     """The world outline with a dot at each located place, its area growing with the count
-    of briefings; each dot links to the place's page and names it on hover."""
+    of briefings; each dot links to the place's page (or its row in the one briefing that
+    names it, `actor_url`) from a page whose URL reaches the site's root by `to_root`, and
+    names it on hover."""
     located = sorted((p for p in places if p.at), key=lambda p: (-p.count, p.actor.name))[:DOTS]
     top = max((p.count for p in located), default=1)
     outline = (DATA / "world.path").read_text("utf-8").strip()
@@ -121,8 +125,9 @@ def draw_map(places: list[Place], prefix: str = "../actors/") -> Markup:
         x, y = project(p.at.lat, p.at.lon)
         r = RADIUS_MIN + (RADIUS_MAX - RADIUS_MIN) * math.sqrt(p.count / top)
         label = f"{p.actor.name}: {p.count} briefing{'' if p.count == 1 else 's'}"
+        href = html.escape(to_root + _url(actor_url(p.actor)), quote=True)
         dots.append(
-            f'<a href="{html.escape(prefix + _slug_url(p.actor.slug), quote=True)}" tabindex="-1">'
+            f'<a href="{href}" tabindex="-1">'
             f'<circle class="bf-dot" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}">'
             f"<title>{html.escape(label)}</title></circle></a>"
         )
@@ -134,8 +139,10 @@ def draw_map(places: list[Place], prefix: str = "../actors/") -> Markup:
     )
 
 
-def _slug_url(slug: str) -> str:
-    return quote(slug, safe="-_.~") + "/"
+def _url(url: str) -> str:
+    """A site URL (`actor_url`) with each part of its path percent-encoded."""
+    path, hash_, anchor = url.partition("#")
+    return quote(path, safe="/-_.~") + hash_ + anchor
 
 
 def pages(ctx: SiteContext) -> dict[str, str]:
@@ -155,7 +162,13 @@ def pages(ctx: SiteContext) -> dict[str, str]:
             drawn=min(DOTS, sum(1 for p in places if p.at)),
             map=draw_map(places) if any(p.at for p in places) else None,
             letters=[(k, len(v)) for k, v in sorted(letters.items())],
+            singles=sum(1 for p in places if not p.actor.page),
+            href=actor_href,
         )
     }
-    out.update(letter_pages(env.get_template("places_letter.md.j2"), "places", letters, "places"))
+    out.update(
+        letter_pages(
+            env.get_template("places_letter.md.j2"), "places", letters, "places", href=actor_href
+        )
+    )
     return out
