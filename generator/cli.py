@@ -534,21 +534,24 @@ def _build(args: argparse.Namespace) -> int:
     site_dir = args.site_dir or root / "site"
     env = mkdocs_env(**{REPORTED_ENV: "1", RENDERED_ENV: "1"})
     started = time.perf_counter()
-    status = run_mkdocs(
-        [
-            "build",
-            "--strict",
-            "--config-file",
-            str(config.absolute()),
-            "--site-dir",
-            str(site_dir.absolute()),
-            # --dirty: the briefings plugin rebuilds only the pages that changed, or empties
-            # the site folder first when that cannot be exact (generator/incremental.py).
-            *([] if getattr(args, "clean", False) else ["--dirty"]),
-        ],
-        root,
-        env,
-    )
+    clean = getattr(args, "clean", False)
+    argv = [
+        "build",
+        "--strict",
+        "--config-file",
+        str(config.absolute()),
+        "--site-dir",
+        str(site_dir.absolute()),
+        # --dirty: the briefings plugin rebuilds only the pages that changed, or empties
+        # the site folder first when that cannot be exact (generator/incremental.py).
+        *([] if clean else ["--dirty"]),
+    ]
+    if clean:  # every page: a process of its own, so its memory does not add to render's
+        status = subprocess.run(
+            [sys.executable, "-m", "mkdocs", *argv], cwd=root, env=env, check=False
+        ).returncode
+    else:
+        status = run_mkdocs(argv, root, env)
     if status != 0:
         print("build: mkdocs build --strict failed (see above)", file=sys.stderr)
         return 1
