@@ -58,9 +58,9 @@ def edit_one(root: Path) -> Path:
 
 
 #: The pages whose builders look their inputs up in the cache.
-MEMOISED = ("briefings/", "timeline/", "tags/", "sources/")
+MEMOISED = ("briefings/", "timeline/", "tags/", "sources/", "actors/")
 #: Lists of every briefing: rendered each time.
-LISTS = ("briefings/index.md", "briefings/by_year/")
+LISTS = ("briefings/index.md", "briefings/by_year/", "actors/index.md", "actors/by-letter/")
 
 
 def keeps(root: Path) -> dict[str, bool]:
@@ -102,6 +102,8 @@ def test_a_render_after_one_changed_record_writes_what_a_cold_render_writes(
     assert sum(kept.values()) > len(kept) // 2
     timeline = [name for name in kept if name.startswith("timeline/")]
     assert any(kept[n] for n in timeline) and not all(kept[n] for n in timeline)
+    actors = [name for name in kept if name.startswith("actors/")]
+    assert any(kept[n] for n in actors) and not all(kept[n] for n in actors)
     after = generated(warm / "docs")
     assert after != before
 
@@ -119,6 +121,58 @@ def test_a_render_after_one_changed_record_writes_what_a_cold_render_writes(
     page.write_text("edited by hand\n", "utf-8")
     assert render_site(warm).written == 1
     assert generated(warm / "docs") == after
+
+
+def same_as_cold(warm: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The warm project's pages are those a render without any cache writes of its records."""
+    monkeypatch.setenv("BRIEFINGS_CACHE_DIR", str(tmp_path / "cold-cache"))
+    cold = project(tmp_path / "cold", [])
+    for folder in ("briefings", "seeds"):
+        shutil.rmtree(cold / folder)
+        shutil.copytree(warm / folder, cold / folder)
+    render_site(cold)
+    assert generated(cold / "docs") == generated(warm / "docs")
+
+
+@pytest.mark.parametrize("change", ["added", "removed"])
+def test_a_render_after_an_added_or_removed_record_writes_what_a_cold_render_writes(
+    tmp_path: Path, items: list, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    # The project holds all records but one (added later), or all (one removed later).
+    warm = project(tmp_path / "warm", items)
+    records = sorted((warm / "briefings").glob("*.yaml"))
+    # A record that names an actor of another record, so that its actor pages change.
+    named = {
+        line.strip()
+        for path in records
+        for line in path.read_text("utf-8").split("\n")
+        if line.startswith("  - name:")
+    }
+    moved = next(
+        path
+        for path in records[len(records) // 3 :]
+        if any(
+            line.strip() in named and sum(line.strip() in p.read_text("utf-8") for p in records) > 1
+            for line in path.read_text("utf-8").split("\n")
+            if line.startswith("  - name:")
+        )
+    )
+    aside = tmp_path / moved.name
+    if change == "added":
+        shutil.move(moved, aside)
+    before = render_site(warm)
+    assert before.written == before.pages
+    pages_before = generated(warm / "docs")
+    if change == "added":
+        shutil.move(aside, moved)
+    else:
+        moved.unlink()
+    after = render_site(warm)
+    assert 0 < after.written < after.pages
+    if change == "removed":
+        assert after.removed >= 1  # its briefing page at least
+    assert generated(warm / "docs") != pages_before
+    same_as_cold(warm, tmp_path, monkeypatch)
 
 
 def test_a_change_to_the_generator_drops_the_cache(

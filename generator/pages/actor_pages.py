@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from markupsafe import Markup
@@ -461,17 +461,43 @@ def actor_url(actor: Actor) -> str:
     return f"briefings/{m.briefing_id}/#actor-{m.row + 1}"
 
 
+def page_view(actor: Actor) -> Actor:
+    """The actor as its page shows it: each companion only as far as its name and link go
+    (`actor_href`), so that the page's values (`SiteContext.render`) hold what the page shows
+    and not every actor reachable through companions."""
+    companions = [
+        (
+            replace(
+                other,
+                names=[],
+                mentions=other.mentions[:1],
+                roles=[],
+                companions=[],
+                link_keys=[],
+                links_in={},
+            ),
+            n,
+        )
+        for other, n in actor.companions
+    ]
+    return replace(actor, companions=companions)
+
+
 def pages(ctx: SiteContext) -> dict[str, str]:
     out = _index_pages(ctx)
     records = {str(r["id"]): r for r in ctx.records}
     texts: dict[str, _RecordText] = {}
     template = ctx.env.get_template("actor.md.j2")
     year_template = ctx.env.get_template("actor_year.md.j2")
-    for actor in ctx.actors:
-        if not actor.page:
+    for full in ctx.actors:
+        if not full.page:
             continue
+        actor = page_view(full)
         b = brief(actor, records, texts)
-        out[f"actors/{actor.slug}.md"] = template.render(
+        path = f"actors/{actor.slug}.md"
+        out[path] = ctx.render(
+            path,
+            template,
             a=actor,
             b=b,
             href=actor_href,
@@ -482,8 +508,14 @@ def pages(ctx: SiteContext) -> dict[str, str]:
         )
         for page in b.year_pages:
             siblings = [p for p in b.year_pages if p.year == page.year]
-            out[page.path] = year_template.render(
-                a=actor, b=b, p=page, siblings=siblings, place=is_place(actor)
+            out[page.path] = ctx.render(
+                page.path,
+                year_template,
+                a=actor,
+                b=b,
+                p=page,
+                siblings=siblings,
+                place=is_place(actor),
             )
     return out
 
