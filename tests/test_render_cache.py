@@ -183,11 +183,13 @@ def test_a_change_to_the_generator_drops_the_cache(
     before = generated(root / "docs")
     keeps(root)  # (a page showing record fields is keyed by them as the cache holds them)
     assert all(keeps(root).values())  # the same generator: everything is kept
+    assert RenderCache.for_docs(root / "docs").derived  # e.g. the actors' own events
 
     # Another generator (any file of the package differs): nothing is taken from the cache,
     # and the pages are the same.
     monkeypatch.setattr(render_cache, "package_salt", lambda: "another generator")
     assert RenderCache.for_docs(root / "docs").records == {}
+    assert RenderCache.for_docs(root / "docs").derived == {}
     assert not any(keeps(root).values())
     assert generated(root / "docs") == before
 

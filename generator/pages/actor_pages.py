@@ -18,7 +18,10 @@ searched for only in the events that hold its first word.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
+import pickle
 import re
 import unicodedata
 from collections import Counter
@@ -419,9 +422,12 @@ def brief(
     actor: Actor,
     records: dict[str, dict[str, Any]],
     texts: dict[str, _RecordText] | None = None,
+    events: list[OwnEvent] | None = None,
 ) -> ActorBrief:
-    """Everything an actor's page shows (`texts`: see `own_events`)."""
-    events = own_events(actor, records, texts)
+    """Everything an actor's page shows (`texts`: see `own_events`; `events`: the actor's own
+    events where already known)."""
+    if events is None:
+        events = own_events(actor, records, texts)
     roles = roles_over_time(actor)
     split = len(actor.mentions) > BRIEFINGS_ONE_PAGE or len(events) > EVENTS_ONE_PAGE
     out = ActorBrief(
@@ -483,17 +489,68 @@ def page_view(actor: Actor) -> Actor:
     return replace(actor, companions=companions)
 
 
+def _text_digest(rec: dict[str, Any]) -> bytes:
+    """The fingerprint of all that `own_events` reads of a record: its events and actors."""
+    data = pickle.dumps((rec.get("timeline"), rec.get("actors")), protocol=pickle.HIGHEST_PROTOCOL)
+    return hashlib.sha256(data).digest()
+
+
+def cached_own_events(
+    ctx: SiteContext,
+    actor: Actor,
+    records: dict[str, dict[str, Any]],
+    texts: dict[str, _RecordText],
+    digests: dict[str, bytes],
+) -> list[OwnEvent]:
+    """`own_events`, taken from the render cache when the actor's names and type, its
+    briefings and their events and actors are those the last render found them from."""
+    if ctx.cache is None:
+        return own_events(actor, records, texts)
+    h = hashlib.sha256(b"own-events\0")
+    h.update(pickle.dumps((actor.names, actor.type), protocol=pickle.HIGHEST_PROTOCOL))
+    for m in actor.mentions:
+        rec = records.get(m.briefing_id)
+        digest = digests.get(m.briefing_id)
+        if digest is None and rec is not None:
+            digest = digests[m.briefing_id] = _text_digest(rec)
+        h.update(pickle.dumps((m.briefing_id, m.title), protocol=pickle.HIGHEST_PROTOCOL))
+        h.update(digest or b"-")
+    key = h.hexdigest()
+    known = ctx.cache.derived_value(key)
+    if isinstance(known, list):
+        # The briefing's id and title are the mention's own (as `own_events` gives them), so
+        # that the page's values are keyed alike either way.
+        mentions = {m.briefing_id: m for m in actor.mentions}
+        with contextlib.suppress(TypeError, ValueError, KeyError):
+            return [
+                OwnEvent(
+                    str(date),
+                    str(event),
+                    str(status),
+                    mentions[str(bid)].briefing_id,
+                    mentions[str(bid)].title,
+                )
+                for date, event, status, bid, _title in known
+            ]
+    events = own_events(actor, records, texts)
+    ctx.cache.keep_derived(
+        key, [[e.date, e.event, e.status, e.briefing_id, e.briefing_title] for e in events]
+    )
+    return events
+
+
 def pages(ctx: SiteContext) -> dict[str, str]:
     out = _index_pages(ctx)
     records = {str(r["id"]): r for r in ctx.records}
     texts: dict[str, _RecordText] = {}
+    digests: dict[str, bytes] = {}
     template = ctx.env.get_template("actor.md.j2")
     year_template = ctx.env.get_template("actor_year.md.j2")
     for full in ctx.actors:
         if not full.page:
             continue
         actor = page_view(full)
-        b = brief(actor, records, texts)
+        b = brief(actor, records, texts, cached_own_events(ctx, actor, records, texts, digests))
         path = f"actors/{actor.slug}.md"
         out[path] = ctx.render(
             path,

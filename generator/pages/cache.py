@@ -112,6 +112,11 @@ class RenderCache:
         """The key of the inputs of the last complete render (`render.site_key`)."""
         self.name_keys: dict[str, str] = {}
         """Name keys made by the last render (`entities.key`)."""
+        self.derived: dict[str, Any] = {}
+        """Values derived from parts of the records by the last render (`derived_value`),
+        each under the key of all its inputs."""
+        self.derived_now: dict[str, Any] = {}
+        self.derived_asked = False
         self.changed = False
         self.pages_forgotten = False
         try:
@@ -120,10 +125,13 @@ class RenderCache:
                 self.records = {k: v for k, v in raw["records"].items() if _well_formed(v)}
                 self.pages = {k: v for k, v in raw["pages"].items() if isinstance(v, dict)}
                 self.site = str(raw.get("site") or "")
+                derived = raw.get("derived")
+                self.derived = derived if isinstance(derived, dict) else {}
                 keys = raw.get("name_keys")
                 self.name_keys = keys if isinstance(keys, dict) else {}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.records, self.pages, self.site, self.name_keys = {}, {}, "", {}
+            self.derived = {}
 
     @classmethod
     def for_docs(cls, docs_dir: Path) -> RenderCache:
@@ -198,6 +206,20 @@ class RenderCache:
         self.pending.clear()
         self.texts.clear()
 
+    def derived_value(self, key: str) -> Any:
+        """What the last render derived from inputs of this key (`keep_derived`), or None."""
+        self.derived_asked = True
+        value = self.derived.get(key)
+        if value is not None:
+            self.derived_now[key] = value
+        return value
+
+    def keep_derived(self, key: str, value: Any) -> None:
+        """Remember a value derived from inputs of this key (JSON values only); the cache keeps
+        the values this render asked for or made, and drops the others."""
+        self.derived_asked = True
+        self.derived_now[key] = value
+
     def set_name_keys(self, keys: dict[str, str]) -> None:
         if len(keys) != len(self.name_keys):
             self.name_keys = keys
@@ -217,6 +239,9 @@ class RenderCache:
             self.changed = True
 
     def save(self) -> None:
+        if self.derived_asked and self.derived_now != self.derived:
+            self.derived = self.derived_now
+            self.changed = True
         if not self.changed:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -229,6 +254,7 @@ class RenderCache:
                     "pages": self.pages,
                     "site": self.site,
                     "name_keys": self.name_keys,
+                    "derived": self.derived,
                 },
                 sort_keys=True,
                 default=str,
