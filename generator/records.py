@@ -400,7 +400,8 @@ def dump_record(record: dict[str, Any], schema_ref: str | None = None) -> str:
         _emit(key, record[key], "", out, "")
     text = "\n".join(out) + "\n"
     # A serialiser bug must never write a record that reads back differently.
-    back = yaml.safe_load(text)
+    # (libyaml's loader when installed: the same data, ten times faster than the Python one)
+    back = yaml.load(text, Loader=_CLoader or yaml.SafeLoader)
     if back != record:
         raise AssertionError(f"record {record.get('id')!r} does not survive a YAML round trip")
     return text
