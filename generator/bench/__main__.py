@@ -242,6 +242,7 @@ def measure(
     kind: str = "realistic",
     zensical_max: int = 10**9,
     site_only: bool = False,
+    extraction: bool = True,
 ) -> dict[str, Any]:
     cache = work / "cache"  # the generator's caches: wiped for a cold build, kept for warm ones
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", BRIEFINGS_CACHE_DIR=str(cache))
@@ -256,7 +257,7 @@ def measure(
         if result is not None:
             peaks[step] = round(result.peak_bytes / 1e6, 1)
 
-    if not site_only:
+    if not site_only and extraction:
         # Cold extraction of a sample of new seeds, model load included.
         ex = work / "extract"
         site_repo(project, ex)
@@ -434,8 +435,15 @@ def main(argv: list[str] | None = None) -> int:
         help="measure only the site (render, builds, one changed seed): no extraction "
         "rates and no plain baseline",
     )
+    parser.add_argument(
+        "--extract-at",
+        default="",
+        help="comma-separated sizes N at which to measure extraction (default: every size; "
+        "the extraction figures do not depend on N, only on the sample)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    extract_at = {int(s) for s in args.extract_at.split(",") if s.strip()} or set(sizes)
     zensical = shutil.which("zensical")
     rows = []
     for n in sizes:
@@ -450,6 +458,7 @@ def main(argv: list[str] | None = None) -> int:
                 args.corpus,
                 args.zensical_max,
                 args.site_only,
+                n in extract_at,
             )
         rows.append(row)
         print(table(rows), flush=True)
