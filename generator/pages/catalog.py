@@ -75,6 +75,8 @@ def lookalike(name: str) -> str | None:
     """Why a name may pass for another that it is not: invisible format characters (zero-width,
     soft hyphen, bidi controls), or letters of two scripts mixed in one word (a Cyrillic о in
     a Latin name). None for a plain name."""
+    if name.isascii():  # no format character; letters of one script (Latin)
+        return None
     hidden = [ch for ch in name if unicodedata.category(ch) == "Cf"]
     if hidden:
         return f"holds the invisible character U+{ord(hidden[0]):04X}"
