@@ -298,7 +298,8 @@ def test_pages_reached_from_an_index_mark_their_section_and_lead_back(site: Path
     with serve(site) as base:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         for path, section, index in [
-            ("actors/jens-stoltenberg/", "Actors", "actors/"),
+            # an actor named in several briefings of the sample (one named once has no page)
+            ("actors/nato/", "Actors", "actors/"),
             (f"briefings/{RID}/", "Briefings", "briefings/"),
         ]:
             page.goto(base + path)
@@ -316,8 +317,10 @@ def test_pages_reached_from_an_index_mark_their_section_and_lead_back(site: Path
         page.close()
 
 
-def test_the_site_says_what_it_publishes_and_leaves_the_benchmark_out(site: Path, browser) -> None:
-    assert not (site / "benchmark").exists()
+def test_the_site_says_what_it_publishes_and_lists_the_benchmark_under_about(
+    site: Path, browser
+) -> None:
+    assert (site / "benchmark" / "index.html").is_file()
     with serve(site) as base:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(base)
@@ -327,5 +330,6 @@ def test_the_site_says_what_it_publishes_and_leaves_the_benchmark_out(site: Path
         page.goto(f"{base}briefings/{RID}/")
         assert "not yet checked by a person" in page.locator(".bf-draft-note").inner_text()
         page.goto(f"{base}about/")
-        assert "Benchmark" not in page.locator("nav").first.inner_text()
+        # the benchmark is a page of the project's documentation, in the About section
+        assert "Benchmark" in page.locator(".md-sidebar--primary nav").first.inner_text()
         page.close()
