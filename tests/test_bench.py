@@ -228,3 +228,30 @@ def test_the_results_page_is_a_site_page_with_its_findings() -> None:
     drawing = plot([{"n": 10, "full_build_s": 3.0}, {"n": 20, "full_build_s": 5.0}])
     assert drawing.startswith("<svg") and 'fill="currentColor"' in drawing
     assert "markdown=" not in page([], "m", "c")  # raw HTML, passed through as it is
+
+
+def test_pages_by_kind_counts_each_items_folder_with_its_kind(tmp_path: Path) -> None:
+    from generator.bench.__main__ import group_kinds, pages_by_kind
+
+    docs = tmp_path / "docs"
+    for rel in [
+        "actors/index.md",
+        "actors/nato.md",
+        "actors/nato/2019.md",
+        "actors/un/2020.md",
+        "actors/by-letter/n.md",
+        "tags/asia/2.md",
+        "timeline/2019/01.md",
+        "about.md",
+    ]:
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text("# page\n", "utf-8")
+    kinds = pages_by_kind(docs)
+    assert kinds["actors"] == 2 and kinds["actors/*"] == 2 and kinds["actors/by-letter"] == 1
+    assert kinds["tags/*"] == 1 and kinds["timeline/*"] == 1 and kinds["all"] == 8
+    # counts kept from older runs, which counted each actor's folder apart, group the same way
+    assert group_kinds({"actors/nato": 3, "actors/un": 2, "actors/by-letter": 4, "all": 9}) == {
+        "actors/*": 5,
+        "actors/by-letter": 4,
+        "all": 9,
+    }

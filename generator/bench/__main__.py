@@ -78,15 +78,39 @@ def corpus(
     return list(realistic(bases, n, head, fit_gamma(counts.values()), seed))
 
 
+#: Sub-folders that hold one kind of page for the whole site (pages by initial, by year, the
+#: kinds of sources); any other sub-folder belongs to one item (an actor's years, a tag's
+#: further pages, a year's months) and is counted with the others of its folder.
+SHARED_SUBFOLDERS = frozenset({"by-letter", "by_year", "anonymous", "named", "outlets"})
+
+
+def page_kind(parts: tuple[str, ...]) -> str:
+    """The kind of a generated page from its path under docs/: its folder, a shared
+    sub-folder (`actors/by-letter`), or `folder/*` for the pages of one item's folder."""
+    if len(parts) <= 2:
+        return parts[0]
+    sub = parts[1]
+    return f"{parts[0]}/{sub}" if sub in SHARED_SUBFOLDERS else f"{parts[0]}/*"
+
+
+def group_kinds(kinds: dict[str, int]) -> dict[str, int]:
+    """Counts keyed as `pages_by_kind` keys them (also for figures kept from older runs,
+    which counted each item's folder apart)."""
+    grouped: dict[str, int] = {}
+    for key, count in kinds.items():
+        kind = key if key == "all" else page_kind(tuple(key.split("/")) + ("page",))
+        grouped[kind] = grouped.get(kind, 0) + count
+    return grouped
+
+
 def pages_by_kind(docs: Path) -> dict[str, int]:
-    """Generated Markdown pages by the folder they are in (briefings, actors, ...)."""
+    """Generated Markdown pages by kind (briefings, actors, actor pages by year, ...)."""
     kinds: dict[str, int] = {}
     for name in GENERATED_DIRS:
         path = docs / name
         if path.is_dir():
             for page in path.rglob("*.md"):
-                rel = page.relative_to(docs)
-                kind = rel.parts[0] if len(rel.parts) == 2 else "/".join(rel.parts[:2])
+                kind = page_kind(page.relative_to(docs).parts)
                 kinds[kind] = kinds.get(kind, 0) + 1
         elif path.is_file() and path.suffix == ".md":
             kinds[name] = kinds.get(name, 0) + 1

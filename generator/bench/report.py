@@ -73,12 +73,18 @@ PEAK_STEPS = [
 # Page kinds shown first, in this order; any other kind follows.
 PAGE_KINDS = [
     ("briefings", "briefings"),
+    ("briefings/by_year", "briefing lists by year"),
     ("actors", "actors"),
     ("actors/by-letter", "actor-letter pages"),
+    ("actors/*", "actor pages by year"),
     ("places", "places"),
+    ("places/by-letter", "place-letter pages"),
     ("timeline", "timeline pages"),
+    ("timeline/*", "timeline months"),
     ("sources", "sources"),
     ("tags", "tags"),
+    ("tags/by-letter", "tag-letter pages"),
+    ("tags/*", "tags, further pages"),
 ]
 
 
