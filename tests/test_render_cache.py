@@ -108,13 +108,7 @@ def test_a_render_after_one_changed_record_writes_what_a_cold_render_writes(
     assert after != before
 
     # The same records rendered with no cache at all, in another folder.
-    monkeypatch.setenv("BRIEFINGS_CACHE_DIR", str(tmp_path / "cold-cache"))
-    cold = project(tmp_path / "cold", [])
-    for folder in ("briefings", "seeds"):
-        shutil.rmtree(cold / folder)
-        shutil.copytree(warm / folder, cold / folder)
-    render_site(cold)
-    assert generated(cold / "docs") == after
+    same_as_cold(warm, tmp_path, monkeypatch)
 
     # A page edited by hand is written again, as a cold render would.
     page = warm / "docs" / "timeline" / "index.md"
